@@ -1,0 +1,8 @@
+"""``python -m minutes_app`` and the ``minutes-app`` command."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

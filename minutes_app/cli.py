@@ -1,0 +1,123 @@
+"""The command line: ``minutes-app validate|export|new …``; with no command or a file, the GUI.
+
+It drives the same storage and exporters as the GUI. Every failure is one clear line per problem on
+stderr and exit status 1; a traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import MinutesError
+from .l10n.i18n import detect_ui_language, set_ui_language
+from .l10n.i18n import gettext as _
+from .model import Language, Meeting, MeetingInfo
+
+SUBCOMMANDS = ("validate", "export", "new")
+
+
+def new_meeting(language: str = "vi", today: dt.date | None = None) -> Meeting:
+    """An empty meeting that is valid as it stands: a placeholder title and today's date."""
+    title = "Cuộc họp" if language == "vi" else "Meeting"
+    return Meeting(language=Language(language), meeting=MeetingInfo(title=title, date=today or dt.date.today()))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minutes-app",
+        description=_("Thư Ký: meeting minutes, news articles and notices of conclusions."),
+    )
+    parser.add_argument("--ui-language", choices=("vi", "en"),
+                        help=_("language of messages (default: MINUTES_APP_UI_LANGUAGE or the system's)"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help=_("check meeting files; exit 1 if any has a problem"))
+    validate.add_argument("files", nargs="+", type=Path, metavar="FILE")
+
+    export = commands.add_parser("export", help=_("write the minutes, the news article or the notice"))
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--kind", required=True, choices=("minutes", "news", "notice"))
+    export.add_argument("--output", "-o", required=True, type=Path, metavar="OUT",
+                        help=_("the format follows the extension: .docx, .pdf; .html and .txt for news"))
+    export.add_argument("--reference-doc", type=Path, metavar="DOCX",
+                        help=_("a DOCX whose styles, margins and header to use"))
+    export.add_argument("--templates", type=Path, metavar="DIR",
+                        help=_("a folder of templates that override the built-in ones"))
+
+    new = commands.add_parser("new", help=_("write an empty meeting dated today"))
+    new.add_argument("output", type=Path, metavar="OUT")
+    new.add_argument("--language", choices=("vi", "en"), default="vi", help=_("language of the documents"))
+    return parser
+
+
+def _validate(files: Sequence[Path]) -> int:
+    from .storage import load_meeting
+
+    failed = False
+    for path in files:
+        try:
+            load_meeting(path)
+        except MinutesError as error:
+            failed = True
+            print(error, file=sys.stderr)
+        else:
+            print(_("{path}: valid").format(path=path))
+    return 1 if failed else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .export import ExportOptions, export_meeting
+    from .storage import load_meeting
+
+    meeting = load_meeting(args.file)
+    options = ExportOptions(reference_doc=args.reference_doc, templates_dir=args.templates)
+    written = export_meeting(meeting, args.kind, args.output, options)
+    print(_("Wrote {path}").format(path=written))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .storage import save_meeting
+
+    if args.output.exists():
+        print(_("{path}: already exists; choose another name").format(path=args.output), file=sys.stderr)
+        return 1
+    save_meeting(new_meeting(args.language), args.output)
+    print(_("Wrote {path}").format(path=args.output))
+    return 0
+
+
+def run_cli(argv: Sequence[str]) -> int:
+    """Run a subcommand; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.ui_language:
+        set_ui_language(args.ui_language)
+    try:
+        if args.command == "validate":
+            return _validate(args.files)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "new":
+            return _new(args)
+    except MinutesError as error:
+        print(error, file=sys.stderr)
+        return 1
+    parser.print_help()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``minutes-app``: a subcommand runs the CLI, anything else opens the editor."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_ui_language(detect_ui_language())
+    wants_cli = any(arg in SUBCOMMANDS for arg in argv[:3]) or any(a in ("-h", "--help") for a in argv)
+    if wants_cli:
+        return run_cli(argv)
+    from .gui.app import run_gui
+
+    return run_gui(argv)

@@ -1,0 +1,27 @@
+"""The program's one base exception and the errors that carry a message for the user."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class MinutesError(Exception):
+    """Base of every error Thư Ký reports to the user; ``str()`` is a message fit to show."""
+
+
+class MeetingFileError(MinutesError):
+    """A meeting file cannot be read: one message per problem, each naming where it is."""
+
+    def __init__(self, path: Path | str, problems: Sequence[str]):
+        self.path = Path(path)
+        self.problems = list(problems)
+        super().__init__("\n".join(f"{self.path}: {problem}" for problem in self.problems))
+
+
+class SaveError(MinutesError):
+    """A meeting or a document could not be written; nothing on disk was damaged."""
+
+
+class ExportError(MinutesError):
+    """A document could not be produced (a missing exporter, LibreOffice, a template problem)."""

@@ -1,0 +1,93 @@
+"""The Jinja2 environment for prose and labels: sandboxed, strict, formatting through Babel.
+
+Templates come from the user's folder first (an office's own wording) and then from the built-in
+``templates/``. Every number, date and time a template prints goes through the filters below, which
+format in the document's language. Errors name the template, the line and the problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from ..errors import ExportError
+from ..l10n import formatting as fmt
+from ..l10n.i18n import gettext as _
+from ..paths import templates_dir
+from ..userdirs import user_templates_dir
+
+
+class TemplateError(ExportError):
+    """A template is missing, malformed, refers to something undefined, or tried something unsafe."""
+
+    def __init__(self, template: str, line: int | None, problem: str):
+        self.template, self.line, self.problem = template, line, problem
+        where = f"{template}:{line}" if line else template
+        super().__init__(_("Template {where}: {problem}").format(where=where, problem=problem))
+
+
+def _filters(language: str) -> dict[str, Callable[..., str]]:
+    return {
+        "number": lambda value, decimals=2: fmt.format_number(value, language, decimals),
+        "fixed": lambda value, decimals=2: fmt.format_fixed(value, language, decimals),
+        "percent": lambda ratio, decimals=1: fmt.format_percent(ratio, language, decimals),
+        "money": lambda amount: fmt.format_money(amount, language),
+        "quantity": lambda value, unit="": fmt.format_quantity(value, unit, language),
+        "long_date": lambda value: fmt.format_long_date(value, language),
+        "short_date": lambda value: fmt.format_short_date(value, language),
+        "numeric_date": lambda value: fmt.format_numeric_date(value, language),
+        "time_of_day": lambda value: fmt.format_time_of_day(value, language),
+    }
+
+
+@lru_cache(maxsize=16)
+def environment(language: str, user_dir: Path | None = None) -> SandboxedEnvironment:
+    """The environment for one document language; ``user_dir`` overrides built-in templates."""
+    search = [str(user_dir or user_templates_dir()), str(templates_dir())]
+    env = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(search),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(_filters(language))
+    env.globals["language"] = language
+    return env
+
+
+def render(name: str, language: str, user_dir: Path | None = None, **context: Any) -> str:
+    """Render a template, turning every Jinja2 failure into a TemplateError naming where it is."""
+    try:
+        template = environment(language, user_dir).get_template(name)
+        return template.render(**context)
+    except jinja2.TemplateNotFound:
+        raise TemplateError(name, None, _("the template does not exist")) from None
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(error.name or name, error.lineno, error.message or str(error)) from None
+    except SecurityError as error:
+        raise TemplateError(name, _error_line(error, name), _("unsafe operation refused: {reason}").format(
+            reason=error)) from None
+    except jinja2.UndefinedError as error:
+        raise TemplateError(name, _error_line(error, name), _("undefined value: {reason}").format(
+            reason=error.message)) from None
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as error:
+        raise TemplateError(name, _error_line(error, name), str(error)) from None
+
+
+def _error_line(error: BaseException, name: str) -> int | None:
+    """The template line where a render error happened, read from the traceback Jinja2 rewrites."""
+    line = None
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.replace("\\", "/").endswith("/" + name) or filename == name:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,1 @@
+"""The PySide6 editor. Nothing outside this package imports Qt."""

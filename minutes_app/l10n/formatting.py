@@ -1,0 +1,142 @@
+"""Numbers, money, dates and times in the document's language, through Babel.
+
+Vietnamese uses "." to group and "," for decimals (``31.597``, ``101,2%``). Two rules Babel has no
+pattern for live here: money as people write it ("926 tỷ 147 triệu đồng") and the date line of
+Nghị định 30/2020 (days below 10 and the months 1 and 2 take a leading zero).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date as _babel_format_date
+from babel.dates import format_time as _babel_format_time
+from babel.numbers import format_decimal
+
+from ..model import Number
+
+DASH = "—"  # printed where there is no value (a plan of 0 or missing)
+MONEY_UNITS = frozenset({"đồng", "vnđ", "vnd", "đ"})
+
+
+def _locale(language: str) -> str:
+    return "vi" if language == "vi" else "en"
+
+
+def format_number(value: Number | None, language: str, max_decimals: int = 2) -> str:
+    """A number with the locale's grouping and at most ``max_decimals`` decimals; "—" for None."""
+    if value is None:
+        return DASH
+    pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals else "")
+    return format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
+
+
+def format_fixed(value: Number | None, language: str, decimals: int) -> str:
+    """A number with exactly ``decimals`` decimals ("1,287,412.50")."""
+    if value is None:
+        return DASH
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(_round(value, decimals), format=pattern, locale=_locale(language))
+
+
+def format_percent(ratio: float | None, language: str, max_decimals: int = 1) -> str:
+    """A ratio as a percentage, one decimal where needed: 1.012 → "101,2%", 0.36 → "36%"."""
+    if ratio is None:
+        return DASH
+    return format_number(ratio * 100, language, max_decimals) + "%"
+
+
+def format_quantity(value: Number | None, unit: str, language: str) -> str:
+    """A figure with its unit: "3.325 ha"; money units read as money."""
+    if value is None:
+        return DASH
+    if unit.strip().casefold() in MONEY_UNITS:
+        return format_money(value, language)
+    if unit.strip() == "%":
+        return format_number(value, language, 1) + "%"
+    text = format_number(value, language)
+    return f"{text} {unit.strip()}" if unit.strip() else text
+
+
+def format_money(amount: Number | None, language: str) -> str:
+    """Money as people write it: "926 tỷ 147 triệu đồng" (vi) or "VND 926,147,000,000" (en)."""
+    if amount is None:
+        return DASH
+    if language != "vi":
+        return "VND " + format_number(amount, language, 0)
+    whole = int(_round(abs(amount), 0))
+    sign = "âm " if amount < 0 else ""
+    if whole < 1_000_000:
+        return f"{sign}{format_number(whole, language, 0)} đồng"
+    ty, rest = divmod(whole, 1_000_000_000)
+    trieu, rest = divmod(rest, 1_000_000)
+    nghin, dong = divmod(rest, 1_000)
+    parts: list[str] = []
+    for value, word in ((ty, "tỷ"), (trieu, "triệu"), (nghin, "nghìn"), (dong, "")):
+        if not value:
+            continue
+        # After the first group, the groups keep their three digits as written in reports: "026 triệu".
+        digits = format_number(value, language, 0) if not parts else f"{value:03d}"
+        parts.append(f"{digits} {word}".strip())
+    return f"{sign}{' '.join(parts)} đồng"
+
+
+def format_time_of_day(value: dt.time | None, language: str) -> str:
+    """"14 giờ 05" (vi) or "2:05 PM" (en)."""
+    if value is None:
+        return DASH
+    if language == "vi":
+        return _babel_format_time(value, "H 'giờ' mm", locale="vi")
+    return _babel_format_time(value, "h:mm a", locale="en")
+
+
+def nd30_day_month_year(value: dt.date) -> tuple[str, str, str]:
+    """Day, month and year as NĐ 30 writes them: days below 10 and months 1–2 padded to two digits."""
+    day = f"{value.day:02d}" if value.day < 10 else str(value.day)
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    return day, month, str(value.year)
+
+
+def format_long_date(value: dt.date | None, language: str) -> str:
+    """"ngày 05 tháng 01 năm 2021" (NĐ 30) or "5 January 2021"."""
+    if value is None:
+        return DASH
+    if language == "vi":
+        day, month, year = nd30_day_month_year(value)
+        return f"ngày {day} tháng {month} năm {year}"
+    return _babel_format_date(value, "d MMMM y", locale="en")
+
+
+def format_place_and_date(place: str, value: dt.date | None, language: str) -> str:
+    """The place-and-date line of the header: "Lấp Vò, ngày 29 tháng 12 năm 2020"."""
+    if value is None:
+        # Leave the blanks a secretary fills by hand, as on a printed form.
+        date_text = "ngày      tháng      năm" if language == "vi" else "……"
+    else:
+        date_text = format_long_date(value, language)
+    return f"{place}, {date_text}" if place.strip() else date_text[:1].upper() + date_text[1:]
+
+
+def format_short_date(value: dt.date | None, language: str) -> str:
+    """Day and month as news prose writes them: "29/12" (vi), "29 December" (en)."""
+    if value is None:
+        return DASH
+    if language == "vi":
+        return _babel_format_date(value, "d/M", locale="vi")
+    return _babel_format_date(value, "d MMMM", locale="en")
+
+
+def format_numeric_date(value: dt.date | None, language: str) -> str:
+    """A deadline in a table: "31/12/2021" (vi), "31 Dec 2021" (en)."""
+    if value is None:
+        return DASH
+    if language == "vi":
+        return _babel_format_date(value, "dd/MM/y", locale="vi")
+    return _babel_format_date(value, "d MMM y", locale="en")
+
+
+def _round(value: Number, decimals: int) -> Decimal:
+    # Round half up as people do on paper (Babel would otherwise round half to even).
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)

@@ -1,0 +1,203 @@
+"""The meeting as plain data: dataclasses and enums, no Qt and no I/O.
+
+Every record keeps an ``extra`` mapping with the JSON fields this version of the program does not
+know, so that a file written by a newer or another program survives a load/save round trip.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+Number = int | float
+
+
+class _StrEnum(str, Enum):
+    """A string enum whose ``str()`` is its value (``enum.StrEnum`` needs Python 3.11)."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class Language(_StrEnum):
+    VI = "vi"
+    EN = "en"
+
+
+class MeetingKind(_StrEnum):
+    IN_PERSON = "in_person"
+    ONLINE = "online"
+    HYBRID = "hybrid"
+
+
+class Gender(_StrEnum):
+    MALE = "male"
+    FEMALE = "female"
+    UNSPECIFIED = "unspecified"
+
+
+class Role(_StrEnum):
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+    GUEST = "guest"
+
+
+class Target(_StrEnum):
+    AT_LEAST = "at_least"  # met when actual >= plan
+    AT_MOST = "at_most"  # met when actual <= plan (accidents, cases)
+
+
+class Signing(_StrEnum):
+    """How the notice of conclusions is signed (NĐ 30/2020, Phụ lục I, mục IV)."""
+
+    DIRECT = "direct"  # the head signs in person
+    ON_BEHALF = "on_behalf"  # "KT." — a deputy signs for the head
+    BY_ORDER = "by_order"  # "TL." — the head of office signs by order
+
+
+@dataclass
+class Header:
+    parent_agency: str = ""
+    agency: str = ""
+    agency_code: str = ""
+    number: str = ""
+    place: str = ""
+    # How the agency is named in running prose ("UBND huyện Lấp Vò"); empty: derived from ``agency``.
+    agency_name: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class MeetingInfo:
+    title: str = ""
+    kind: MeetingKind = MeetingKind.IN_PERSON
+    date: _dt.date | None = None
+    start: _dt.time | None = None
+    end: _dt.time | None = None
+    location: str = ""
+    bridges: list[str] = field(default_factory=list)
+    chair: str = ""
+    secretary: str = ""
+    # Groups that attended without being listed by name ("lãnh đạo các ngành, đoàn thể").
+    participants_note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Attendee:
+    name: str = ""
+    gender: Gender = Gender.UNSPECIFIED
+    position: str = ""
+    organization: str = ""
+    role: Role = Role.MEMBER
+    present: bool = True
+    absence_reason: str = ""
+    bridge: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Indicator:
+    sector: str = ""
+    name: str = ""
+    unit: str = ""
+    plan: Number | None = None
+    actual: Number | None = None
+    previous: Number | None = None
+    target: Target = Target.AT_LEAST
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Results:
+    summary: str = ""
+    indicators: list[Indicator] = field(default_factory=list)
+    highlights: list[str] = field(default_factory=list)
+    shortcomings: list[str] = field(default_factory=list)
+    # The plan's own count when the table lists only some of its indicators ("đạt và vượt 16/18").
+    targets_met: int | None = None
+    targets_total: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DiscussionItem:
+    speaker: str = ""
+    position: str = ""
+    topic: str = ""
+    content: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Task:
+    task: str = ""
+    assignee: str = ""
+    deadline: _dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Directive:
+    speaker: str = ""
+    position: str = ""
+    content: str = ""
+    tasks: list[Task] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Closing:
+    note: str = ""
+    copies: int | None = None
+    recipients: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class News:
+    title: str = ""
+    author: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Notice:
+    """The notice of conclusions (thông báo kết luận, NĐ 30 Mẫu 1.4)."""
+
+    number: str = ""
+    signing: Signing = Signing.DIRECT
+    authority: str = ""  # the head's title the signature stands for: "CHỦ TỊCH"
+    signer_title: str = ""  # the title of who signs: "PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG"
+    signer_name: str = ""
+    recipients: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Meeting:
+    header: Header = field(default_factory=Header)
+    meeting: MeetingInfo = field(default_factory=MeetingInfo)
+    language: Language = Language.VI
+    attendees: list[Attendee] = field(default_factory=list)
+    results: Results = field(default_factory=Results)
+    discussion: list[DiscussionItem] = field(default_factory=list)
+    directives: list[Directive] = field(default_factory=list)
+    closing: Closing = field(default_factory=Closing)
+    news: News = field(default_factory=News)
+    notice: Notice = field(default_factory=Notice)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def find_attendee(self, name: str) -> Attendee | None:
+        """The first attendee of that name (compared without case and outer spaces), if any."""
+        wanted = name.strip().casefold()
+        if not wanted:
+            return None
+        return next((a for a in self.attendees if a.name.strip().casefold() == wanted), None)
+
+    def all_tasks(self) -> list[Task]:
+        return [task for directive in self.directives for task in directive.tasks]

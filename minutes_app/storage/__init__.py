@@ -1,0 +1,19 @@
+"""The ``.minutes.json`` file: schema, validation, migration, atomic saves."""
+
+from .files import (
+    SUFFIX,
+    dumps_meeting,
+    load_meeting,
+    meeting_from_json,
+    meeting_from_text,
+    save_meeting,
+    write_bytes_atomically,
+    write_text_atomically,
+)
+from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, Problem, validate
+
+__all__ = [
+    "CURRENT_FORMAT_VERSION", "FORMAT_NAME", "Problem", "SUFFIX", "dumps_meeting", "load_meeting",
+    "meeting_from_json", "meeting_from_text", "save_meeting", "validate", "write_bytes_atomically",
+    "write_text_atomically",
+]

@@ -1,0 +1,139 @@
+"""Convert between a validated meeting file's JSON and the model, keeping unknown fields.
+
+``to_json`` writes every known field in the contract's order, then the unknown ones in the order
+they were read, so that a file this program wrote comes back byte for byte after load and save.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import unicodedata
+from enum import Enum
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
+
+from ..model import (
+    Attendee,
+    Closing,
+    Directive,
+    DiscussionItem,
+    Header,
+    Indicator,
+    Meeting,
+    MeetingInfo,
+    News,
+    Notice,
+    Results,
+    Task,
+)
+from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME
+
+T = TypeVar("T")
+
+# Which record type the items of a list field, or a nested field, hold.
+_LIST_ITEMS: dict[tuple[type, str], type] = {
+    (Meeting, "attendees"): Attendee,
+    (Meeting, "discussion"): DiscussionItem,
+    (Meeting, "directives"): Directive,
+    (Results, "indicators"): Indicator,
+    (Directive, "tasks"): Task,
+}
+_RECORDS: dict[tuple[type, str], type] = {
+    (Meeting, "header"): Header,
+    (Meeting, "meeting"): MeetingInfo,
+    (Meeting, "results"): Results,
+    (Meeting, "closing"): Closing,
+    (Meeting, "news"): News,
+    (Meeting, "notice"): Notice,
+}
+_ENVELOPE = ("format", "format_version")
+
+
+def normalize_text(value: Any) -> Any:
+    """NFC-normalise every string of decoded JSON, keys included (input methods may send NFD)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [normalize_text(item) for item in value]
+    if isinstance(value, dict):
+        return {normalize_text(key): normalize_text(item) for key, item in value.items()}
+    return value
+
+
+def from_json(data: dict[str, Any]) -> Meeting:
+    """The model of a decoded, validated and migrated meeting file."""
+    body = {key: value for key, value in data.items() if key not in _ENVELOPE}
+    return _record_from_json(Meeting, body)
+
+
+def to_json(meeting: Meeting) -> dict[str, Any]:
+    """The meeting as the JSON object of its file (format envelope first)."""
+    data: dict[str, Any] = {"format": FORMAT_NAME, "format_version": CURRENT_FORMAT_VERSION}
+    body = _record_to_json(meeting)
+    # The contract puts "language" before "header" although the dataclass groups it later.
+    data["language"] = body.pop("language")
+    data.update(body)
+    return data
+
+
+def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
+    hints = get_type_hints(cls)
+    values: dict[str, Any] = {}
+    names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
+    for name in names:
+        if name not in data:
+            continue
+        raw = data[name]
+        if (cls, name) in _RECORDS:
+            values[name] = _record_from_json(_RECORDS[cls, name], raw or {})
+        elif (cls, name) in _LIST_ITEMS:
+            values[name] = [_record_from_json(_LIST_ITEMS[cls, name], item) for item in raw or []]
+        else:
+            values[name] = _scalar_from_json(hints[name], raw)
+    extra = {key: value for key, value in data.items() if key not in names}
+    return cls(**values, extra=extra)
+
+
+def _scalar_from_json(hint: Any, raw: Any) -> Any:
+    if raw is None:
+        return None if type(None) in get_args(hint) else _default_for(hint)
+    kinds = [k for k in (get_args(hint) or (hint,)) if k is not type(None)]
+    kind = kinds[0]
+    if get_origin(kind) is list:
+        return list(raw)
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(raw)
+    if kind is dt.date:
+        return dt.date.fromisoformat(raw)
+    if kind is dt.time:
+        hour, minute = raw.split(":")
+        return dt.time(int(hour), int(minute))
+    return raw
+
+
+def _default_for(hint: Any) -> Any:
+    return {str: "", bool: False}.get(hint)
+
+
+def _record_to_json(record: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name == "extra":
+            continue
+        out[f.name] = _value_to_json(getattr(record, f.name))
+    out.update(record.extra)
+    return out
+
+
+def _value_to_json(value: Any) -> Any:
+    if dataclasses.is_dataclass(value):
+        return _record_to_json(value)
+    if isinstance(value, list):
+        return [_value_to_json(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return value

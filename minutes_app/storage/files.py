@@ -1,0 +1,151 @@
+"""Reading and writing ``.minutes.json`` files: load → validate → migrate → model, and atomic saves."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import MeetingFileError, SaveError
+from ..l10n.i18n import gettext as _
+from ..model import Meeting
+from .codec import from_json, normalize_text, to_json
+from .migrate import migrate
+from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
+
+SUFFIX = ".minutes.json"
+BACKUP_SUFFIX = ".bak"
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a meeting of 1,000 attendees is well under 2 MB
+
+
+def load_meeting(path: Path | str) -> Meeting:
+    """The meeting in ``path``; raises MeetingFileError with one message per problem."""
+    path = Path(path)
+    return meeting_from_text(read_text(path), path)
+
+
+def read_text(path: Path) -> str:
+    def fail(message: str) -> MeetingFileError:
+        return MeetingFileError(path, [message])
+
+    try:
+        if path.is_dir():
+            raise fail(_("this is a folder, not a meeting file"))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise fail(_("the file is too large to be a meeting ({size} MB; the limit is {limit} MB)").format(
+                size=round(size / 1024 / 1024, 1), limit=MAX_FILE_BYTES // 1024 // 1024))
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(_("the file does not exist")) from None
+    except PermissionError:
+        raise fail(_("you do not have permission to read this file")) from None
+    except OSError as error:
+        raise fail(_("the file cannot be read: {reason}").format(reason=error.strerror or error)) from None
+    if not raw.strip():
+        raise fail(_("the file is empty"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise fail(_("this is not a meeting file (it is not UTF-8 text)")) from None
+
+
+def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
+    """Decode, check, migrate and convert the text of a meeting file."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MeetingFileError(path, [_("line {line}, column {column}: the JSON is broken ({reason})").format(
+            line=error.lineno, column=error.colno, reason=error.msg)]) from None
+    except RecursionError:
+        raise MeetingFileError(path, [_("the JSON is nested too deeply")]) from None
+    return meeting_from_json(data, path)
+
+
+def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
+    check_envelope(data, path)
+    data = normalize_text(data)
+    problems = validate(data)
+    if problems:
+        raise MeetingFileError(path, [str(problem) for problem in problems])
+    return from_json(migrate(data))
+
+
+def check_envelope(data: Any, path: Path | str) -> None:
+    """Refuse what is not a meeting file at all, or one from a newer program, before any detail."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise MeetingFileError(path, [_("this is not a Thư Ký meeting file (\"format\" is not \"{name}\")").format(
+            name=FORMAT_NAME)])
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > CURRENT_FORMAT_VERSION:
+        raise MeetingFileError(path, [_(
+            "the file was written by a newer version of Thư Ký (format_version {version}; this program "
+            "reads up to {current}). Update Thư Ký to open it.").format(
+                version=version, current=CURRENT_FORMAT_VERSION)])
+
+
+def dumps_meeting(meeting: Meeting) -> str:
+    """The exact text of the meeting's file (UTF-8 JSON, two-space indent, final newline)."""
+    return json.dumps(to_json(meeting), ensure_ascii=False, indent=2) + "\n"
+
+
+def save_meeting(meeting: Meeting, path: Path | str, *, keep_backup: bool = True) -> None:
+    """Write atomically: a temporary file beside the target, flushed and synced, then renamed.
+
+    The previous version is kept as ``NAME.bak``. On any failure the old file is untouched and
+    SaveError says why; the meeting in memory is never changed.
+    """
+    write_text_atomically(Path(path), dumps_meeting(meeting), keep_backup=keep_backup)
+
+
+def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -> None:
+    write_bytes_atomically(path, text.encode("utf-8"), keep_backup=keep_backup)
+
+
+def write_bytes_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise SaveError(_("Cannot save {path}: {reason}").format(path=path, reason=_reason(error))) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if keep_backup and path.is_file():
+            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
+        os.replace(temp, path)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise SaveError(_("Cannot save {path}: {reason}").format(path=path, reason=_reason(error))) from None
+    _sync_folder(folder)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno == errno.ENOSPC:
+        return _("the disk is full")
+    if isinstance(error, PermissionError):
+        return _("permission denied (the folder is read-only, or the file is open in another program)")
+    return error.strerror or str(error)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Make the rename itself durable; folders cannot be opened this way on Windows, which is fine.
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
