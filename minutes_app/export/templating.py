@@ -45,10 +45,15 @@ def _filters(language: str) -> dict[str, Callable[..., str]]:
     }
 
 
-@lru_cache(maxsize=16)
 def environment(language: str, user_dir: Path | None = None) -> SandboxedEnvironment:
-    """The environment for one document language; ``user_dir`` overrides built-in templates."""
-    search = [str(user_dir or user_templates_dir()), str(templates_dir())]
+    """The environment for one document language; ``user_dir`` (default: the user's templates
+    folder) overrides the built-in templates."""
+    return _environment(language, Path(user_dir or user_templates_dir()))
+
+
+@lru_cache(maxsize=16)
+def _environment(language: str, user_dir: Path) -> SandboxedEnvironment:
+    search = [str(user_dir), str(templates_dir())]
     env = SandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search),
         undefined=jinja2.StrictUndefined,

@@ -1,0 +1,33 @@
+"""Test-wide set-up: Qt offscreen, a private user-data folder, a known interface language."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display is needed, and none is used.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "resources" / "samples"
+SEED_SAMPLE = SAMPLES / "tong-ket-kt-xh-2020-lap-vo.minutes.json"
+COMMUNE_SAMPLE = SAMPLES / "giao-ban-xa-binh-thanh-2025-03.minutes.json"
+ENGLISH_SAMPLE = SAMPLES / "steering-committee-2024-q3-en.minutes.json"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the real user's templates, settings or recovery files."""
+    monkeypatch.setenv("MINUTES_APP_DATA_DIR", str(tmp_path_factory.mktemp("userdata")))
+
+
+@pytest.fixture(autouse=True)
+def _ui_language_en() -> None:
+    """Tests assert on English messages unless they switch language themselves."""
+    from minutes_app.l10n.i18n import set_ui_language
+
+    set_ui_language("en")
+    yield
+    set_ui_language("en")
