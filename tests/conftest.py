@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
 # Before anything imports Qt: no display is needed, and none is used.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO / "resources" / "samples"
-SEED_SAMPLE = SAMPLES / "tong-ket-kt-xh-2020-lap-vo.minutes.json"
-COMMUNE_SAMPLE = SAMPLES / "giao-ban-xa-binh-thanh-2025-03.minutes.json"
-ENGLISH_SAMPLE = SAMPLES / "steering-committee-2024-q3-en.minutes.json"
+from support import COMMUNE_SAMPLE, ENGLISH_SAMPLE, REPO, SAMPLES, SEED_SAMPLE  # noqa: F401  (re-exported)
 
 
 @pytest.fixture(autouse=True)

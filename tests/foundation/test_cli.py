@@ -1,0 +1,106 @@
+"""The command line, run as a user runs it: a real process, its exit status, stdout and stderr."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from support import ALL_SAMPLES, REPO, SEED_SAMPLE
+
+
+def run(*args: str | Path, ui: str = "en", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "MINUTES_APP_UI_LANGUAGE": ui}
+    return subprocess.run([sys.executable, "-m", "minutes_app", *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=120, check=False)
+
+
+def test_validate_accepts_the_samples() -> None:
+    result = run("validate", *ALL_SAMPLES)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(": valid") == len(ALL_SAMPLES)
+
+
+def test_validate_prints_one_line_per_problem_and_exits_1(tmp_path: Path) -> None:
+    data = json.loads(SEED_SAMPLE.read_text(encoding="utf-8"))
+    data["attendees"][0]["present"] = "yes"
+    data["meeting"]["kind"] = "zoom"
+    bad = tmp_path / "bad.minutes.json"
+    bad.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run("validate", SEED_SAMPLE, bad)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines == [
+        f"{bad}: meeting.kind: \"zoom\" is not one of: in_person, online, hybrid",
+        f"{bad}: attendees[0].present: must be true or false",
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_messages_in_vietnamese(tmp_path: Path) -> None:
+    bad = tmp_path / "rong.minutes.json"
+    bad.write_bytes(b"")
+    result = run("validate", bad, ui="vi")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"{bad}: tệp trống"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["export", "missing.minutes.json", "--kind", "minutes", "-o", "{tmp}/x.docx"], "the file does not exist"),
+        (["export", str(SEED_SAMPLE), "--kind", "minutes", "-o", "{tmp}/x.txt"],
+         "A minutes cannot be written as \".txt\"; use one of: .docx, .pdf, .html"),
+        (["export", str(SEED_SAMPLE), "--kind", "notice", "-o", "{tmp}/x"], "use one of: .docx, .pdf, .html"),
+    ],
+    ids=["missing file", "wrong extension", "no extension"],
+)
+def test_export_refuses_bad_requests_without_traceback(tmp_path: Path, args: list[str], expected: str) -> None:
+    result = run(*[a.format(tmp=tmp_path) for a in args])
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_export_of_a_broken_file_leaves_no_output(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.minutes.json"
+    bad.write_text('{"format": "minutes-app.meeting", "format_version": 1, "meeting": {"title": ""}}',
+                   encoding="utf-8")
+    out = tmp_path / "out.docx"
+    result = run("export", bad, "--kind", "minutes", "-o", out)
+    assert result.returncode == 1
+    assert "meeting.title: must not be empty" in result.stderr
+    assert not out.exists()
+
+
+def test_export_does_not_replace_an_existing_output_on_failure(tmp_path: Path) -> None:
+    out = tmp_path / "out.docx"
+    out.write_bytes(b"previous export")
+    result = run("export", tmp_path / "nothing.minutes.json", "--kind", "minutes", "-o", out)
+    assert result.returncode == 1
+    assert out.read_bytes() == b"previous export"
+
+
+def test_new_writes_an_empty_valid_meeting_dated_today(tmp_path: Path) -> None:
+    import datetime as dt
+
+    out = tmp_path / "new.minutes.json"
+    result = run("new", out)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "minutes-app.meeting" and data["format_version"] == 1
+    assert data["meeting"]["date"] == dt.date.today().isoformat()
+    assert run("validate", out).returncode == 0
+    again = run("new", out)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_help_lists_the_subcommands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("validate", "export", "new"):
+        assert command in result.stdout

@@ -1,0 +1,98 @@
+"""Pure computations of the model: percentages, changes, statuses, tallies, headcounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes_app.model import (
+    Attendee,
+    Indicator,
+    Results,
+    Status,
+    Tally,
+    Target,
+    change_from_previous,
+    change_ratio_from_previous,
+    group_by_sector,
+    headcount,
+    percent_of_plan,
+    results_tally,
+    status,
+    tally,
+    tally_by_sector,
+)
+
+
+def test_percent_of_plan() -> None:
+    assert percent_of_plan(Indicator(plan=28466, actual=31597)) == pytest.approx(1.10999, abs=1e-5)
+
+
+@pytest.mark.parametrize("plan", [0, 0.0, None])
+def test_no_plan_gives_no_percentage(plan: float | None) -> None:
+    assert percent_of_plan(Indicator(plan=plan, actual=5)) is None
+
+
+def test_missing_actual_gives_no_percentage() -> None:
+    assert percent_of_plan(Indicator(plan=10, actual=None)) is None
+
+
+def test_change_against_last_year() -> None:
+    indicator = Indicator(actual=120, previous=100)
+    assert change_from_previous(indicator) == 20
+    assert change_ratio_from_previous(indicator) == pytest.approx(0.2)
+
+
+def test_change_when_last_year_is_zero_or_missing() -> None:
+    assert change_from_previous(Indicator(actual=3, previous=0)) == 3
+    assert change_ratio_from_previous(Indicator(actual=3, previous=0)) is None
+    assert change_from_previous(Indicator(actual=3)) is None
+
+
+def test_change_against_negative_last_year_keeps_its_direction() -> None:
+    assert change_ratio_from_previous(Indicator(actual=-50, previous=-100)) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("target", "plan", "actual", "expected"),
+    [
+        (Target.AT_LEAST, 100, 100, Status.MET),
+        (Target.AT_LEAST, 100, 99.9, Status.NOT_MET),
+        (Target.AT_MOST, 5, 3, Status.MET),
+        (Target.AT_MOST, 5, 6, Status.NOT_MET),
+        (Target.AT_MOST, 0, 0, Status.MET),
+        (Target.AT_MOST, 0, 1, Status.NOT_MET),
+        (Target.AT_LEAST, None, 1, Status.UNKNOWN),
+        (Target.AT_LEAST, 1, None, Status.UNKNOWN),
+    ],
+)
+def test_status_honours_target(target: Target, plan: float | None, actual: float | None, expected: Status) -> None:
+    assert status(Indicator(plan=plan, actual=actual, target=target)) is expected
+
+
+def test_tally_counts_only_what_can_be_judged() -> None:
+    indicators = [
+        Indicator(sector="A", plan=10, actual=12),
+        Indicator(sector="A", plan=10, actual=8),
+        Indicator(sector="B", plan=3, actual=1, target=Target.AT_MOST),
+        Indicator(sector="B", actual=7),  # no plan: not judged
+    ]
+    assert tally(indicators) == Tally(met=2, total=3)
+    assert tally_by_sector(indicators) == {"A": Tally(1, 2), "B": Tally(1, 1)}
+    assert [sector for sector, _ in group_by_sector(indicators)] == ["A", "B"]
+
+
+def test_results_tally_prefers_the_plans_declared_count() -> None:
+    results = Results(indicators=[Indicator(plan=1, actual=1)], targets_met=16, targets_total=18)
+    assert results_tally(results) == Tally(16, 18)
+    assert results_tally(Results(indicators=[Indicator(plan=1, actual=1)])) == Tally(1, 1)
+
+
+def test_headcount() -> None:
+    people = [
+        Attendee(name="A"),
+        Attendee(name="B", present=False, absence_reason="Ốm"),
+        Attendee(name="C", present=False),
+    ]
+    count = headcount(people)
+    assert (count.invited, count.present, count.absent) == (3, 1, 2)
+    assert (count.absent_with_reason, count.absent_without_reason) == (1, 1)

@@ -1,0 +1,12 @@
+"""Paths and helpers shared by the tests (``tests/`` is on sys.path through pyproject's pythonpath)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "resources" / "samples"
+SEED_SAMPLE = SAMPLES / "tong-ket-kt-xh-2020-lap-vo.minutes.json"
+COMMUNE_SAMPLE = SAMPLES / "giao-ban-xa-binh-thanh-2025-03.minutes.json"
+ENGLISH_SAMPLE = SAMPLES / "steering-committee-2024-q3-en.minutes.json"
+ALL_SAMPLES = (SEED_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE)
