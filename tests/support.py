@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -10,3 +13,10 @@ SEED_SAMPLE = SAMPLES / "tong-ket-kt-xh-2020-lap-vo.minutes.json"
 COMMUNE_SAMPLE = SAMPLES / "giao-ban-xa-binh-thanh-2025-03.minutes.json"
 ENGLISH_SAMPLE = SAMPLES / "steering-committee-2024-q3-en.minutes.json"
 ALL_SAMPLES = (SEED_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE)
+
+
+def run_cli(*args: str | Path, ui: str = "en", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m minutes_app ARGS`` as a user would, with messages in ``ui``."""
+    env = {**os.environ, "MINUTES_APP_UI_LANGUAGE": ui}
+    return subprocess.run([sys.executable, "-m", "minutes_app", *map(str, args)], capture_output=True,
+                          text=True, env=env, cwd=cwd, timeout=120, check=False)

@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from support import ALL_SAMPLES, REPO, SEED_SAMPLE
-
-
-def run(*args: str | Path, ui: str = "en", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MINUTES_APP_UI_LANGUAGE": ui}
-    return subprocess.run([sys.executable, "-m", "minutes_app", *map(str, args)], capture_output=True,
-                          text=True, env=env, cwd=cwd, timeout=120, check=False)
+from support import ALL_SAMPLES, SEED_SAMPLE
+from support import run_cli as run
 
 
 def test_validate_accepts_the_samples() -> None:

@@ -29,10 +29,11 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         elif origin.exists():
             shutil.copy2(origin, source / name)
     dist = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
-                    str(dist), str(source)], check=True, capture_output=True, timeout=300)
-    (built,) = dist.glob("minutes_app-*.whl")
-    return built
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
+                            str(dist), str(source)], capture_output=True, text=True, timeout=300, check=False)
+    assert built.returncode == 0, built.stderr
+    (wheel_file,) = dist.glob("minutes_app-*.whl")
+    return wheel_file
 
 
 def test_wheel_contains_the_data(wheel: Path) -> None:
