@@ -1,0 +1,131 @@
+"""Two people, one file: a lock beside the file while it is open, and a check before saving.
+
+The lock is a small JSON file ``.~NAME.lock`` next to the meeting (visible to colleagues on a shared
+drive) naming who holds it. A holder refreshes it regularly; a lock that has not been refreshed for
+``STALE_AFTER`` seconds, or whose process on this same computer is gone, is taken over, so a crash
+never leaves a file locked for ever. The lock informs; it does not forbid: the user may still open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import os
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+STALE_AFTER = 10 * 60  # seconds without a refresh; holders refresh every minute
+REFRESH_EVERY = 60
+
+
+@dataclass(frozen=True)
+class LockOwner:
+    user: str
+    host: str
+    pid: int
+    since: float  # epoch seconds
+
+    def is_me(self) -> bool:
+        return self.host == socket.gethostname() and self.pid == os.getpid()
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".~{path.name}.lock")
+
+
+def _current_owner() -> LockOwner:
+    try:
+        user = getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is no reason to fail opening a file
+        user = "?"
+    return LockOwner(user=user, host=socket.gethostname(), pid=os.getpid(), since=time.time())
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return True  # no cheap portable check; the refresh age decides on Windows
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def read_lock(path: Path) -> LockOwner | None:
+    """Who holds the file, or None when it is free or the lock is stale."""
+    lock = lock_path(path)
+    try:
+        data = json.loads(lock.read_text(encoding="utf-8"))
+        owner = LockOwner(user=str(data["user"]), host=str(data["host"]), pid=int(data["pid"]),
+                          since=float(data["since"]))
+        age = time.time() - lock.stat().st_mtime
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if age > STALE_AFTER:
+        return None
+    if owner.host == socket.gethostname() and not _pid_alive(owner.pid):
+        return None
+    return owner
+
+
+def acquire_lock(path: Path) -> LockOwner | None:
+    """Take the lock for this process. Returns the other holder if someone else has it (nothing taken)."""
+    other = read_lock(path)
+    if other is not None and not other.is_me():
+        return other
+    me = _current_owner()
+    with contextlib.suppress(OSError):  # a read-only folder: nobody else can save there either
+        lock_path(path).write_text(json.dumps(me.__dict__), encoding="utf-8")
+    return None
+
+
+def refresh_lock(path: Path) -> None:
+    lock = lock_path(path)
+    owner = read_lock(path)
+    if owner is not None and owner.is_me():
+        with contextlib.suppress(OSError):
+            os.utime(lock)
+
+
+def release_lock(path: Path) -> None:
+    owner = read_lock(path)
+    if owner is not None and owner.is_me():
+        lock_path(path).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class DiskState:
+    """What the file on disk was when it was opened or last saved."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: Path) -> DiskState | None:
+        try:
+            data = path.read_bytes()
+            stat = path.stat()
+        except OSError:
+            return None
+        return cls(size=len(data), mtime_ns=stat.st_mtime_ns, digest=hashlib.sha256(data).hexdigest())
+
+
+def changed_on_disk(path: Path, known: DiskState | None) -> bool:
+    """Whether someone else wrote the file since ``known`` (a touch without a change does not count)."""
+    if known is None:
+        return path.exists()
+    try:
+        stat = path.stat()
+    except OSError:
+        return False  # deleted or unreachable: saving recreates it, nothing of theirs is lost
+    if stat.st_size == known.size and stat.st_mtime_ns == known.mtime_ns:
+        return False
+    current = DiskState.of(path)
+    return current is not None and current.digest != known.digest
