@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import unicodedata
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from ..model import (
@@ -76,10 +77,15 @@ def to_json(meeting: Meeting) -> dict[str, Any]:
     return data
 
 
+@cache
+def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """Type hints and field names of a record (get_type_hints is slow: once per class)."""
+    return get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
+
+
 def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
-    hints = get_type_hints(cls)
+    hints, names = _fields_of(cls)
     values: dict[str, Any] = {}
-    names = {f.name for f in dataclasses.fields(cls)} - {"extra"}
     for name in names:
         if name not in data:
             continue
