@@ -20,6 +20,7 @@ from ..l10n import formatting as fmt
 from ..l10n.i18n import gettext as _
 from ..paths import templates_dir
 from ..userdirs import user_templates_dir
+from . import prose
 
 
 class TemplateError(ExportError):
@@ -42,6 +43,15 @@ def _filters(language: str) -> dict[str, Callable[..., str]]:
         "short_date": lambda value: fmt.format_short_date(value, language),
         "numeric_date": lambda value: fmt.format_numeric_date(value, language),
         "time_of_day": lambda value: fmt.format_time_of_day(value, language),
+        # Prose (``prose``): the words around the figures.
+        "honorific": lambda gender: prose.honorific(gender, language),
+        "and_list": lambda items: prose.join_list(items, language),
+        "part_of_day": lambda value: prose.part_of_day(value, language),
+        "upper_first": prose.upper_first,
+        "lower_first": prose.lower_first,
+        "sentence": prose.sentence,
+        "strip_end": prose.strip_end,
+        "closing_mark": prose.closing_mark,
     }
 
 

@@ -8,7 +8,7 @@ Nghị định 30/2020 (days below 10 and the months 1 and 2 take a leading zero
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_time as _babel_format_time
@@ -29,7 +29,8 @@ def format_number(value: Number | None, language: str, max_decimals: int = 2) ->
     if value is None:
         return DASH
     pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals else "")
-    return format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
+    with localcontext(_WIDE):  # Babel quantizes in the current context too
+        return format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
 
 
 def format_fixed(value: Number | None, language: str, decimals: int) -> str:
@@ -37,7 +38,8 @@ def format_fixed(value: Number | None, language: str, decimals: int) -> str:
     if value is None:
         return DASH
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(_round(value, decimals), format=pattern, locale=_locale(language))
+    with localcontext(_WIDE):
+        return format_decimal(_round(value, decimals), format=pattern, locale=_locale(language))
 
 
 def format_percent(ratio: float | None, language: str, max_decimals: int = 1) -> str:
@@ -139,4 +141,9 @@ def format_numeric_date(value: dt.date | None, language: str) -> str:
 def _round(value: Number, decimals: int) -> Decimal:
     # Round half up as people do on paper (Babel would otherwise round half to even).
     quantum = Decimal(1).scaleb(-decimals)
-    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+    # A context wide enough for any float (1e308 has 309 digits): the default 28 digits would raise
+    # InvalidOperation on a huge figure typed by mistake instead of printing it.
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP, context=_WIDE)
+
+
+_WIDE = Context(prec=400)

@@ -1,0 +1,178 @@
+"""The news article for the office's portal ("bài tin"), written from the meeting's data.
+
+The words are in ``templates/news/article.<language>.j2`` (an office may override it in its own
+templates folder); this module gathers what the template needs — people with their honorifics, the
+figures with their ratios, the count of targets met — and turns the rendered sections into blocks:
+a headline, the paragraphs, and the author alone on the last line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from ..l10n.formatting import MONEY_UNITS
+from ..model import Indicator, Meeting, Role, Target
+from ..model import computations as calc
+from . import prose
+from .document import Align, Document, Paragraph, Run, Title
+from .registry import ExportOptions
+from .sections import blocks, paragraphs, parse_sections, tidy
+from .templating import render
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone the prose names: "ông Trần Văn Sáu, Tỉnh ủy viên, Bí thư Huyện ủy"."""
+
+    name: str
+    honorific: str  # "ông", "bà", "Mr", "Ms" or ""
+    position: str
+    organization: str = ""
+    role: str = ""
+    bridge: str = ""
+
+    @property
+    def is_guest(self) -> bool:
+        return self.role == Role.GUEST.value
+
+    @property
+    def is_chair(self) -> bool:
+        return self.role == Role.CHAIR.value
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One indicator as the prose states it; the template picks the words from these facts."""
+
+    name: str
+    unit: str
+    actual: float | int | None
+    plan: float | int | None
+    previous: float | int | None
+    at_most: bool
+    is_money: bool
+    is_percent: bool
+    ratio: float | None  # actual / plan
+    excess: float | None  # ratio - 1 (0.11 for "vượt 11% kế hoạch")
+    met: bool | None
+    complete: bool  # exactly the plan, counted things: "12/12 xã"
+    change: float | int | None  # against last year: points for a "%" indicator, else a ratio
+    change_in_points: bool
+
+
+def person(meeting: Meeting, name: str, position: str = "") -> Person:
+    """The named person as the prose names them; the position given wins over the attendee list's."""
+    attendee = meeting.find_attendee(name)
+    language = meeting.language.value
+    if attendee is None:
+        return Person(name=name.strip(), honorific="", position=position.strip())
+    return Person(
+        name=attendee.name.strip(),
+        honorific=prose.honorific(attendee.gender, language),
+        position=(position or attendee.position).strip(),
+        organization=attendee.organization.strip(),
+        role=attendee.role.value,
+        bridge=attendee.bridge.strip(),
+    )
+
+
+def figure(indicator: Indicator) -> Figure:
+    """The facts one indicator contributes to the results paragraph."""
+    unit = indicator.unit.strip()
+    is_percent = unit == "%"
+    is_money = unit.casefold() in MONEY_UNITS
+    ratio = None if is_percent else calc.percent_of_plan(indicator)
+    status = calc.status(indicator)
+    # A share ("36%") changes by points ("tăng 17,4%" from 18,6%); anything else by a ratio.
+    change = calc.change_from_previous(indicator) if is_percent else calc.change_ratio_from_previous(indicator)
+    complete = (
+        not is_percent and not is_money and indicator.target is Target.AT_LEAST
+        and indicator.plan is not None and indicator.plan != 0 and indicator.actual == indicator.plan
+    )
+    return Figure(
+        name=indicator.name.strip(),
+        unit=unit,
+        actual=indicator.actual,
+        plan=indicator.plan,
+        previous=indicator.previous,
+        at_most=indicator.target is Target.AT_MOST,
+        is_money=is_money,
+        is_percent=is_percent,
+        ratio=ratio,
+        excess=None if ratio is None else ratio - 1,
+        met=None if status is calc.Status.UNKNOWN else status is calc.Status.MET,
+        complete=complete,
+        change=None if change is None else round(change, 10),
+        change_in_points=is_percent,
+    )
+
+
+def timestamp(meeting: Meeting) -> dt.datetime:
+    """File timestamps pinned to the meeting, so that the same meeting always gives the same bytes."""
+    info = meeting.meeting
+    return dt.datetime.combine(info.date or dt.date(2000, 1, 1), info.end or info.start or dt.time(0, 0))
+
+
+def agency_name(meeting: Meeting) -> str:
+    """How the prose names the organiser: ``header.agency_name``, else the agency line as written."""
+    header = meeting.header
+    return (header.agency_name or header.agency or header.parent_agency).strip()
+
+
+def context(meeting: Meeting) -> dict[str, Any]:
+    """Everything the article template reads, beside the meeting itself."""
+    info = meeting.meeting
+    language = meeting.language.value
+    present = [a for a in meeting.attendees if a.present]
+    chair = person(meeting, info.chair) if info.chair.strip() else None
+    if chair is not None and not chair.role:
+        chair = Person(chair.name, chair.honorific, chair.position, role=Role.CHAIR.value)
+    guests = [person(meeting, a.name) for a in present if a.role is Role.GUEST and a.name.strip()]
+    directives = [
+        {"person": person(meeting, d.speaker, d.position), "content": d.content.strip(), "tasks": d.tasks}
+        for d in meeting.directives if d.content.strip()
+    ]
+    opinions = [
+        {"person": person(meeting, item.speaker, item.position), "topic": item.topic.strip(),
+         "content": item.content.strip()}
+        for item in meeting.discussion if item.speaker.strip() and item.content.strip()
+    ]
+    return {
+        "meeting": meeting,
+        "header": meeting.header,
+        "info": info,
+        "agency": agency_name(meeting),
+        "chair": chair,
+        "guests": guests,
+        "headcount": calc.headcount(meeting.attendees),
+        "tally": calc.results_tally(meeting.results),
+        "summary": meeting.results.summary.strip(),
+        "figures": [figure(i) for i in meeting.results.indicators if i.name.strip() and i.actual is not None],
+        "highlights": [h.strip() for h in meeting.results.highlights if h.strip()],
+        "shortcomings": [s.strip() for s in meeting.results.shortcomings if s.strip()],
+        "topics": [d.topic.strip() for d in meeting.discussion if d.topic.strip()],
+        "opinions": opinions,
+        "directives": directives,
+        "closing_note": meeting.closing.note.strip(),
+        "previous_period": prose.previous_period(info.title, info.date, language),
+        "author": (meeting.news.author or info.secretary).strip(),
+        "news_title": meeting.news.title.strip(),
+    }
+
+
+def build_news(meeting: Meeting, options: ExportOptions | None = None) -> Document:
+    """The article as blocks: the headline, one paragraph per part, the author on the last line."""
+    options = options or ExportOptions()
+    language = meeting.language.value
+    text = render(f"news/article.{language}.j2", language, options.templates_dir, **context(meeting))
+    parts = parse_sections(text)
+    title = prose.upper_first(tidy(parts.get("title", "")) or meeting.meeting.title)
+    document = Document(kind="news", language=language, title=title, author=tidy(parts.get("author", "")),
+                        page_numbers=False, created=timestamp(meeting))
+    document.add(Title(title, rule=False))
+    document.add(*blocks(parts.get("body", "")))
+    for line in paragraphs(parts.get("author", "")):
+        document.add(Paragraph([Run(line, bold=True)], align=Align.RIGHT, indent_first_line=False))
+    return document

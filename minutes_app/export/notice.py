@@ -1,0 +1,108 @@
+"""The notice of conclusions ("thông báo kết luận", NĐ 30/2020 Mẫu 1.4), written from the meeting.
+
+Same layout machinery as the minutes: the NĐ 30 letterhead ("Số: 12/TB-UBND"), the title and its
+subject, the body, then "Nơi nhận" beside the signature. The words are in
+``templates/notice/notice.<language>.j2``; this module gathers the facts (who chaired, under which title,
+the tasks grouped by the unit responsible) and lays the rendered sections out as blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..l10n import formatting as fmt
+from ..model import Meeting, Role, Task
+from .document import Document, Letterhead, Signatory, SignatureBlock, Title
+from .minutes import format_number_field, recipients_block
+from .news import Person, person, timestamp
+from .news import context as news_context
+from .registry import ExportOptions
+from .sections import blocks, lines, parse_sections, tidy
+from .templating import render
+
+
+@dataclass
+class UnitTasks:
+    """The tasks one unit is responsible for, in the order they were given."""
+
+    unit: str
+    tasks: list[Task] = field(default_factory=list)
+
+
+def tasks_by_unit(meeting: Meeting) -> list[UnitTasks]:
+    """Tasks grouped by responsible unit (as typed, compared without case), units in first-seen order."""
+    groups: dict[str, UnitTasks] = {}
+    for task in meeting.all_tasks():
+        if not task.task.strip():
+            continue
+        unit = " ".join(task.assignee.split())
+        groups.setdefault(unit.casefold(), UnitTasks(unit)).tasks.append(task)
+    return list(groups.values())
+
+
+def chair_title(meeting: Meeting, chair: Person | None) -> str:
+    """The chair's title as the notice names them ("Chủ tịch UBND huyện").
+
+    The chair's own directive states it best; else the last title of the attendee's position
+    ("Phó Bí thư Đảng ủy, Chủ tịch UBND xã" → "Chủ tịch UBND xã").
+    """
+    if chair is None:
+        return ""
+    for directive in meeting.directives:
+        if directive.speaker.strip().casefold() == chair.name.casefold() and directive.position.strip():
+            return directive.position.strip()
+    return chair.position.rsplit(",", 1)[-1].strip()
+
+
+def context(meeting: Meeting) -> dict[str, Any]:
+    """The article's facts plus what only the notice needs."""
+    values = news_context(meeting)
+    info = meeting.meeting
+    chair = values["chair"]
+    excluded = {info.chair.strip().casefold(), info.secretary.strip().casefold()}
+    present = [a for a in meeting.attendees if a.present and a.name.strip()
+               and a.name.strip().casefold() not in excluded]
+    present.sort(key=lambda a: a.role is not Role.GUEST)  # guests first, then the members, as listed
+    values.update(
+        number=format_number_field(meeting.notice.number),
+        code=meeting.header.agency_code.strip(),
+        notice=meeting.notice,
+        chair_title=chair_title(meeting, chair),
+        attendees=[person(meeting, a.name) for a in present],
+        units=tasks_by_unit(meeting),
+    )
+    return values
+
+
+def build_notice(meeting: Meeting, options: ExportOptions | None = None) -> Document:
+    """The notice of conclusions of ``meeting`` in its own language."""
+    options = options or ExportOptions()
+    language = meeting.language.value
+    info, header = meeting.meeting, meeting.header
+    text = render(f"notice/notice.{language}.j2", language, options.templates_dir, **context(meeting))
+    parts = parse_sections(text)
+    title, subject = tidy(parts.get("title", "")), tidy(parts.get("subject", ""))
+    document = Document(kind="notice", language=language, title=f"{title} – {subject}".strip(" –"),
+                        author=info.secretary.strip(), created=timestamp(meeting))
+    document.add(
+        Letterhead(
+            parent_agency=header.parent_agency,
+            agency=header.agency,
+            number_line=parts.get("number", "").strip(),  # inner spaces kept: room to write by hand
+            motto=tidy(parts.get("motto", "")),
+            slogan=tidy(parts.get("slogan", "")),
+            place_date=fmt.format_place_and_date(header.place, info.date, language),
+        ),
+        Title(title, subject),
+    )
+    document.add(*blocks(parts.get("body", "")))
+    recipients = recipients_block(
+        meeting.notice.recipients or meeting.closing.recipients,
+        tidy(parts.get("recipients_heading", "")),
+        tidy(parts.get("archive", "")),
+        tidy(parts.get("archive", "")).split(":", 1)[0],
+    )
+    signatory = Signatory(titles=lines(parts.get("signature", "")), name=tidy(parts.get("signer", "")))
+    document.add(SignatureBlock([signatory], recipients=recipients))
+    return document
