@@ -108,7 +108,8 @@ def _line(error: BaseException, name: str) -> int | None:
 def format_number_field(number: str) -> str:
     """The document number as NĐ 30 writes it: numbers below 10 take a leading zero ("5" → "05")."""
     number = number.strip()
-    return f"{int(number):02d}" if number.isdigit() and int(number) < 10 else number
+    # isascii(): "¹" and other Unicode digits pass isdigit() but are no number to pad.
+    return f"{int(number):02d}" if number.isascii() and number.isdigit() and int(number) < 10 else number
 
 
 def build_minutes(meeting: Meeting, options: ExportOptions | None = None) -> Document:

@@ -8,6 +8,7 @@ Nghị định 30/2020 (days below 10 and the months 1 and 2 take a leading zero
 from __future__ import annotations
 
 import datetime as dt
+import math
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date as _babel_format_date
@@ -26,7 +27,7 @@ def _locale(language: str) -> str:
 
 def format_number(value: Number | None, language: str, max_decimals: int = 2) -> str:
     """A number with the locale's grouping and at most ``max_decimals`` decimals; "—" for None."""
-    if value is None:
+    if not _printable(value):
         return DASH
     pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals else "")
     with localcontext(_WIDE):  # Babel quantizes in the current context too
@@ -35,7 +36,7 @@ def format_number(value: Number | None, language: str, max_decimals: int = 2) ->
 
 def format_fixed(value: Number | None, language: str, decimals: int) -> str:
     """A number with exactly ``decimals`` decimals ("1,287,412.50")."""
-    if value is None:
+    if not _printable(value):
         return DASH
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     with localcontext(_WIDE):
@@ -44,7 +45,7 @@ def format_fixed(value: Number | None, language: str, decimals: int) -> str:
 
 def format_percent(ratio: float | None, language: str, max_decimals: int = 1) -> str:
     """A ratio as a percentage, one decimal where needed: 1.012 → "101,2%", 0.36 → "36%"."""
-    if ratio is None:
+    if not _printable(ratio):
         return DASH
     return format_number(ratio * 100, language, max_decimals) + "%"
 
@@ -63,7 +64,7 @@ def format_quantity(value: Number | None, unit: str, language: str) -> str:
 
 def format_money(amount: Number | None, language: str) -> str:
     """Money as people write it: "926 tỷ 147 triệu đồng" (vi) or "VND 926,147,000,000" (en)."""
-    if amount is None:
+    if not _printable(amount):
         return DASH
     if language != "vi":
         return "VND " + format_number(amount, language, 0)
@@ -136,6 +137,11 @@ def format_numeric_date(value: dt.date | None, language: str) -> str:
     if language == "vi":
         return _babel_format_date(value, "dd/MM/y", locale="vi")
     return _babel_format_date(value, "d MMM y", locale="en")
+
+
+def _printable(value: Number | None) -> bool:
+    """None, infinities and NaN print as "—" (they can only come from a computation gone wrong)."""
+    return value is not None and (not isinstance(value, float) or math.isfinite(value))
 
 
 def _round(value: Number, decimals: int) -> Decimal:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
@@ -32,7 +33,7 @@ def change_ratio_from_previous(indicator: Indicator) -> float | None:
     change = change_from_previous(indicator)
     if change is None or not indicator.previous:
         return None
-    return change / abs(indicator.previous)
+    return _ratio(change, abs(indicator.previous))
 
 
 def status(indicator: Indicator) -> Status:
@@ -106,4 +107,9 @@ def headcount(attendees: Iterable[Attendee]) -> Headcount:
 def _ratio(numerator: Number | None, denominator: Number | None) -> float | None:
     if numerator is None or denominator is None or denominator == 0:
         return None
-    return numerator / denominator
+    try:
+        ratio = numerator / denominator
+    except OverflowError:
+        return None
+    # A plan of 1e-300 typed by mistake gives no meaningful percentage, like a plan of 0.
+    return ratio if math.isfinite(ratio) else None

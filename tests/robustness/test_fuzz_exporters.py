@@ -21,7 +21,8 @@ from minutes_app.export import FORMATS, build_document, render_document
 from minutes_app.model import Attendee, Indicator, Meeting, MeetingInfo, Results
 
 settings.register_profile("ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
+settings.register_profile("long", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "2000")), deadline=None,
+                          suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 TEXT_FORMATS = [(kind, fmt) for kind, formats in FORMATS.items() for fmt in formats if fmt != "pdf"]
