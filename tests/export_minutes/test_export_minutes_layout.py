@@ -147,7 +147,7 @@ def test_sections_come_in_the_mau_1_9_order(opened) -> None:  # type: ignore[no-
     positions = [next(i for i, t in enumerate(texts) if t.startswith(s)) for s in starts]
     assert positions == sorted(positions)
     assert texts[positions[0]] == "Thời gian bắt đầu: 13 giờ 30, ngày 29 tháng 12 năm 2020"
-    assert "Hội trường UBND huyện Lấp Vò" in texts[positions[1]] and "Điểm cầu 12 xã, thị trấn" in texts[positions[1]]
+    assert "Hội trường UBND huyện Lấp Vò" in texts[positions[1]] and "Đầu cầu 12 xã, thị trấn" in texts[positions[1]]
     assert texts[positions[3]] == "Chủ trì (chủ tọa): bà Nguyễn Thị Nhanh, Chủ tịch UBND huyện"
     # Labels bold, values not.
     paragraph = opened("seed").paragraphs[positions[0]]
