@@ -25,3 +25,14 @@ class SaveError(MinutesError):
 
 class ExportError(MinutesError):
     """A document could not be produced (a missing exporter, LibreOffice, a template problem)."""
+
+
+class ReferenceDocError(ExportError):
+    """The office's reference DOCX is missing, not a DOCX, or unreadable."""
+
+
+class FallbackWarning(UserWarning):
+    """An office's own template or reference DOCX failed; the built-in one was used instead.
+
+    Exporters issue it with ``warnings.warn``; the CLI prints it and the editor shows it.
+    """

@@ -14,9 +14,6 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-import jinja2
-from jinja2.sandbox import SecurityError
-
 from ..l10n import formatting as fmt
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Meeting, Role
@@ -48,7 +45,7 @@ from .document import (
     Title,
 )
 from .registry import ExportOptions
-from .templating import TemplateError, environment
+from .templating import TemplateError, environment, template_errors
 
 # Proportions of the columns (writers scale them to the text width; these sum to A4's 165 mm).
 INDICATOR_WIDTHS = (44, 13, 25, 25, 19, 19, 20)
@@ -78,31 +75,8 @@ class Phrases:
         return value
 
     def _guard(self, call: Callable[[], Any]) -> Any:
-        try:
+        with template_errors(self.name):
             return call()
-        except jinja2.TemplateNotFound:
-            raise TemplateError(self.name, None, _("the template does not exist")) from None
-        except jinja2.TemplateSyntaxError as error:
-            raise TemplateError(error.name or self.name, error.lineno, error.message or str(error)) from None
-        except SecurityError as error:
-            raise TemplateError(self.name, _line(error, self.name),
-                                _("unsafe operation refused: {reason}").format(reason=error)) from None
-        except jinja2.UndefinedError as error:
-            raise TemplateError(self.name, _line(error, self.name),
-                                _("undefined value: {reason}").format(reason=error.message)) from None
-        except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as error:
-            raise TemplateError(self.name, _line(error, self.name), str(error)) from None
-
-
-def _line(error: BaseException, name: str) -> int | None:
-    """The template line in the traceback Jinja2 rewrites (as templating.render reports it)."""
-    line = None
-    tb = error.__traceback__
-    while tb is not None:
-        if tb.tb_frame.f_code.co_filename.replace("\\", "/").endswith("/" + name):
-            line = tb.tb_lineno
-        tb = tb.tb_next
-    return line
 
 
 def format_number_field(number: str) -> str:

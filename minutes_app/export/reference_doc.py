@@ -24,7 +24,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
-from ..errors import ExportError
+from ..errors import ReferenceDocError
 from ..l10n.i18n import gettext as _
 from ..paths import templates_dir
 
@@ -274,20 +274,20 @@ def package_bytes(document: DocxDocument, when: dt.datetime) -> bytes:
 def open_reference(path: Path | None) -> DocxDocument:
     """A fresh python-docx Document on the reference (the default one when ``path`` is None).
 
-    A missing file or one that is not a DOCX gives an ExportError naming it.
+    A missing file or one that is not a DOCX gives a ReferenceDocError naming it.
     """
     if path is None:
         return docx.Document(io.BytesIO(_default_reference_bytes()))
     path = Path(path)
     if not path.is_file():
-        raise ExportError(_("The reference document \"{path}\" does not exist.").format(path=path))
+        raise ReferenceDocError(_("The reference document \"{path}\" does not exist.").format(path=path))
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ExportError(_("The reference document \"{path}\" is not a Word document (.docx): {reason}").format(
+        raise ReferenceDocError(_("The reference document \"{path}\" is not a Word document (.docx): {reason}").format(
             path=path, reason=error or type(error).__name__)) from None
     except Exception as error:  # noqa: BLE001 - a broken package can fail in many ways inside python-docx
-        raise ExportError(_("The reference document \"{path}\" cannot be read: {reason}").format(
+        raise ReferenceDocError(_("The reference document \"{path}\" cannot be read: {reason}").format(
             path=path, reason=error)) from None
     return document
 

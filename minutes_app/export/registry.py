@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import importlib
 import tempfile
+import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError
+from ..errors import ExportError, FallbackWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import pgettext
 from ..model import Meeting
+from ..paths import templates_dir
 from ..storage import write_bytes_atomically
 from .document import Document
+from .templating import TemplateError, is_user_template
 
 KINDS = ("minutes", "news", "notice")
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -68,11 +71,23 @@ def _load(spec: str, what: str) -> Callable[..., Any]:
 
 
 def build_document(meeting: Meeting, kind: str, options: ExportOptions = ExportOptions()) -> Document:
-    """The intermediate document of one kind (the preview uses this too)."""
+    """The intermediate document of one kind (the preview uses this too).
+
+    When the office's own template fails, the built-in one is used and a FallbackWarning says why.
+    """
     if kind not in KINDS:
         raise ExportError(_("Unknown document kind \"{kind}\" (choose minutes, news or notice).").format(
             kind=kind))
-    return _load(_BUILDERS[kind], kind_label(kind))(meeting, options)
+    builder = _load(_BUILDERS[kind], kind_label(kind))
+    try:
+        return builder(meeting, options)
+    except TemplateError as error:
+        if not is_user_template(error.template, options.templates_dir):
+            raise
+        warnings.warn(FallbackWarning(_("{problem} The built-in template was used instead.").format(
+            problem=error)), stacklevel=2)
+        # The built-in folder as the "user" folder: only built-in templates are found.
+        return builder(meeting, replace(options, templates_dir=templates_dir()))
 
 
 def render_document(document: Document, fmt: str, options: ExportOptions = ExportOptions()) -> bytes:
@@ -83,7 +98,18 @@ def render_document(document: Document, fmt: str, options: ExportOptions = Expor
         return docx_to_pdf(render_document(document, "docx", options))
     if fmt not in _WRITERS:
         raise ExportError(_("Unknown output format \"{fmt}\".").format(fmt=fmt))
-    return _load(_WRITERS[fmt], fmt.upper())(document, options)
+    writer = _load(_WRITERS[fmt], fmt.upper())
+    if fmt != "docx" or options.reference_doc is None:
+        return writer(document, options)
+    try:
+        return writer(document, options)
+    except Exception as error:  # noqa: BLE001 - an office's DOCX can break the writer in many ways
+        problem = str(error) if isinstance(error, ReferenceDocError) else _(
+            "The reference document \"{path}\" cannot be used: {reason}").format(
+                path=options.reference_doc, reason=error)
+        warnings.warn(FallbackWarning(_("{problem} The built-in reference document was used instead.").format(
+            problem=problem)), stacklevel=2)
+        return writer(document, replace(options, reference_doc=None))
 
 
 def format_for_path(kind: str, output: Path) -> str:

@@ -7,7 +7,8 @@ format in the document's language. Errors name the template, the line and the pr
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -77,11 +78,11 @@ def _environment(language: str, user_dir: Path) -> SandboxedEnvironment:
     return env
 
 
-def render(name: str, language: str, user_dir: Path | None = None, **context: Any) -> str:
-    """Render a template, turning every Jinja2 failure into a TemplateError naming where it is."""
+@contextmanager
+def template_errors(name: str) -> Iterator[None]:
+    """Turn every Jinja2 failure inside the block into a TemplateError naming the template and line."""
     try:
-        template = environment(language, user_dir).get_template(name)
-        return template.render(**context)
+        yield
     except jinja2.TemplateNotFound:
         raise TemplateError(name, None, _("the template does not exist")) from None
     except jinja2.TemplateSyntaxError as error:
@@ -94,6 +95,21 @@ def render(name: str, language: str, user_dir: Path | None = None, **context: An
             reason=error.message)) from None
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as error:
         raise TemplateError(name, _error_line(error, name), str(error)) from None
+
+
+def render(name: str, language: str, user_dir: Path | None = None, **context: Any) -> str:
+    """Render a template; any failure is a TemplateError naming where it is."""
+    with template_errors(name):
+        return environment(language, user_dir).get_template(name).render(**context)
+
+
+def is_user_template(name: str, user_dir: Path | None) -> bool:
+    """Whether ``name`` comes from the office's own folder rather than the built-in templates."""
+    folder = Path(user_dir or user_templates_dir())
+    try:
+        return (folder / name).is_file() and folder.resolve() != templates_dir().resolve()
+    except OSError:
+        return False
 
 
 def _error_line(error: BaseException, name: str) -> int | None:
