@@ -9,15 +9,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import MinutesError
+from .errors import FallbackWarning, MinutesError
 from .l10n.i18n import detect_ui_language, set_ui_language
 from .l10n.i18n import gettext as _
 from .model import Language, Meeting, MeetingInfo
 
-SUBCOMMANDS = ("validate", "export", "new")
+SUBCOMMANDS = ("validate", "export", "new", "check")
 
 
 def new_meeting(language: str = "vi", today: dt.date | None = None) -> Meeting:
@@ -51,6 +52,10 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", help=_("write an empty meeting dated today"))
     new.add_argument("output", type=Path, metavar="OUT")
     new.add_argument("--language", choices=("vi", "en"), default="vi", help=_("language of the documents"))
+
+    check = commands.add_parser("check", help=_("list what to correct before export and when the notice is due; "
+                                                "exit 1 if anything is found"))
+    check.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 
@@ -75,7 +80,12 @@ def _export(args: argparse.Namespace) -> int:
 
     meeting = load_meeting(args.file)
     options = ExportOptions(reference_doc=args.reference_doc, templates_dir=args.templates)
-    written = export_meeting(meeting, args.kind, args.output, options)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FallbackWarning)
+        written = export_meeting(meeting, args.kind, args.output, options)
+    for warning in caught:
+        if issubclass(warning.category, FallbackWarning):
+            print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
     print(_("Wrote {path}").format(path=written))
     return 0
 
@@ -91,6 +101,43 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    """One line per finding (page, field, sentence), then the due date of the notice of conclusions.
+
+    The other ``*.minutes.json`` of the file's folder are read for document numbers already used
+    (unreadable ones are skipped); extra days off and make-up working days come from calendar.json
+    in the user data folder (see ``l10n.workdays``).
+    """
+    from .check import field_label, page_title, run_checks
+    from .l10n.formatting import format_long_date
+    from .l10n.i18n import ui_language
+    from .l10n.workdays import load_calendar, notice_due_date
+    from .storage import load_meeting
+
+    meeting = load_meeting(args.file)
+    calendar = load_calendar()
+    here = args.file.resolve()
+    others = []
+    for path in sorted(args.file.resolve().parent.glob("*.minutes.json")):
+        if path == here:
+            continue
+        try:
+            others.append((path.name, load_meeting(path)))
+        except MinutesError:
+            continue  # a broken neighbour says nothing about this meeting's number
+    findings = run_checks(meeting, folder_meetings=others, calendar=calendar)
+    for finding in findings:
+        print(_("{page} › {field}: {message}").format(page=page_title(finding.page), field=field_label(finding),
+                                                      message=finding.message))
+    if not findings:
+        print(_("{path}: nothing to correct").format(path=args.file))
+    if meeting.meeting.date is not None:
+        due = notice_due_date(meeting.meeting.date, calendar)
+        print(_("The notice of conclusions is due by {date} (5 working days after the meeting).").format(
+            date=format_long_date(due, ui_language())))
+    return 1 if findings else 0
+
+
 def run_cli(argv: Sequence[str]) -> int:
     """Run a subcommand; returns the exit status."""
     parser = _parser()
@@ -104,6 +151,8 @@ def run_cli(argv: Sequence[str]) -> int:
             return _export(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "check":
+            return _check(args)
     except MinutesError as error:
         print(error, file=sys.stderr)
         return 1

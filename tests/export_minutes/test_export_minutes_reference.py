@@ -87,8 +87,11 @@ def test_cli_exports_minutes_and_reports_a_bad_reference(tmp_path, capsys) -> No
     assert docx.Document(str(output)).tables[0].rows[1].cells[0].text == "Số: 05/BB-UBND"
     bad = tmp_path / "bad.docx"
     bad.write_text("hello", encoding="utf-8")
+    capsys.readouterr()
     status = run_cli(["export", str(COMMUNE_SAMPLE), "--kind", "minutes", "--output", str(tmp_path / "x.docx"),
                       "--reference-doc", str(bad)])
-    assert status == 1
-    assert "bad.docx" in capsys.readouterr().err
-    assert not (tmp_path / "x.docx").exists()
+    assert status == 0  # the built-in reference stands in, and the user is told why
+    err = capsys.readouterr().err
+    assert "bad.docx" in err and "is not a Word document" in err
+    assert "The built-in reference document was used instead." in err
+    assert abs(docx.Document(str(tmp_path / "x.docx")).sections[0].left_margin.mm - 30) < 0.1

@@ -155,14 +155,16 @@ def test_a_broken_user_template_is_reported_by_name_and_line(tmp_path: Path) -> 
         build_news(load_meeting(SEED_SAMPLE), options)
 
 
-def test_the_cli_reports_an_unsafe_template_in_one_line(tmp_path: Path) -> None:
+def test_the_cli_reports_an_unsafe_template_in_one_line_and_uses_the_built_in_one(tmp_path: Path) -> None:
     _user_template(tmp_path / "mine", "[[title]]\n{{ cycler.__init__.__globals__ }}\n")
     result = run_cli("export", SEED_SAMPLE, "--kind", "news", "-o", tmp_path / "a.txt",
                      "--templates", tmp_path / "mine")
-    assert result.returncode == 1
-    assert result.stderr.startswith("Template news/article.vi.j2:2: unsafe operation refused")
+    assert result.returncode == 0
+    warning, = result.stderr.splitlines()
+    assert warning.startswith("Warning: Template news/article.vi.j2:2: unsafe operation refused")
+    assert warning.endswith("The built-in template was used instead.")
     assert "Traceback" not in result.stderr
-    assert not (tmp_path / "a.txt").exists()
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8").splitlines()[-1] == "Minh Thư"
 
 
 def test_the_users_own_templates_folder_is_used_by_default() -> None:
