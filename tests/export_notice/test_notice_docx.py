@@ -121,7 +121,7 @@ def test_english_notice(tmp_path: Path) -> None:
     assert body[:2] == ["NOTICE", "Conclusions of the Deputy Director at the Steering Committee meeting of the "
                                   "Mekong Smart Farming Project, third quarter 2024"]
     assert "II. TASKS ASSIGNED" in body and "1. Project Management Unit:" in body
-    assert "- Install the remaining 24 sensor stations; deadline: 15 Dec 2024." in body
+    assert "- Install the remaining 24 sensor stations; deadline: 13 Dec 2024." in body
     signature = document.tables[-1].rows[0].cells[1].text
     assert [line for line in signature.splitlines() if line.strip()] == [
         "ON BEHALF OF THE DIRECTOR", "DEPUTY DIRECTOR", "Nguyen Thi Lan"]
