@@ -1,23 +1,570 @@
-"""A minimal main window until the editor lands: it shows the meeting that was opened."""
+"""The main window: pages on the left, the preview on the right, files, exports and recovery.
+
+The window owns one ``MeetingDocument`` at a time. Opening a file or switching the interface language
+rebuilds the pages and the preview around it; the document (and its undo history) is kept across a
+language switch.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from copy import deepcopy
 from pathlib import Path
 
-from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..errors import MinutesError
+from ..export.registry import ExportOptions, kind_label
+from ..l10n.formatting import format_time_of_day
+from ..l10n.i18n import add_language_listener, remove_language_listener, set_ui_language
 from ..l10n.i18n import gettext as _
-from ..model import Meeting
-from ..storage import dumps_meeting
+from ..model import Attendee, Language, Meeting, MeetingInfo
+from ..storage import SUFFIX, load_meeting, save_meeting
+from ..storage.recovery import Recovery, discard_recovery, find_recoveries, new_session_id, write_recovery
+from .binding import insert_at_cursor
+from .completion import Completions
+from .document import MeetingDocument
+from .exporting import EXPORTS, ExportController
+from .pages import PAGE_FACTORIES, Page
+from .preview import PreviewPane
+from .qt_translations import install_qt_translations
+from .settings import AppSettings
+from .settings_dialog import SettingsDialog
+from .workers import Worker
+
+APP_TITLE = "Thư Ký"
+FILE_FILTER_TEXT = "*" + SUFFIX
+
+
+def new_meeting(settings: AppSettings, language: str = "vi") -> Meeting:
+    """An empty meeting dated today, with the office's defaults from the settings."""
+    meeting = Meeting(language=Language(language), meeting=MeetingInfo(
+        title="Cuộc họp" if language == "vi" else "Meeting", date=dt.date.today()))
+    for field in ("parent_agency", "agency", "agency_code", "place"):
+        setattr(meeting.header, field, settings.default(field))
+    meeting.news.author = settings.default("author")
+    return meeting
+
+
+def meeting_from_previous(previous: Meeting) -> Meeting:
+    """The next meeting of the same kind: header, attendees (all expected present), place and recipients."""
+    meeting = Meeting(language=previous.language)
+    meeting.header = deepcopy(previous.header)
+    meeting.header.number = ""
+    info = previous.meeting
+    meeting.meeting = MeetingInfo(title=info.title, kind=info.kind, date=dt.date.today(), start=info.start,
+                                  location=info.location, bridges=list(info.bridges), chair=info.chair,
+                                  secretary=info.secretary, participants_note=info.participants_note)
+    meeting.attendees = [Attendee(name=a.name, gender=a.gender, position=a.position, organization=a.organization,
+                                  role=a.role, present=True, bridge=a.bridge) for a in previous.attendees]
+    meeting.closing.recipients = list(previous.closing.recipients)
+    meeting.notice = deepcopy(previous.notice)
+    meeting.notice.number = ""
+    meeting.news.author = previous.news.author
+    return meeting
+
+
+class RecoveryBar(QFrame):
+    """Offers what a crashed session left behind: Restore or Discard, without a modal dialog."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("recoveryBar")
+        self.setStyleSheet("#recoveryBar { background: #fff4d6; border: 1px solid #e0c070; border-radius: 4px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.restore_button = QPushButton()
+        self.discard_button = QPushButton()
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.restore_button)
+        layout.addWidget(self.discard_button)
+        self.recovery: Recovery | None = None
+        self.hide()
+
+    def offer(self, recovery: Recovery | None) -> None:
+        self.recovery = recovery
+        if recovery is None:
+            self.hide()
+            return
+        source = recovery.source.name if recovery.source else _("an untitled meeting")
+        self.label.setText(_("Thư Ký was not closed properly. Work on {file} saved at {time} was recovered. "
+                             "Restore it?").format(file=source, time=recovery.saved_at.strftime("%H:%M %d/%m/%Y")))
+        self.restore_button.setText(_("&Restore"))
+        self.discard_button.setText(_("&Discard"))
+        self.show()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, meeting: Meeting, path: Path | None = None):
+    def __init__(self, meeting: Meeting, path: Path | None = None, settings: AppSettings | None = None,
+                 check_recovery: bool = True):
         super().__init__()
-        self.meeting = meeting
-        self.path = path
-        self.setWindowTitle(f"{path.name if path else _('Untitled')} — Thư Ký")
-        view = QPlainTextEdit(dumps_meeting(meeting))
-        view.setReadOnly(True)
-        self.setCentralWidget(view)
+        self.settings = settings or AppSettings()
+        self.session_id = new_session_id()
+        self.document = MeetingDocument(meeting, path, self)
+        self.pages: list[Page] = []
+        self.autosaved_revision = 0
+        self.autosave_pool = QThreadPool(self)
+        self.autosave_pool.setMaxThreadCount(1)
+        self.setWindowIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self.resize(1280, 800)
+
+        self.side = QListWidget()
+        self.side.setObjectName("pageList")
+        self.side.setIconSize(QSize(20, 20))
+        self.side.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.side.currentRowChanged.connect(self._show_page)
+        self.recovery_bar = RecoveryBar()
+        self.recovery_bar.restore_button.clicked.connect(self.restore_recovery)
+        self.recovery_bar.discard_button.clicked.connect(self.discard_offered_recovery)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 0)
+        outer.addWidget(self.recovery_bar)
+        row = QHBoxLayout()
+        row.setSpacing(0)
+        row.addWidget(self.side)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        self.setCentralWidget(central)
+
+        self.dock = QDockWidget(self)
+        self.dock.setObjectName("previewDock")
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                              | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.preview: PreviewPane | None = None
+
+        self.exporter = ExportController(self, self.document_snapshot, self.export_options, self.settings)
+        self.exporter.finished.connect(self._exported)
+        self._create_actions()
+        self._build_menus()
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start(self.settings.autosave_seconds * 1000)
+
+        self._attach_document(self.document)
+        self.side.setCurrentRow(0)
+        self.resizeDocks([self.dock], [430], Qt.Orientation.Horizontal)
+        add_language_listener(self._language_changed)
+        if check_recovery:
+            self.recovery_bar.offer(next(iter(find_recoveries(self.session_id)), None))
+
+    # -- actions and menus -------------------------------------------------------------------------
+    def _create_actions(self) -> None:
+        style = QApplication.style()
+        icon = style.standardIcon
+        sp = QStyle.StandardPixmap
+        self.actions: dict[str, QAction] = {}
+
+        def add(name: str, slot: object, keys: QKeySequence | str | None = None, pixmap: object = None) -> QAction:
+            action = QAction(self)
+            if isinstance(keys, QKeySequence.StandardKey):
+                action.setShortcuts(keys)  # all of the platform's keys (Redo is Ctrl+Y and Ctrl+Shift+Z)
+            elif keys is not None:
+                action.setShortcut(QKeySequence(keys))
+            if pixmap is not None:
+                action.setIcon(icon(pixmap))
+            action.triggered.connect(slot)
+            self.addAction(action)
+            self.actions[name] = action
+            return action
+
+        add("new", self.new_file, QKeySequence.StandardKey.New, sp.SP_FileIcon)
+        add("new_from_previous", self.new_from_previous, "Ctrl+Shift+N")
+        add("open", self.open_file, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
+        add("save", self.save, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
+        add("save_as", self.save_as, QKeySequence.StandardKey.SaveAs)
+        add("quit", self.close, QKeySequence.StandardKey.Quit)
+        add("undo", lambda: self.document.undo_stack.undo(), QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
+        add("redo", lambda: self.document.undo_stack.redo(), QKeySequence.StandardKey.Redo, sp.SP_ArrowForward)
+        add("insert_time", self.insert_current_time, "Ctrl+T")
+        add("settings", self.open_settings, "Ctrl+,")
+        add("open_folder", self.exporter.open_folder, None, sp.SP_DirOpenIcon)
+        add("print", lambda: self.exporter.print_pdf(self.preview.current_kind() if self.preview else "minutes"),
+            QKeySequence.StandardKey.Print)
+        add("print_preview", self.print_preview, "Ctrl+Shift+P")
+        add("email", self.exporter.email, "Ctrl+Shift+E")
+        add("toggle_preview", lambda: self.dock.setVisible(not self.dock.isVisible()), "F8")
+        add("next_page", lambda: self.side.setCurrentRow((self.side.currentRow() + 1) % self.side.count()),
+            "Ctrl+PgDown")
+        add("previous_page", lambda: self.side.setCurrentRow((self.side.currentRow() - 1) % self.side.count()),
+            "Ctrl+PgUp")
+        add("about", self.about)
+        for number in range(len(PAGE_FACTORIES)):
+            add(f"page{number}", lambda _checked=False, n=number: self.go_to_page(n), f"Ctrl+{number + 1}")
+        for kind, fmt in EXPORTS:
+            add(f"export_{kind}_{fmt}", lambda _checked=False, k=kind, f=fmt: self.exporter.export_as(k, f),
+                "Ctrl+E" if (kind, fmt) == ("minutes", "docx") else None,
+                sp.SP_DialogSaveButton if fmt == "docx" else None)
+
+    def _retranslate_actions(self) -> None:
+        texts = {
+            "new": _("&New"), "new_from_previous": _("New from &previous meeting…"), "open": _("&Open…"),
+            "save": _("&Save"), "save_as": _("Save &As…"), "quit": _("&Quit"), "undo": _("&Undo"),
+            "redo": _("&Redo"), "insert_time": _("Insert the current &time"), "settings": _("Se&ttings…"),
+            "open_folder": _("Open containing &folder"), "print": _("&Print (through PDF)…"),
+            "print_preview": _("Print the pre&view…"), "email": _("&Email…"),
+            "toggle_preview": _("Show or hide the &preview"), "next_page": _("Next page"),
+            "previous_page": _("Previous page"), "about": _("&About Thư Ký"),
+        }
+        for name, text in texts.items():
+            self.actions[name].setText(text)
+        for kind, fmt in EXPORTS:
+            label = kind_label(kind)
+            self.actions[f"export_{kind}_{fmt}"].setText(_("{kind} as {fmt}…").format(
+                kind=label[:1].upper() + label[1:], fmt=fmt.upper()))
+        for number, title in enumerate(self.page_titles()):
+            self.actions[f"page{number}"].setText(title)
+
+    @staticmethod
+    def page_titles() -> list[str]:
+        return [_("General"), _("Attendees"), _("Results"), _("Discussion"), _("Directives & tasks"),
+                _("Closing & recipients")]
+
+    def _build_menus(self) -> None:
+        self._retranslate_actions()
+        bar = self.menuBar()
+        bar.clear()
+        a = self.actions
+        menu = bar.addMenu(_("&File"))
+        for name in ("new", "new_from_previous", "open"):
+            menu.addAction(a[name])
+        self.recent_menu = menu.addMenu(_("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
+        menu.addSeparator()
+        menu.addAction(a["save"])
+        menu.addAction(a["save_as"])
+        menu.addSeparator()
+        export_menu = menu.addMenu(_("&Export"))
+        for kind, fmt in EXPORTS:
+            export_menu.addAction(a[f"export_{kind}_{fmt}"])
+        menu.addAction(a["open_folder"])
+        menu.addAction(a["email"])
+        menu.addAction(a["print"])
+        menu.addAction(a["print_preview"])
+        menu.addSeparator()
+        menu.addAction(a["quit"])
+        menu = bar.addMenu(_("&Edit"))
+        for name in ("undo", "redo", "insert_time"):
+            menu.addAction(a[name])
+        menu.addSeparator()
+        menu.addAction(a["settings"])
+        menu = bar.addMenu(_("&View"))
+        for number in range(len(PAGE_FACTORIES)):
+            menu.addAction(a[f"page{number}"])
+        menu.addSeparator()
+        menu.addAction(a["next_page"])
+        menu.addAction(a["previous_page"])
+        menu.addAction(a["toggle_preview"])
+        menu = bar.addMenu(_("&Help"))
+        menu.addAction(a["about"])
+        self.dock.setWindowTitle(_("Preview"))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not recent:
+            self.recent_menu.addAction(_("No recent files")).setEnabled(False)
+
+    # -- the document ------------------------------------------------------------------------------
+    def _attach_document(self, document: MeetingDocument) -> None:
+        """Build the pages and the preview around ``document`` (a new file, or a language switch)."""
+        old = self.document
+        if old is not document:
+            old.deleteLater()  # its connections go with it
+        self.document = document
+        self.autosaved_revision = document.revision
+        if getattr(document, "_window_connected", False) is False:
+            document.undo_stack.cleanChanged.connect(self.update_title)
+            document.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
+            document.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+            document._window_connected = True  # type: ignore[attr-defined]
+        self.actions["undo"].setEnabled(document.undo_stack.canUndo())
+        self.actions["redo"].setEnabled(document.undo_stack.canRedo())
+        self._build_pages()
+        self.update_title()
+
+    def _build_pages(self) -> None:
+        current = max(0, self.side.currentRow())
+        kind = self.preview.current_kind() if self.preview else "minutes"
+        for page in self.pages:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.side.clear()
+        earlier = [p for p in self.settings.recent_files() if p != self.document.path][:5]
+        self.completions = Completions(self.document, earlier, self.stack)
+        icons = (QStyle.StandardPixmap.SP_FileDialogInfoView, QStyle.StandardPixmap.SP_DirHomeIcon,
+                 QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_MessageBoxInformation,
+                 QStyle.StandardPixmap.SP_DialogApplyButton, QStyle.StandardPixmap.SP_DialogOkButton)
+        self.pages = []
+        for factory, pixmap in zip(PAGE_FACTORIES, icons, strict=True):
+            page = factory(self.document, self.completions)
+            for table in page.tables:
+                table.message.connect(self.show_problem)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(QApplication.style().standardIcon(pixmap), page.title)
+            item.setSizeHint(QSize(0, self.side.fontMetrics().height() + 18))
+            self.side.addItem(item)
+        widest = max(self.side.fontMetrics().horizontalAdvance(p.title) for p in self.pages)
+        self.side.setFixedWidth(widest + 64)
+        old_preview = self.preview
+        self.preview = PreviewPane(self.document, self.export_options)
+        self.preview.set_kind(kind)
+        self.dock.setWidget(self.preview)
+        if old_preview is not None:
+            old_preview.deleteLater()
+        self.side.setCurrentRow(current)
+        self.preview.refresh()
+
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+
+    def go_to_page(self, number: int) -> None:
+        self.side.setCurrentRow(number)
+        page = self.pages[number]
+        if page.first_field is not None:
+            page.first_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def update_title(self, *_args: object) -> None:
+        name = self.document.path.name if self.document.path else (self.document.title_hint or _("Untitled"))
+        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        self.setWindowModified(self.document.is_modified)
+
+    def document_snapshot(self) -> Meeting:
+        return self.document.snapshot()
+
+    def export_options(self) -> ExportOptions:
+        return ExportOptions(reference_doc=self.settings.reference_doc, templates_dir=self.settings.templates_dir)
+
+    def show_problem(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+
+    # -- files -------------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, or nothing to save)."""
+        if not self.document.is_modified:
+            return True
+        name = self.document.path.name if self.document.path else _("Untitled")
+        answer = QMessageBox.question(
+            self, APP_TITLE, _("Save the changes to {name} before closing it?").format(name=name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def replace_document(self, meeting: Meeting, path: Path | None, modified: bool = False) -> None:
+        discard_recovery(self.session_id)
+        document = MeetingDocument(meeting, path, self)
+        if modified:
+            document.undo_stack.resetClean()  # never clean until saved
+        self._attach_document(document)
+        if modified:
+            self.autosave()
+
+    def new_file(self) -> None:
+        if self.maybe_save():
+            self.replace_document(new_meeting(self.settings, self.document.language), None)
+            self.go_to_page(0)
+
+    def _ask_open_path(self, title: str) -> Path | None:
+        chosen, _filter = QFileDialog.getOpenFileName(self, title, self.settings.last_folder,
+                                                      _("Meetings ({pattern})").format(pattern=FILE_FILTER_TEXT))
+        if not chosen:
+            return None
+        self.settings.last_folder = str(Path(chosen).parent)
+        return Path(chosen)
+
+    def new_from_previous(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self._ask_open_path(_("Choose the previous meeting"))
+        if path is None:
+            return
+        try:
+            previous = load_meeting(path)
+        except MinutesError as error:
+            QMessageBox.warning(self, APP_TITLE, str(error))
+            return
+        self.replace_document(meeting_from_previous(previous), None, modified=True)
+        self.go_to_page(0)
+
+    def open_file(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self._ask_open_path(_("Open a meeting"))
+        if path is not None:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: Path, ask: bool = True) -> bool:
+        if ask and not self.maybe_save():
+            return False
+        try:
+            meeting = load_meeting(path)
+        except MinutesError as error:
+            QMessageBox.warning(self, APP_TITLE, str(error))
+            if not path.exists():
+                self.settings.remove_recent_file(path)
+            return False
+        self.replace_document(meeting, path)
+        self.settings.add_recent_file(path)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self.save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        from .exporting import slug
+
+        start = self.document.path or Path(self.settings.last_folder) / (
+            slug(self.document.meeting.meeting.title) + SUFFIX)
+        chosen, _filter = QFileDialog.getSaveFileName(self, _("Save the meeting as"), str(start),
+                                                      _("Meetings ({pattern})").format(pattern=FILE_FILTER_TEXT))
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if not path.name.endswith(SUFFIX):
+            path = path.with_name(path.stem + SUFFIX) if path.suffix == ".json" else path.with_name(path.name + SUFFIX)
+        self.settings.last_folder = str(path.parent)
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_meeting(self.document.meeting, path)
+        except MinutesError as error:
+            QMessageBox.warning(self, APP_TITLE, str(error))
+            return False
+        self.document.path = path
+        self.document.undo_stack.setClean()
+        self.settings.add_recent_file(path)
+        discard_recovery(self.session_id)
+        self.autosaved_revision = self.document.revision
+        self.update_title()
+        self.statusBar().showMessage(_("Saved {path}").format(path=path), 5000)
+        return True
+
+    # -- autosave and recovery ---------------------------------------------------------------------
+    def autosave(self) -> None:
+        """Write the recovery file in a worker thread if anything changed since the last time."""
+        if self.document.revision == self.autosaved_revision:
+            return
+        self.autosaved_revision = self.document.revision
+        if not self.document.is_modified:
+            discard_recovery(self.session_id)
+            return
+        worker = Worker(write_recovery, self.session_id, self.document.snapshot(), self.document.path)
+        worker.signals.failed.connect(self.show_problem)
+        self.autosave_pool.start(worker)
+
+    def set_autosave_interval(self, seconds: int) -> None:
+        self.autosave_timer.start(max(1, seconds) * 1000)
+
+    def restore_recovery(self) -> None:
+        recovery = self.recovery_bar.recovery
+        if recovery is None:
+            return
+        try:
+            meeting = recovery.load()
+        except (MinutesError, OSError, ValueError) as error:
+            QMessageBox.warning(self, APP_TITLE, str(error))
+            return
+        if self.document.is_modified and not self.maybe_save():
+            return
+        self.replace_document(meeting, recovery.source, modified=True)
+        self.autosave_pool.waitForDone(5000)  # our own copy exists before the old one goes
+        recovery.discard()
+        self.recovery_bar.offer(next(iter(find_recoveries(self.session_id)), None))
+        self.statusBar().showMessage(_("The recovered work is open; save it to keep it."), 10000)
+
+    def discard_offered_recovery(self) -> None:
+        if self.recovery_bar.recovery is not None:
+            self.recovery_bar.recovery.discard()
+        self.recovery_bar.offer(next(iter(find_recoveries(self.session_id)), None))
+
+    # -- editing helpers ---------------------------------------------------------------------------
+    def insert_current_time(self) -> None:
+        text = format_time_of_day(dt.datetime.now().time().replace(second=0, microsecond=0), self.document.language)
+        if not insert_at_cursor(QApplication.focusWidget(), text):
+            self.statusBar().showMessage(_("Put the cursor in a text field to insert the time."), 5000)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.preview is not None:
+            self.preview.view.print_(printer)
+
+    def _exported(self, paths: list) -> None:
+        if paths:
+            self.statusBar().showMessage(_("Wrote {path}").format(path=paths[-1]), 10000)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        self.set_autosave_interval(self.settings.autosave_seconds)
+        if self.settings.ui_language:
+            set_ui_language(self.settings.ui_language)  # the listener rebuilds the texts
+        if self.preview:
+            self.preview.refresh()
+
+    def _language_changed(self, language: str) -> None:
+        install_qt_translations(language)  # Qt's own buttons and menus
+        self._build_menus()
+        self._attach_document(self.document)
+
+    def about(self) -> None:
+        QMessageBox.about(self, _("About Thư Ký"), _("Thư Ký writes the minutes, the news article and the notice "
+                                                     "of conclusions of a meeting."))
+
+    # -- closing -----------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.autosave_timer.stop()
+        self.autosave_pool.waitForDone(5000)
+        if self.preview is not None:
+            self.preview.pool.waitForDone(5000)
+        discard_recovery(self.session_id)
+        remove_language_listener(self._language_changed)
+        self.settings.save_window_state(self.saveGeometry(), self.saveState())
+        event.accept()
+
+    def window_icon(self) -> QIcon:
+        return self.windowIcon()

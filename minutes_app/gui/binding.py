@@ -1,0 +1,208 @@
+"""Two-way links between form widgets and attributes of the meeting's records.
+
+A widget's change becomes a ``SetFieldCommand`` (typing merges); a command's undo updates the
+widget only when it no longer shows the model's value, so the cursor does not jump while typing.
+The target record can change (the content editor follows the selected contribution).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, QTime
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit, QWidget
+
+from .document import MeetingDocument, normalize
+from .labels import enum_label
+from .qtfix import emit
+
+NO_DATE = QDate(1900, 1, 1)  # the minimum of a date edit stands for "no date" (shown blank)
+NO_TIME = QTime(0, 0)  # likewise midnight for "no time": no meeting starts at midnight
+
+
+class UndoKeysToStack(QObject):
+    """Lets the window's Undo/Redo act on the document instead of a line edit's private history."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+        if event.type() == QEvent.Type.ShortcutOverride and any(event.matches(k) for k in keys):  # type: ignore[attr-defined]
+            event.ignore()
+            return True
+        return False
+
+
+_UNDO_FILTER: UndoKeysToStack | None = None
+
+
+def route_undo_keys(widget: QWidget) -> None:
+    global _UNDO_FILTER
+    if _UNDO_FILTER is None:
+        _UNDO_FILTER = UndoKeysToStack()
+    widget.installEventFilter(_UNDO_FILTER)
+    if isinstance(widget, QPlainTextEdit):
+        widget.setUndoRedoEnabled(False)
+
+
+class TimeLineEdit(QLineEdit):
+    """A time typed freely: "0730", "7:30", "7h30", "14 giờ 05"; shown back as "07:30" when left."""
+
+    PATTERN = re.compile(r"^\s*(\d{1,2})(?:\s*(?:[:.hHgG]|giờ)?\s*(\d{2}))?\s*(?:phút|p)?\s*$")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText("hh:mm")
+        self.setMaximumWidth(90)
+        self.editingFinished.connect(self.tidy)
+
+    def value(self) -> dt.time | None:
+        """The time typed; ValueError if it is not one."""
+        text = self.text().strip()
+        if not text:
+            return None
+        digits = text if not text.isdigit() or len(text) <= 2 else text.zfill(4)
+        if text.isdigit() and len(text) > 2:
+            digits = f"{digits[:-2]}:{digits[-2:]}"
+        match = self.PATTERN.match(digits)
+        if not match:
+            raise ValueError(text)
+        return dt.time(int(match.group(1)), int(match.group(2) or 0))
+
+    def tidy(self) -> None:
+        try:
+            value = self.value()
+        except ValueError:
+            return
+        text = value.strftime("%H:%M") if value else ""
+        if text != self.text():
+            self.setText(text)
+
+
+class FieldBinding(QObject):
+    """Binds one widget to ``getattr(target, attr)``."""
+
+    def __init__(self, document: MeetingDocument, widget: QWidget, target: Any, attr: str,
+                 label: Callable[[], str], enum: type[Enum] | None = None, parent: QObject | None = None):
+        super().__init__(parent or widget)
+        self.document, self.widget, self.attr, self.label, self.enum = document, widget, attr, label, enum
+        self.target: Any = None
+        self._loading = False
+        route_undo_keys(widget)
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(self._store)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(self._store)
+        elif isinstance(widget, QComboBox):
+            if enum is not None and widget.count() == 0:
+                for member in enum:
+                    widget.addItem(enum_label(member), member.value)
+            widget.currentIndexChanged.connect(self._store)
+        elif isinstance(widget, QDateEdit):
+            widget.setMinimumDate(NO_DATE)
+            widget.setSpecialValueText(" ")
+            widget.dateChanged.connect(self._store)
+        elif isinstance(widget, QTimeEdit):
+            widget.setMinimumTime(NO_TIME)
+            widget.setSpecialValueText(" ")
+            widget.timeChanged.connect(self._store)
+        elif isinstance(widget, QSpinBox):
+            widget.setMinimum(-1)
+            widget.setSpecialValueText("—")
+            widget.valueChanged.connect(self._store)
+        document.fieldChanged.connect(self._on_field_changed)
+        self.set_target(target)
+
+    def set_target(self, target: Any) -> None:
+        self.target = target
+        self.widget.setEnabled(target is not None)
+        self.load()
+
+    # -- widget ⇄ value ----------------------------------------------------------------------------
+    def read(self) -> Any:
+        w = self.widget
+        if isinstance(w, TimeLineEdit):
+            try:
+                return w.value()
+            except ValueError:
+                return getattr(self.target, self.attr, None)  # half typed: keep the last good time
+        if isinstance(w, QLineEdit):
+            return normalize(w.text())
+        if isinstance(w, QPlainTextEdit):
+            text = normalize(w.toPlainText())
+            if isinstance(getattr(self.target, self.attr, None), list):
+                return [line.strip() for line in text.split("\n") if line.strip()]
+            return text
+        if isinstance(w, QComboBox):
+            data = w.currentData()
+            return self.enum(data) if self.enum is not None and data is not None else data
+        if isinstance(w, QDateEdit):
+            date = w.date()
+            return None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
+        if isinstance(w, QTimeEdit):
+            time = w.time()
+            return None if time == NO_TIME else dt.time(time.hour(), time.minute())
+        if isinstance(w, QSpinBox):
+            return None if w.value() < 0 else w.value()
+        raise TypeError(type(w).__name__)
+
+    def load(self) -> None:
+        """Show the model's value (blank when there is no target)."""
+        value = getattr(self.target, self.attr) if self.target is not None else None
+        self._loading = True
+        try:
+            w = self.widget
+            if isinstance(w, TimeLineEdit):
+                w.setText(value.strftime("%H:%M") if value else "")
+            elif isinstance(w, QLineEdit):
+                w.setText(value or "")
+                w.setCursorPosition(0)
+            elif isinstance(w, QPlainTextEdit):
+                text = "\n".join(value) if isinstance(value, list) else (value or "")
+                position = w.textCursor().position()
+                w.setPlainText(text)
+                cursor = w.textCursor()
+                cursor.setPosition(min(position, len(text)))
+                w.setTextCursor(cursor)
+            elif isinstance(w, QComboBox):
+                w.setCurrentIndex(max(0, w.findData(str(value) if value is not None else None)))
+            elif isinstance(w, QDateEdit):
+                w.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+            elif isinstance(w, QTimeEdit):
+                w.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
+            elif isinstance(w, QSpinBox):
+                w.setValue(-1 if value is None else int(value))
+        finally:
+            self._loading = False
+
+    def _store(self, *_args: object) -> None:
+        if self._loading or self.target is None:
+            return
+        if isinstance(self.widget, TimeLineEdit):
+            try:
+                self.widget.value()
+                self.widget.setStyleSheet("")
+            except ValueError:
+                self.widget.setStyleSheet("color: #a01010;")  # not a time (yet): say so quietly
+        merge = isinstance(self.widget, (QLineEdit, QPlainTextEdit))
+        self.document.set_field(self.target, self.attr, self.read(), self.label(), merge=merge)
+
+    def _on_field_changed(self, record: object, attr: str) -> None:
+        if record is self.target and attr == self.attr and self.read() != getattr(record, attr):
+            self.load()
+
+
+def insert_at_cursor(widget: QWidget, text: str) -> bool:
+    """Type ``text`` where the cursor is, as if typed (so it is one undoable edit); False if not a text field."""
+    if isinstance(widget, QLineEdit):
+        widget.insert(text)
+        emit(widget.textEdited, widget.text())  # insert() is programmatic: tell the binding
+        return True
+    if isinstance(widget, QPlainTextEdit):
+        cursor: QTextCursor = widget.textCursor()
+        cursor.insertText(text)
+        return True
+    return False

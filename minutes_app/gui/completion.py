@@ -1,0 +1,80 @@
+"""Completion of names, positions and organisations from this meeting and from earlier ones.
+
+The lists are rebuilt a moment after the attendees change (not on every keystroke); the attendees of
+the recent files are read once, in a worker thread, so start-up does not wait for them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from ..errors import MinutesError
+from ..model import Attendee
+from .document import MeetingDocument
+from .qtfix import emit
+from .workers import Worker
+
+FIELDS = ("name", "position", "organization")
+
+
+def _values(attendees: list[Attendee], field: str) -> list[str]:
+    return [getattr(a, field).strip() for a in attendees if getattr(a, field).strip()]
+
+
+def read_earlier_attendees(paths: list[Path]) -> list[Attendee]:
+    """The attendees of earlier meeting files (files that cannot be read are skipped)."""
+    from ..storage import load_meeting
+
+    found: list[Attendee] = []
+    for path in paths:
+        try:
+            found.extend(load_meeting(path).attendees)
+        except (MinutesError, OSError):
+            continue
+    return found
+
+
+class Completions(QObject):
+    """One QStringListModel per field, shared by every completer of that field."""
+
+    updated = Signal()
+
+    def __init__(self, document: MeetingDocument, earlier_files: list[Path] | None = None,
+                 parent: QObject | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.models = {field: QStringListModel(self) for field in FIELDS}
+        self._earlier: list[Attendee] = []
+        self._timer = QTimer(self, singleShot=True, interval=700)
+        self._timer.timeout.connect(self.refresh)
+        document.changed.connect(self._timer.start)
+        self.refresh()
+        if earlier_files:
+            worker = Worker(read_earlier_attendees, list(earlier_files))
+            worker.signals.finished.connect(self._earlier_loaded)
+            QThreadPool.globalInstance().start(worker)
+
+    def _earlier_loaded(self, attendees: object) -> None:
+        self._earlier = list(attendees)  # type: ignore[call-overload]
+        self.refresh()
+
+    def refresh(self) -> None:
+        people = [*self.document.meeting.attendees, *self._earlier]
+        for field, model in self.models.items():
+            words = sorted(set(_values(people, field)), key=str.casefold)
+            if words != model.stringList():
+                model.setStringList(words)
+        emit(self.updated)
+
+    def completer(self, field: str, parent: QObject) -> QCompleter:
+        completer = QCompleter(self.models[field], parent)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        return completer
+
+    def attach(self, line_edit: QLineEdit, field: str) -> None:
+        line_edit.setCompleter(self.completer(field, line_edit))

@@ -1,0 +1,36 @@
+"""Interface labels of the model's enumerations, translated when asked (the language can change)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from ..l10n.i18n import gettext as _
+from ..l10n.i18n import pgettext
+from ..model import Gender, Language, MeetingKind, Role, Signing, Status, Target
+
+
+def enum_label(value: Enum) -> str:
+    """The label a person reads for one value of a model enumeration."""
+    labels = {
+        Gender.MALE: pgettext("gender", "Male"),
+        Gender.FEMALE: pgettext("gender", "Female"),
+        Gender.UNSPECIFIED: pgettext("gender", "Not given"),
+        Role.CHAIR: pgettext("role", "Chair"),
+        Role.SECRETARY: pgettext("role", "Secretary"),
+        Role.MEMBER: pgettext("role", "Member"),
+        Role.GUEST: pgettext("role", "Guest"),
+        Target.AT_LEAST: _("At least the plan"),
+        Target.AT_MOST: _("At most the plan"),
+        MeetingKind.IN_PERSON: _("In person"),
+        MeetingKind.ONLINE: _("Online"),
+        MeetingKind.HYBRID: _("In person and online"),
+        Language.VI: _("Vietnamese"),
+        Language.EN: _("English"),
+        Signing.DIRECT: _("The head signs"),
+        Signing.ON_BEHALF: _("A deputy signs on behalf (KT.)"),
+        Signing.BY_ORDER: _("Signed by order (TL.)"),
+        Status.MET: _("Met"),
+        Status.NOT_MET: _("Not met"),
+        Status.UNKNOWN: "",
+    }
+    return labels.get(value, str(value))  # type: ignore[call-overload]

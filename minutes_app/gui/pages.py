@@ -1,0 +1,392 @@
+"""The editor's pages: General, Attendees, Results, Discussion, Directives & tasks, Closing.
+
+Pages hold layout only; the bindings and table models carry the logic. They are rebuilt, not
+retranslated, when the interface language changes (the document and its history survive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..l10n.i18n import gettext as _
+from ..model import Language, MeetingKind, Signing, Task
+from .binding import FieldBinding, TimeLineEdit
+from .completion import Completions
+from .delegates import date_format
+from .document import MeetingDocument
+from .table_models import (
+    ListTableModel,
+    attendee_model,
+    directive_model,
+    discussion_model,
+    indicator_model,
+    task_model,
+)
+from .table_view import EditableTableView
+
+
+class Page(QWidget):
+    """A page with a heading and a line of help; ``first_field`` gets the focus when it is opened."""
+
+    def __init__(self, title: str, hint: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.title = title
+        self.first_field: QWidget | None = None
+        self.tables: list[EditableTableView] = []
+        self.bindings: list[FieldBinding] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(18, 14, 18, 12)
+        outer.setSpacing(8)
+        heading = QLabel(title)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        heading.setFont(font)
+        outer.addWidget(heading)
+        help_line = QLabel(hint)
+        help_line.setWordWrap(True)
+        help_line.setForegroundRole(help_line.foregroundRole())
+        help_line.setStyleSheet("color: palette(placeholder-text);")
+        outer.addWidget(help_line)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(10)
+        outer.addLayout(self.body, 1)
+
+
+class FormBuilder:
+    """Adds labelled, bound fields to a QFormLayout in one line each."""
+
+    def __init__(self, page: Page, document: MeetingDocument, completions: Completions):
+        self.page, self.document, self.completions = page, document, completions
+
+    def form(self, title: str) -> QFormLayout:
+        group = QGroupBox(title)
+        layout = QFormLayout(group)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        layout.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.setHorizontalSpacing(14)
+        layout.setVerticalSpacing(8)
+        self._group = group
+        return layout
+
+    def last_group(self) -> QGroupBox:
+        return self._group
+
+    def add(self, layout: QFormLayout, label: str, widget: QWidget, target: Any, attr: str,
+            enum: type[Enum] | None = None, completes: str = "", placeholder: str = "") -> QWidget:
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)) and placeholder:
+            widget.setPlaceholderText(placeholder)
+        if isinstance(widget, QLineEdit) and completes:
+            self.completions.attach(widget, completes)
+        if isinstance(widget, QPlainTextEdit):
+            widget.setTabChangesFocus(True)
+        field_label = label.rstrip(":")
+        binding = FieldBinding(self.document, widget, target, attr, lambda: _("Edit {field}").format(
+            field=field_label), enum)
+        self.page.bindings.append(binding)
+        if label:
+            layout.addRow(label, widget)
+        else:
+            layout.addRow(widget)
+        if self.page.first_field is None:
+            self.page.first_field = widget
+        return widget
+
+
+def _lines_edit(rows: int = 3) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * rows + 14)
+    return edit
+
+
+def _scrolling(page: Page, content: QWidget) -> None:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(content)
+    page.body.addWidget(area)
+
+
+def _date_edit(document: MeetingDocument) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(date_format(document.language))
+    edit.setMinimumWidth(150)
+    return edit
+
+
+def _time_edit() -> TimeLineEdit:
+    return TimeLineEdit()
+
+
+def general_page(document: MeetingDocument, completions: Completions) -> Page:
+    page = Page(_("General"), _("The letterhead, when and where the meeting takes place, who chairs it and who "
+                                "takes the minutes."))
+    content = QWidget()
+    left = QVBoxLayout(content)  # one column: it fits beside the preview in both languages
+    left.setContentsMargins(0, 0, 8, 0)
+    left.setSpacing(12)
+    right = left
+    build = FormBuilder(page, document, completions)
+    meeting, header = document.meeting.meeting, document.meeting.header
+
+    form = build.form(_("Meeting"))
+    build.add(form, _("Title:"), QLineEdit(), meeting, "title",
+              placeholder=_("e.g. Conference reviewing the socio-economic situation of 2020"))
+    build.add(form, _("Kind:"), QComboBox(), meeting, "kind", MeetingKind)
+    build.add(form, _("Document language:"), QComboBox(), document.meeting, "language", Language)
+    times = QWidget()
+    row = QHBoxLayout(times)
+    row.setContentsMargins(0, 0, 0, 0)
+    date, start, end = _date_edit(document), _time_edit(), _time_edit()
+    for widget, attr, label in ((date, "date", _("Date")), (start, "start", _("Start")), (end, "end", _("End"))):
+        page.bindings.append(FieldBinding(document, widget, meeting, attr, lambda text=label: _("Edit {field}").format(
+            field=text)))
+    row.addWidget(date)
+    row.addSpacing(10)
+    row.addWidget(QLabel(_("from")))
+    row.addWidget(start)
+    row.addWidget(QLabel(_("to")))
+    row.addWidget(end)
+    row.addStretch(1)
+    form.addRow(_("Date and time:"), times)
+    build.add(form, _("Place:"), QLineEdit(), meeting, "location", placeholder=_("e.g. Meeting hall of the People's "
+                                                                                "Committee"))
+    build.add(form, _("Bridges (one a line):"), _lines_edit(3), meeting, "bridges")
+    left.addWidget(build.last_group())
+
+    form = build.form(_("People"))
+    build.add(form, _("Chair:"), QLineEdit(), meeting, "chair", completes="name")
+    build.add(form, _("Secretary:"), QLineEdit(), meeting, "secretary", completes="name")
+    build.add(form, _("Also attending:"), QLineEdit(), meeting, "participants_note",
+              placeholder=_("groups not listed by name, e.g. heads of departments"))
+    left.addWidget(build.last_group())
+
+    form = build.form(_("Letterhead"))
+    build.add(form, _("Parent agency:"), QLineEdit(), header, "parent_agency",
+              placeholder=_("e.g. PEOPLE'S COMMITTEE OF DONG THAP PROVINCE"))
+    build.add(form, _("Issuing agency:"), QLineEdit(), header, "agency", completes="organization")
+    build.add(form, _("Agency in running text:"), QLineEdit(), header, "agency_name",
+              placeholder=_("empty: derived from the issuing agency"))
+    build.add(form, _("Agency code:"), QLineEdit(), header, "agency_code", placeholder="UBND")
+    build.add(form, _("Number:"), QLineEdit(), header, "number", placeholder=_("empty: written by hand"))
+    build.add(form, _("Place on the date line:"), QLineEdit(), header, "place")
+    right.addWidget(build.last_group())
+    right.addStretch(1)
+    _scrolling(page, content)
+    return page
+
+
+def _table_page(page: Page, view: EditableTableView, model: ListTableModel) -> EditableTableView:
+    view.setModel(model)
+    view.setTabKeyNavigation(False)
+    page.tables.append(view)
+    if page.first_field is None:
+        page.first_field = view
+    return view
+
+
+def attendees_page(document: MeetingDocument, completions: Completions) -> Page:
+    page = Page(_("Attendees"), _("Enter on the last row adds a person; Ctrl+Ins inserts, Ctrl+Del deletes, "
+                                  "Alt+Up and Alt+Down move a row, Space ticks Present; Ctrl+V pastes rows copied "
+                                  "from a spreadsheet."))
+    view = _table_page(page, EditableTableView(completions), attendee_model(document, page))
+    page.body.addWidget(view)
+    return page
+
+
+def results_page(document: MeetingDocument, completions: Completions) -> Page:
+    page = Page(_("Results"), _("Type figures as the document writes them (31.597 or 101,2 in Vietnamese); % of "
+                                "plan and status are computed."))
+    build = FormBuilder(page, document, completions)
+    results = document.meeting.results
+    top = QWidget()
+    top_layout = QHBoxLayout(top)
+    top_layout.setContentsMargins(0, 0, 0, 0)
+    form = build.form(_("Overview"))
+    build.add(form, _("Summary:"), _lines_edit(2), results, "summary")
+    counts = QWidget()
+    count_row = QHBoxLayout(counts)
+    count_row.setContentsMargins(0, 0, 0, 0)
+    met, total = QSpinBox(), QSpinBox()
+    for box, attr, label in ((met, "targets_met", _("Targets met")), (total, "targets_total", _("Targets in plan"))):
+        box.setMaximum(999)
+        page.bindings.append(FieldBinding(document, box, results, attr, lambda text=label: _("Edit {field}").format(
+            field=text)))
+    count_row.addWidget(met)
+    count_row.addWidget(QLabel(_("of")))
+    count_row.addWidget(total)
+    count_row.addWidget(QLabel(_("targets met (empty: counted from the table)")))
+    count_row.addStretch(1)
+    form.addRow(_("Targets met:"), counts)
+    top_layout.addWidget(build.last_group())
+    page.body.addWidget(top)
+    page.first_field = None
+
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    view = _table_page(page, EditableTableView(completions), indicator_model(document, page))
+    splitter.addWidget(view)
+    lists = QWidget()
+    lists_layout = QHBoxLayout(lists)
+    lists_layout.setContentsMargins(0, 0, 0, 0)
+    form = build.form(_("Highlights (one a line)"))
+    build.add(form, "", _lines_edit(4), results, "highlights")
+    lists_layout.addWidget(build.last_group())
+    form = build.form(_("Shortcomings and difficulties (one a line)"))
+    build.add(form, "", _lines_edit(4), results, "shortcomings")
+    lists_layout.addWidget(build.last_group())
+    splitter.addWidget(lists)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 1)
+    page.body.addWidget(splitter, 1)
+    page.first_field = view
+    return page
+
+
+class DetailEditor:
+    """A content editor that follows the current row of a master table."""
+
+    def __init__(self, page: Page, document: MeetingDocument, view: EditableTableView, attr: str, label: str,
+                 on_target: Callable[[Any], None] | None = None):
+        self.view, self.on_target = view, on_target
+        self.editor = QPlainTextEdit()
+        self.editor.setTabChangesFocus(True)
+        self.editor.setPlaceholderText(_("Select a row above, then type here. Ctrl+T inserts the current time."))
+        self.binding = FieldBinding(document, self.editor, None, attr, lambda: _("Edit {field}").format(field=label))
+        page.bindings.append(self.binding)
+        model = view.table_model()
+        view.selectionModel().currentRowChanged.connect(self.follow)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
+            signal.connect(self.follow)
+        if model.rowCount() and not view.currentIndex().isValid():
+            view.setCurrentIndex(model.index(0, 0))  # the box shows the first row's text at once
+        self.follow()
+
+    def follow(self, *_args: object) -> None:
+        items = self.view.table_model().items
+        row = self.view.current_row()
+        target = items[row] if 0 <= row < len(items) else None
+        if target is not self.binding.target:
+            self.binding.set_target(target)
+            if self.on_target:
+                self.on_target(target)
+
+
+def _labelled(text: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    label = QLabel(text)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
+
+
+def discussion_page(document: MeetingDocument, completions: Completions) -> Page:
+    page = Page(_("Discussion"), _("One row per contribution: who spoke and on what; what they said goes in the "
+                                   "box below. Tab moves between the table and the box."))
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    view = _table_page(page, EditableTableView(completions), discussion_model(document, page))
+    splitter.addWidget(view)
+    detail = DetailEditor(page, document, view, "content", _("Content"))
+    splitter.addWidget(_labelled(_("What the selected speaker said:"), detail.editor))
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 2)
+    page.body.addWidget(splitter, 1)
+    page.detail = detail  # type: ignore[attr-defined]
+    return page
+
+
+def directives_page(document: MeetingDocument, completions: Completions) -> Page:
+    page = Page(_("Directives & tasks"), _("One row per leader who gave directions; the box holds what they said and "
+                                           "the table below the tasks they assigned, with units and deadlines."))
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    top = QSplitter(Qt.Orientation.Horizontal)
+    view = _table_page(page, EditableTableView(completions), directive_model(document, page))
+    top.addWidget(view)
+    tasks_view = EditableTableView(completions)
+    empty: list[Task] = []
+    tasks = task_model(document, empty, page)
+    tasks_view.setModel(tasks)
+    tasks_view.setTabKeyNavigation(False)
+    page.tables.append(tasks_view)
+
+    def show_tasks(directive: Any) -> None:
+        tasks.set_items(directive.tasks if directive is not None else empty)
+        tasks_view.setEnabled(directive is not None)
+
+    detail = DetailEditor(page, document, view, "content", _("Directive"), show_tasks)
+    top.addWidget(_labelled(_("What the selected leader directed:"), detail.editor))
+    top.setStretchFactor(0, 2)
+    top.setStretchFactor(1, 3)
+    splitter.addWidget(top)
+    splitter.addWidget(_labelled(_("Tasks assigned by the selected leader:"), tasks_view))
+    page.body.addWidget(splitter, 1)
+    page.detail = detail  # type: ignore[attr-defined]
+    page.tasks_view = tasks_view  # type: ignore[attr-defined]
+    return page
+
+
+def closing_page(document: MeetingDocument, completions: Completions) -> Page:
+    page = Page(_("Closing & recipients"), _("How the meeting ended, who receives the minutes, and what the news "
+                                             "article and the notice of conclusions need."))
+    content = QWidget()
+    left = QVBoxLayout(content)  # one column: it fits beside the preview in both languages
+    left.setContentsMargins(0, 0, 8, 0)
+    left.setSpacing(12)
+    right = left
+    build = FormBuilder(page, document, completions)
+    meeting = document.meeting
+
+    form = build.form(_("Minutes"))
+    build.add(form, _("Closing note:"), _lines_edit(3), meeting.closing, "note",
+              placeholder=_("e.g. The minutes were read out to the meeting and approved."))
+    copies = QSpinBox()
+    copies.setMaximum(99)
+    copies.setMaximumWidth(90)
+    build.add(form, _("Copies:"), copies, meeting.closing, "copies")
+    build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.closing, "recipients")
+    left.addWidget(build.last_group())
+
+    form = build.form(_("News article"))
+    build.add(form, _("Headline:"), QLineEdit(), meeting.news, "title", placeholder=_("empty: from the meeting title"))
+    build.add(form, _("Author:"), QLineEdit(), meeting.news, "author", completes="name")
+    left.addWidget(build.last_group())
+
+    form = build.form(_("Notice of conclusions"))
+    build.add(form, _("Number:"), QLineEdit(), meeting.notice, "number", placeholder=_("empty: written by hand"))
+    build.add(form, _("Signing:"), QComboBox(), meeting.notice, "signing", Signing)
+    build.add(form, _("On behalf of:"), QLineEdit(), meeting.notice, "authority", placeholder=_("e.g. CHAIRMAN"))
+    build.add(form, _("Title of the signer:"), QLineEdit(), meeting.notice, "signer_title", completes="position")
+    build.add(form, _("Name of the signer:"), QLineEdit(), meeting.notice, "signer_name", completes="name")
+    build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.notice, "recipients")
+    right.addWidget(build.last_group())
+    right.addStretch(1)
+    _scrolling(page, content)
+    return page
+
+
+PAGE_FACTORIES = (general_page, attendees_page, results_page, discussion_page, directives_page, closing_page)

@@ -1,0 +1,118 @@
+"""The user's settings through QSettings: one place that knows the keys and their defaults."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from ..userdirs import APP_AUTHOR, APP_NAME, ENV_DATA_DIR, user_data_dir
+
+MAX_RECENT = 8
+DEFAULT_AUTOSAVE_SECONDS = 30
+
+
+def configure_application_identity() -> None:
+    """Organisation and application names, which QSettings and platform folders use."""
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+
+
+def settings_file() -> Path | None:
+    """With MINUTES_APP_DATA_DIR set (tests, portable installs), settings live in an INI file there."""
+    return user_data_dir() / "settings.ini" if os.environ.get(ENV_DATA_DIR) else None
+
+
+class AppSettings:
+    """Typed access to the settings; every read goes to QSettings so other windows see changes."""
+
+    def __init__(self) -> None:
+        path = settings_file()
+        self.qsettings = QSettings(str(path), QSettings.Format.IniFormat) if path else QSettings()
+
+    # -- generic -----------------------------------------------------------------------------------
+    def _str(self, key: str, default: str = "") -> str:
+        value = self.qsettings.value(key, default)
+        return str(value) if value is not None else default
+
+    def _set(self, key: str, value: object) -> None:
+        self.qsettings.setValue(key, value)
+        self.qsettings.sync()
+
+    # -- interface ---------------------------------------------------------------------------------
+    @property
+    def ui_language(self) -> str:
+        return self._str("ui/language", "")
+
+    @ui_language.setter
+    def ui_language(self, value: str) -> None:
+        self._set("ui/language", value)
+
+    @property
+    def autosave_seconds(self) -> int:
+        try:
+            return max(1, int(self._str("autosave/interval_seconds", str(DEFAULT_AUTOSAVE_SECONDS))))
+        except ValueError:
+            return DEFAULT_AUTOSAVE_SECONDS
+
+    @autosave_seconds.setter
+    def autosave_seconds(self, value: int) -> None:
+        self._set("autosave/interval_seconds", int(value))
+
+    # -- defaults for new meetings -----------------------------------------------------------------
+    def default(self, field: str) -> str:
+        """parent_agency, agency, agency_code, place or author."""
+        return self._str(f"defaults/{field}")
+
+    def set_default(self, field: str, value: str) -> None:
+        self._set(f"defaults/{field}", value)
+
+    # -- export ------------------------------------------------------------------------------------
+    @property
+    def reference_doc(self) -> Path | None:
+        text = self._str("export/reference_doc")
+        return Path(text) if text else None
+
+    @reference_doc.setter
+    def reference_doc(self, value: Path | None) -> None:
+        self._set("export/reference_doc", str(value) if value else "")
+
+    @property
+    def templates_dir(self) -> Path | None:
+        text = self._str("export/templates_dir")
+        return Path(text) if text else None
+
+    @templates_dir.setter
+    def templates_dir(self, value: Path | None) -> None:
+        self._set("export/templates_dir", str(value) if value else "")
+
+    @property
+    def last_folder(self) -> str:
+        return self._str("files/last_folder", str(Path.home()))
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self._set("files/last_folder", value)
+
+    # -- recent files ------------------------------------------------------------------------------
+    def recent_files(self) -> list[Path]:
+        value = self.qsettings.value("files/recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(item) for item in items if item]
+
+    def add_recent_file(self, path: Path) -> None:
+        path = path.resolve()
+        items = [p for p in self.recent_files() if p != path]
+        self._set("files/recent", [str(p) for p in [path, *items][:MAX_RECENT]])
+
+    def remove_recent_file(self, path: Path) -> None:
+        self._set("files/recent", [str(p) for p in self.recent_files() if p != path])
+
+    # -- window ------------------------------------------------------------------------------------
+    def window_state(self) -> tuple[object, object]:
+        return self.qsettings.value("window/geometry"), self.qsettings.value("window/state")
+
+    def save_window_state(self, geometry: object, state: object) -> None:
+        self.qsettings.setValue("window/geometry", geometry)
+        self._set("window/state", state)

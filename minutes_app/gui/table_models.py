@@ -1,0 +1,329 @@
+"""Qt table models over the meeting's lists: attendees, indicators, tasks, discussion, directives.
+
+One generic ``ListTableModel`` does the work; each table is a list of ``Column`` descriptions. Edits
+go through the document's undo stack; the model only reflects what the commands did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ..l10n.formatting import format_number, format_numeric_date, format_percent
+from ..l10n.i18n import gettext as _
+from ..model import (
+    Attendee,
+    Directive,
+    DiscussionItem,
+    Gender,
+    Indicator,
+    Role,
+    Status,
+    Target,
+    Task,
+    percent_of_plan,
+    status,
+)
+from .document import MeetingDocument
+from .labels import enum_label
+from .numbers import NumberInputError, format_for_editing, parse_number
+from .qtfix import emit
+
+TEXT, ENUM, BOOL, DATE, NUMBER, COMPUTED = "text", "enum", "bool", "date", "number", "computed"
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invisible root of a flat table
+
+STATUS_COLOURS = {Status.MET: QColor("#dcefdc"), Status.NOT_MET: QColor("#f8dcdc")}
+STATUS_TEXT_COLOURS = {Status.MET: QColor("#1d5e20"), Status.NOT_MET: QColor("#8a1c1c")}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: the attribute it edits, its header (translated when shown) and its kind."""
+
+    attr: str
+    title: Callable[[], str]
+    kind: str = TEXT
+    enum: type[Enum] | None = None
+    compute: Callable[[Any, str], str] | None = None  # (record, language) -> text, for COMPUTED
+    width: int = 140
+    completes: str = ""  # "name", "position" or "organization": the completion list it offers
+
+
+class ListTableModel(QAbstractTableModel):
+    """A table over one list of the meeting's records."""
+
+    inputRejected = Signal(str)  # a message naming the field, for the status bar
+
+    def __init__(self, document: MeetingDocument, items: list[Any], columns: list[Column],
+                 factory: Callable[[], Any], noun: Callable[[], str], parent: QObject | None = None):
+        super().__init__(parent)
+        self.document, self.items, self.columns = document, items, columns
+        self.factory, self.noun = factory, noun
+        document.register(self)
+        document.fieldChanged.connect(self._on_field_changed)
+
+    def _on_field_changed(self, record: object, attr: str) -> None:
+        # Numbers and dates are shown in the document's language: redraw when it changes.
+        if record is self.document.meeting and attr == "language" and self.items:
+            emit(self.dataChanged, self.index(0, 0), self.index(len(self.items) - 1, len(self.columns) - 1))
+
+    # -- the list can be swapped (tasks follow the selected directive) -----------------------------
+    def set_items(self, items: list[Any]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    # -- read --------------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title() if 0 <= section < len(self.columns) else None
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        kind = self.columns[index.column()].kind
+        if kind == BOOL:
+            return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if kind != COMPUTED:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.items)):
+            return None
+        record, column = self.items[index.row()], self.columns[index.column()]
+        language = self.document.language
+        value = getattr(record, column.attr, None) if column.kind != COMPUTED else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(record, column, value, language)
+        if role == Qt.ItemDataRole.EditRole:
+            if column.kind == ENUM:
+                return str(value)
+            if column.kind == DATE:
+                return QDate(value.year, value.month, value.day) if value else QDate()
+            if column.kind == NUMBER:
+                return format_for_editing(value, language)
+            if column.kind == BOOL:
+                return 1 if value else 0  # an int: PySide mis-counts references to bools in QVariants
+            return self._display(record, column, value, language)
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == BOOL:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (NUMBER, COMPUTED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        colour_roles = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+        if role in colour_roles and isinstance(record, Indicator) and column.kind == COMPUTED:
+            state = status(record)
+            colours = STATUS_COLOURS if role == Qt.ItemDataRole.BackgroundRole else STATUS_TEXT_COLOURS
+            return QBrush(colours[state]) if state in colours else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == NUMBER:
+            return _("Type the number as the document writes it, e.g. {example}.").format(
+                example=format_number(31597.5, language))
+        return None
+
+    @staticmethod
+    def _display(record: Any, column: Column, value: Any, language: str) -> str:
+        if column.kind == COMPUTED and column.compute:
+            return column.compute(record, language)
+        if column.kind == ENUM:
+            return enum_label(value)
+        if column.kind == DATE:
+            return format_numeric_date(value, language) if value else ""
+        if column.kind == NUMBER:
+            return format_number(value, language) if value is not None else ""
+        if column.kind == BOOL:
+            return ""
+        return "" if value is None else str(value)
+
+    # -- write -------------------------------------------------------------------------------------
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or not (0 <= index.row() < len(self.items)):
+            return False
+        column = self.columns[index.column()]
+        if column.kind == COMPUTED:
+            return False
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind == BOOL:
+            checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            return self.set_cell(index.row(), index.column(), checked)
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        try:
+            converted = self.convert(column, value)
+        except (NumberInputError, ValueError) as error:
+            emit(self.inputRejected, _("{field}, row {row}: {problem}").format(
+                field=column.title(), row=index.row() + 1, problem=error))
+            return False
+        return self.set_cell(index.row(), index.column(), converted)
+
+    def convert(self, column: Column, value: Any) -> Any:
+        """The model value for what an editor (or a paste) produced."""
+        if column.kind == NUMBER:
+            return parse_number(str(value or ""), self.document.language)
+        if column.kind == ENUM and column.enum is not None:
+            if isinstance(value, column.enum):
+                return value
+            text = str(value).strip()
+            for member in column.enum:  # a pasted label or value both work
+                if text.casefold() in (member.value.casefold(), enum_label(member).casefold()):
+                    return member
+            raise ValueError(_("\"{text}\" is not one of: {choices}.").format(
+                text=text, choices=", ".join(enum_label(m) for m in column.enum)))
+        if column.kind == DATE:
+            if isinstance(value, QDate):
+                return dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
+            return _parse_date_text(str(value))
+        if column.kind == BOOL:
+            if isinstance(value, str):
+                return value.strip().casefold() not in ("", "0", "no", "false", "không", "vắng", "x")
+            return bool(value)
+        return "" if value is None else str(value).strip()
+
+    def set_cell(self, row: int, column: int, value: Any) -> bool:
+        col = self.columns[column]
+        self.document.set_field(self.items[row], col.attr, value,
+                                _("Edit {field}").format(field=col.title()), merge=False)
+        return True
+
+    # -- row operations (undoable) -----------------------------------------------------------------
+    def insert_new(self, row: int, count: int = 1) -> None:
+        self.document.insert_items(self.items, row, [self.factory() for _i in range(count)],
+                                   _("Add {what}").format(what=self.noun()))
+
+    def remove(self, rows: list[int]) -> None:
+        self.document.remove_items(self.items, rows, _("Delete {what}").format(what=self.noun()))
+
+    def move(self, row: int, to: int) -> None:
+        self.document.move_item(self.items, row, to, _("Move {what}").format(what=self.noun()))
+
+    # -- ListObserver: called by the commands ------------------------------------------------------
+    def before_insert(self, row: int, count: int) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + count - 1)
+
+    def after_insert(self) -> None:
+        self.endInsertRows()
+
+    def before_remove(self, row: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+
+    def after_remove(self) -> None:
+        self.endRemoveRows()
+
+    def before_move(self, row: int, to: int) -> None:
+        # Qt's destination is the row *before which* the moved row lands, in pre-move numbering.
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to + 1 if to > row else to)
+
+    def after_move(self) -> None:
+        self.endMoveRows()
+
+    def item_changed(self, row: int, attr: str) -> None:
+        # Computed columns depend on other attributes: refresh the whole row.
+        emit(self.dataChanged, self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+
+def _parse_date_text(text: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(_("\"{text}\" is not a date; write it as 31/12/2025.").format(text=text))
+
+
+# -- the tables ------------------------------------------------------------------------------------
+def attendee_columns() -> list[Column]:
+    return [
+        Column("name", lambda: _("Full name"), width=190, completes="name"),
+        Column("gender", lambda: _("Gender"), ENUM, Gender, width=90),
+        Column("position", lambda: _("Position"), width=230, completes="position"),
+        Column("organization", lambda: _("Organisation"), width=200, completes="organization"),
+        Column("role", lambda: _("Role"), ENUM, Role, width=110),
+        Column("present", lambda: _("Present"), BOOL, width=80),
+        Column("absence_reason", lambda: _("Reason for absence"), width=170),
+        Column("bridge", lambda: _("Bridge"), width=150),
+    ]
+
+
+def _percent_of_plan(record: Indicator, language: str) -> str:
+    ratio = percent_of_plan(record)
+    return format_percent(ratio, language) if ratio is not None else ""
+
+
+def indicator_columns() -> list[Column]:
+    return [
+        Column("sector", lambda: _("Sector"), width=130),
+        Column("name", lambda: _("Indicator"), width=260),
+        Column("unit", lambda: _("Unit"), width=70),
+        Column("plan", lambda: _("Plan"), NUMBER, width=120),
+        Column("actual", lambda: _("Actual"), NUMBER, width=120),
+        Column("previous", lambda: _("Last year"), NUMBER, width=110),
+        Column("target", lambda: _("Target"), ENUM, Target, width=130),
+        Column("percent", lambda: _("% of plan"), COMPUTED, compute=_percent_of_plan, width=90),
+        Column("status", lambda: _("Status"), COMPUTED, compute=lambda r, _lang: enum_label(status(r)), width=90),
+        Column("note", lambda: _("Note"), width=200),
+    ]
+
+
+def task_columns() -> list[Column]:
+    return [
+        Column("task", lambda: _("Task"), width=300),
+        Column("assignee", lambda: _("Unit in charge"), width=170, completes="organization"),
+        Column("deadline", lambda: _("Deadline"), DATE, width=120),
+    ]
+
+
+def discussion_columns() -> list[Column]:
+    return [
+        Column("speaker", lambda: _("Speaker"), width=170, completes="name"),
+        Column("position", lambda: _("Position"), width=180, completes="position"),
+        Column("topic", lambda: _("Topic"), width=260),
+    ]
+
+
+def directive_columns() -> list[Column]:
+    return [
+        Column("speaker", lambda: _("Leader"), width=190, completes="name"),
+        Column("position", lambda: _("Position"), width=260, completes="position"),
+    ]
+
+
+def attendee_model(document: MeetingDocument, parent: QObject | None = None) -> ListTableModel:
+    return ListTableModel(document, document.meeting.attendees, attendee_columns(), Attendee,
+                          lambda: _("attendee"), parent)
+
+
+def indicator_model(document: MeetingDocument, parent: QObject | None = None) -> ListTableModel:
+    return ListTableModel(document, document.meeting.results.indicators, indicator_columns(), Indicator,
+                          lambda: _("indicator"), parent)
+
+
+def task_model(document: MeetingDocument, tasks: list[Task], parent: QObject | None = None) -> ListTableModel:
+    return ListTableModel(document, tasks, task_columns(), Task, lambda: _("task"), parent)
+
+
+def discussion_model(document: MeetingDocument, parent: QObject | None = None) -> ListTableModel:
+    return ListTableModel(document, document.meeting.discussion, discussion_columns(), DiscussionItem,
+                          lambda: _("contribution"), parent)
+
+
+def directive_model(document: MeetingDocument, parent: QObject | None = None) -> ListTableModel:
+    return ListTableModel(document, document.meeting.directives, directive_columns(), Directive,
+                          lambda: _("directive"), parent)

@@ -1,0 +1,224 @@
+"""A table a secretary can drive from the keyboard, as in a spreadsheet.
+
+Enter moves down and, on the last row, adds a row; Ctrl+Ins inserts, Ctrl+Del deletes the selected
+rows, Alt+Up/Alt+Down move the current row, Delete clears cells, Ctrl+C/Ctrl+V copy and paste
+tab-separated rows (what Excel and LibreOffice Calc put on the clipboard).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ..l10n.i18n import gettext as _
+from .completion import Completions
+from .delegates import CellDelegate
+from .qtfix import emit
+from .table_models import BOOL, COMPUTED, ListTableModel
+
+
+class EditableTableView(QTableView):
+    message = Signal(str)  # a problem to show in the status bar
+
+    def __init__(self, completions: Completions | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setItemDelegate(CellDelegate(completions, self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._actions: dict[str, QAction] = {}
+        self._collecting: list[str] | None = None
+        self._add_action("insert", QKeySequence("Ctrl+Ins"), self.insert_row)
+        self._add_action("append", QKeySequence("Ctrl+Shift+Return"), self.append_row)
+        self._add_action("delete", QKeySequence("Ctrl+Del"), self.delete_rows)
+        self._add_action("up", QKeySequence("Alt+Up"), lambda: self.move_row(-1))
+        self._add_action("down", QKeySequence("Alt+Down"), lambda: self.move_row(1))
+        self._add_action("copy", QKeySequence(QKeySequence.StandardKey.Copy), self.copy_cells)
+        self._add_action("paste", QKeySequence(QKeySequence.StandardKey.Paste), self.paste_cells)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.retranslate()
+
+    def _add_action(self, name: str, keys: QKeySequence, slot: object) -> None:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        self._actions[name] = action
+
+    def retranslate(self) -> None:
+        texts = {
+            "insert": _("Insert row above"), "append": _("Add row at the end"), "delete": _("Delete rows"),
+            "up": _("Move row up"), "down": _("Move row down"), "copy": _("Copy"), "paste": _("Paste"),
+        }
+        for name, text in texts.items():
+            action = self._actions[name]
+            action.setText(text)
+            action.setToolTip(f"{text} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
+
+    def action(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def table_model(self) -> ListTableModel:
+        model = self.model()
+        assert isinstance(model, ListTableModel)
+        return model
+
+    def setModel(self, model: ListTableModel) -> None:  # type: ignore[override]  # noqa: N802
+        super().setModel(model)
+        model.inputRejected.connect(self._rejected)
+        for section, column in enumerate(model.columns):
+            self.setColumnWidth(section, column.width)
+
+    # -- row operations ----------------------------------------------------------------------------
+    def _first_editable_column(self) -> int:
+        for number, column in enumerate(self.table_model().columns):
+            if column.kind not in (COMPUTED, BOOL):
+                return number
+        return 0
+
+    def _go_to(self, row: int, column: int, edit: bool = False) -> None:
+        index = self.model().index(row, column)
+        self.setCurrentIndex(index)
+        self.scrollTo(index)
+        if edit:
+            self.edit(index)
+
+    def insert_row(self) -> None:
+        row = max(0, self.currentIndex().row()) if self.model().rowCount() else 0
+        self.table_model().insert_new(row)
+        self._go_to(row, self._first_editable_column())
+
+    def append_row(self, edit: bool = False) -> None:
+        row = self.model().rowCount()
+        self.table_model().insert_new(row)
+        self._go_to(row, self._first_editable_column(), edit)
+
+    def selected_rows(self) -> list[int]:
+        rows = {index.row() for index in self.selectionModel().selectedIndexes()}
+        if not rows and self.currentIndex().isValid():
+            rows = {self.currentIndex().row()}
+        return sorted(rows)
+
+    def delete_rows(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        column = max(0, self.currentIndex().column())
+        self.table_model().remove(rows)
+        remaining = self.model().rowCount()
+        if remaining:
+            self._go_to(min(rows[0], remaining - 1), column)
+
+    def move_row(self, delta: int) -> None:
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        to = current.row() + delta
+        if 0 <= to < self.model().rowCount():
+            self.table_model().move(current.row(), to)
+            self._go_to(to, current.column())
+
+    def clear_cells(self) -> None:
+        model = self.table_model()
+        indexes = [i for i in self.selectionModel().selectedIndexes() if model.columns[i.column()].kind
+                   not in (COMPUTED, BOOL)]
+        if not indexes:
+            return
+        with model.document.macro(_("Clear cells")):
+            for index in indexes:
+                model.setData(index, "", Qt.ItemDataRole.EditRole)
+
+    # -- clipboard ---------------------------------------------------------------------------------
+    def copy_cells(self) -> None:
+        indexes = sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        if not indexes:
+            return
+        rows: dict[int, list[str]] = {}
+        for index in indexes:
+            column = self.table_model().columns[index.column()]
+            if column.kind == BOOL:
+                text = "1" if index.data(Qt.ItemDataRole.EditRole) else "0"
+            else:
+                text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+            rows.setdefault(index.row(), []).append(text.replace("\t", " ").replace("\n", " "))
+        QGuiApplication.clipboard().setText("\n".join("\t".join(cells) for cells in rows.values()) + "\n")
+
+    def paste_cells(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        """Tab-separated rows from the current cell on; rows are added as needed; one undo step."""
+        lines = [line.rstrip("\r") for line in text.replace("\r\n", "\n").split("\n")]
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if not lines:
+            return
+        model = self.table_model()
+        start = self.currentIndex()
+        first_row = start.row() if start.isValid() else 0
+        first_column = start.column() if start.isValid() else 0
+        problems: list[str] = []
+        self._collecting = problems  # gather the problems of the whole paste into one message
+        try:
+            with model.document.macro(_("Paste {count} rows").format(count=len(lines))):
+                missing = first_row + len(lines) - model.rowCount()
+                if missing > 0:
+                    model.insert_new(model.rowCount(), missing)
+                for offset, line in enumerate(lines):
+                    for step, cell in enumerate(line.split("\t")):
+                        column = first_column + step
+                        if column >= model.columnCount():
+                            break
+                        kind = model.columns[column].kind
+                        if kind == COMPUTED:
+                            continue
+                        index = model.index(first_row + offset, column)
+                        if kind == BOOL:
+                            model.set_cell(index.row(), column, model.convert(model.columns[column], cell))
+                        else:
+                            model.setData(index, cell, Qt.ItemDataRole.EditRole)
+        finally:
+            self._collecting = None
+        if problems:
+            more = len(problems) - 1
+            emit(self.message, problems[0] + (" " + _("({count} more problems)").format(count=more) if more else ""))
+        end = model.index(first_row + len(lines) - 1, first_column)
+        self.selectionModel().select(end, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    # -- keys --------------------------------------------------------------------------------------
+    def _rejected(self, message: str) -> None:
+        if self._collecting is not None:
+            self._collecting.append(message)
+        else:
+            emit(self.message, message)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if self.state() != QAbstractItemView.State.EditingState and plain:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                current = self.currentIndex()
+                rows = self.model().rowCount()
+                if not current.isValid() or current.row() == rows - 1:
+                    self.append_row(edit=True)
+                else:
+                    self._go_to(current.row() + 1, current.column())
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_cells()
+                return
+        super().keyPressEvent(event)
+
+    def current_row(self) -> int:
+        index: QModelIndex = self.currentIndex()
+        return index.row() if index.isValid() else -1

@@ -1,0 +1,69 @@
+"""Work off the GUI thread: a QRunnable that calls a function and reports back through signals."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Signal
+
+from ..errors import MinutesError
+from .qtfix import emit
+
+
+class WorkerSignals(QObject):
+    finished = Signal(object)  # the function's result
+    failed = Signal(str)  # a message fit to show
+    progress = Signal(int, str)  # percent, what is being done
+    done = Signal(object)  # the worker itself, after finished or failed (to release it)
+
+
+class _Keeper(QObject):
+    """Keeps running workers alive until their last signal has reached the GUI thread.
+
+    A QThreadPool does not keep the Python side of a runnable alive; without this, the signals
+    object could be collected while the thread still emits from it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.running: set[Worker] = set()
+
+    def release(self, worker: object) -> None:
+        self.running.discard(worker)  # type: ignore[arg-type]
+
+
+_keeper: _Keeper | None = None
+
+
+class Worker(QRunnable):
+    """Runs ``function(*args, progress=…)`` if it accepts ``progress``, else ``function(*args)``.
+
+    Expected failures (MinutesError, OSError) come back as a message; anything else is a bug and is
+    reported with its type so it is not mistaken for a user's mistake.
+    """
+
+    def __init__(self, function: Callable[..., Any], *args: Any, with_progress: bool = False):
+        super().__init__()
+        self.function, self.args, self.with_progress = function, args, with_progress
+        self.signals = WorkerSignals()
+        global _keeper
+        if _keeper is None:
+            _keeper = _Keeper()  # created in the GUI thread, so release() runs there
+        _keeper.running.add(self)
+        self.signals.done.connect(_keeper.release)
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                result = self.function(*self.args, progress=lambda p, t: emit(self.signals.progress, p, t))
+            else:
+                result = self.function(*self.args)
+        except (MinutesError, OSError) as error:
+            emit(self.signals.failed, str(error))
+        except Exception as error:  # noqa: BLE001 - shown to the user instead of killing a thread silently
+            emit(self.signals.failed, f"{type(error).__name__}: {error}")
+        else:
+            emit(self.signals.finished, result)
+        finally:
+            emit(self.signals.done, self)

@@ -1,0 +1,138 @@
+"""Recovery files: what the editor autosaves so that a crash loses at most one interval of typing.
+
+One file per running editor session in ``userdirs.recovery_dir()``, named after the session. It holds
+the meeting (the same JSON as a ``.minutes.json`` file), the path of the file it came from (or none
+for an untitled meeting), the time and the process id. A clean exit deletes it; a file left behind
+whose process is no longer running is what the next start offers to restore. Pure Python, no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Meeting
+from ..userdirs import recovery_dir
+from .codec import to_json
+from .files import meeting_from_json, write_text_atomically
+
+SUFFIX = ".recovery.json"
+FORMAT_NAME = "minutes-app.recovery"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery file found on disk."""
+
+    path: Path
+    source: Path | None  # the meeting file the work belongs to; None for an untitled meeting
+    saved_at: dt.datetime
+    pid: int
+
+    def load(self) -> Meeting:
+        """The recovered meeting; MeetingFileError if the file is damaged."""
+        data = json.loads(self.path.read_text(encoding="utf-8"))
+        return meeting_from_json(data.get("meeting"), self.path)
+
+    def discard(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def new_session_id() -> str:
+    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def recovery_path(session_id: str) -> Path:
+    return recovery_dir() / f"{session_id}{SUFFIX}"
+
+
+def snapshot_text(meeting: Meeting, source: Path | None, now: dt.datetime | None = None) -> str:
+    """The text of a recovery file; cheap enough to build on a copy of the meeting in a worker thread."""
+    envelope = {
+        "format": FORMAT_NAME,
+        "source": str(source) if source else None,
+        "saved_at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
+        "pid": os.getpid(),
+        "meeting": to_json(meeting),
+    }
+    return json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
+
+
+def write_recovery(session_id: str, meeting: Meeting, source: Path | None) -> Path:
+    """Write (atomically) this session's recovery file; SaveError if the folder is not writable."""
+    path = recovery_path(session_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text_atomically(path, snapshot_text(meeting, source))
+    return path
+
+
+def discard_recovery(session_id: str) -> None:
+    recovery_path(session_id).unlink(missing_ok=True)
+
+
+def find_recoveries(exclude_session: str | None = None) -> list[Recovery]:
+    """Recovery files left by sessions that are no longer running, newest first."""
+    folder = recovery_dir()
+    if not folder.is_dir():
+        return []
+    found: list[Recovery] = []
+    for path in folder.glob(f"*{SUFFIX}"):
+        if exclude_session and path.name == f"{exclude_session}{SUFFIX}":
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT_NAME:
+                continue
+            recovery = Recovery(
+                path=path,
+                source=Path(data["source"]) if data.get("source") else None,
+                saved_at=dt.datetime.fromisoformat(data["saved_at"]),
+                pid=int(data.get("pid", 0)),
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # a half-written or foreign file: not ours to offer
+        if recovery.pid != os.getpid() and _process_running(recovery.pid):
+            continue  # another editor is running and owns it
+        found.append(recovery)
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def _process_running(pid: int) -> bool:
+    """Whether a process of that id exists (best effort, POSIX and Windows)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        synchronize = 0x00100000
+        handle = ctypes.windll.kernel32.OpenProcess(synchronize, False, pid)  # type: ignore[attr-defined]
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
+        return True
+    try:
+        os.kill(pid, 0)  # signal 0 checks existence only
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    # A killed child that its parent has not reaped yet still "exists"; it is a zombie, not running.
+    status_file = Path(f"/proc/{pid}/status")
+    try:
+        for line in status_file.read_text().splitlines():
+            if line.startswith("State:"):
+                return "Z" not in line.split(":", 1)[1].split()[0]
+    except OSError:
+        pass
+    return True
+
+
+__all__ = ["Recovery", "discard_recovery", "find_recoveries", "new_session_id", "recovery_path",
+           "snapshot_text", "write_recovery"]
