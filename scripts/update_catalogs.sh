@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LOCALE=minutes_app/locale
-pybabel extract -F babel.cfg -k N_ -k pgettext:1c,2 -k ngettext:1,2 --sort-by-file --no-wrap \
+pybabel extract -F babel.cfg -k N_ -k pgettext:1c,2 -k ngettext:1,2 -k qt_N_:1c,2 --sort-by-file --no-wrap \
     --project "Thư Ký" --copyright-holder "Thư Ký developers" -o "$LOCALE/minutes_app.pot" .
 for lang in vi en; do
     if [ -f "$LOCALE/$lang/LC_MESSAGES/minutes_app.po" ]; then

@@ -217,8 +217,8 @@ def attendees_page(document: MeetingDocument, completions: Completions) -> Page:
 
 
 def results_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(_("Results"), _("Type figures as the document writes them (31.597 or 101,2 in Vietnamese); % of "
-                                "plan and status are computed."))
+    page = Page(_("Results"), _("Type figures as the document writes them (31.597 or 101,2 in Vietnamese); the "
+                                "plan percentage and the status are computed."))
     build = FormBuilder(page, document, completions)
     results = document.meeting.results
     top = QWidget()

@@ -276,7 +276,7 @@ def indicator_columns() -> list[Column]:
         Column("actual", lambda: _("Actual"), NUMBER, width=120),
         Column("previous", lambda: _("Last year"), NUMBER, width=110),
         Column("target", lambda: _("Target"), ENUM, Target, width=130),
-        Column("percent", lambda: _("% of plan"), COMPUTED, compute=_percent_of_plan, width=90),
+        Column("percent", lambda: _("Plan %"), COMPUTED, compute=_percent_of_plan, width=90),
         Column("status", lambda: _("Status"), COMPUTED, compute=lambda r, _lang: enum_label(status(r)), width=90),
         Column("note", lambda: _("Note"), width=200),
     ]

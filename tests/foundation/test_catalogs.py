@@ -69,7 +69,8 @@ def test_every_interface_string_in_the_code_is_in_the_catalog() -> None:
 
     from minutes_app.paths import PACKAGE_DIR
 
-    keywords = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+    keywords = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+                "qt_N_": ((1, "c"), 2)}
     known = {(m.context, ids[0]) for m, ids, _ in _messages("vi")}
     found = set()
     for _filename, _lineno, message, _comments, context in extract_from_dir(
