@@ -185,7 +185,7 @@ td.nation { width: 60%; vertical-align: top; text-align: center; }
 p.parent-agency { text-align: center; text-indent: 0px; margin: 0px; font-size: 13pt; }
 p.agency { text-align: center; text-indent: 0px; margin: 0px; font-size: 13pt; font-weight: bold; }
 p.number { text-align: center; text-indent: 0px; margin: 8px 0px 0px 0px; font-size: 13pt; }
-p.motto { text-align: center; text-indent: 0px; margin: 0px; font-size: 12pt; font-weight: bold; white-space: nowrap; }
+p.motto { text-align: center; text-indent: 0px; margin: 0px; font-size: 12pt; font-weight: bold; }
 p.slogan { text-align: center; text-indent: 0px; margin: 0px; font-size: 13pt; font-weight: bold;
   text-decoration: underline; }
 p.place-date { text-align: center; text-indent: 0px; margin: 8px 0px 0px 0px; font-size: 14pt; font-style: italic; }
