@@ -1,0 +1,32 @@
+"""Every benchmark in one command: ``python benchmarks/run.py`` (from the repository root).
+
+Prints the machine, then the tables of bench_files (open, save, autosave, exports; peak memory),
+bench_gui (start-up, keystroke latency) and bench_export_minutes (against docxtpl). Not a test:
+figures depend on the machine; the targets are printed beside them.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SCRIPTS = ("bench_files.py", "bench_gui.py", "bench_export_minutes.py")
+
+
+def main() -> int:
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+          f"Python {platform.python_version()}")
+    failed = 0
+    for script in SCRIPTS:
+        print(f"\n== {script}")
+        sys.stdout.flush()
+        failed |= subprocess.run([sys.executable, str(HERE / script)], cwd=HERE.parent, check=False).returncode
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
