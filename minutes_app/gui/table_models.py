@@ -211,6 +211,19 @@ class ListTableModel(QAbstractTableModel):
     def move(self, row: int, to: int) -> None:
         self.document.move_item(self.items, row, to, _("Move {what}").format(what=self.noun()))
 
+    def sort_by(self, key: Callable[[Any], Any], text: str) -> None:
+        """Reorder the rows by ``key`` as one undo step (a series of moves the views follow)."""
+        order = sorted(self.items, key=key)
+        with self.document.macro(text):
+            for target, item in enumerate(order):
+                current = next(i for i, candidate in enumerate(self.items) if candidate is item)
+                self.document.move_item(self.items, current, target, text)
+
+    @property
+    def holds_people(self) -> bool:
+        """Whether the rows are people with a full name (attendees), which sort the Vietnamese way."""
+        return any(column.attr == "name" and column.completes == "name" for column in self.columns)
+
     # -- ListObserver: called by the commands ------------------------------------------------------
     def before_insert(self, row: int, count: int) -> None:
         self.beginInsertRows(QModelIndex(), row, row + count - 1)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ..l10n.collation import person_sort_key
 from ..l10n.i18n import gettext as _
 from .completion import Completions
 from .delegates import CellDelegate
@@ -44,6 +45,7 @@ class EditableTableView(QTableView):
         self._add_action("down", QKeySequence("Alt+Down"), lambda: self.move_row(1))
         self._add_action("copy", QKeySequence(QKeySequence.StandardKey.Copy), self.copy_cells)
         self._add_action("paste", QKeySequence(QKeySequence.StandardKey.Paste), self.paste_cells)
+        self._add_action("sort_people", QKeySequence("Ctrl+Alt+S"), self.sort_people)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.retranslate()
 
@@ -59,6 +61,7 @@ class EditableTableView(QTableView):
         texts = {
             "insert": _("Insert row above"), "append": _("Add row at the end"), "delete": _("Delete rows"),
             "up": _("Move row up"), "down": _("Move row down"), "copy": _("Copy"), "paste": _("Paste"),
+            "sort_people": _("Sort by given name (Vietnamese order)"),
         }
         for name, text in texts.items():
             action = self._actions[name]
@@ -76,6 +79,8 @@ class EditableTableView(QTableView):
     def setModel(self, model: ListTableModel) -> None:  # type: ignore[override]  # noqa: N802
         super().setModel(model)
         model.inputRejected.connect(self._rejected)
+        self._actions["sort_people"].setVisible(model.holds_people)
+        self._actions["sort_people"].setEnabled(model.holds_people)
         for section, column in enumerate(model.columns):
             self.setColumnWidth(section, column.width)
 
@@ -127,6 +132,13 @@ class EditableTableView(QTableView):
         if 0 <= to < self.model().rowCount():
             self.table_model().move(current.row(), to)
             self._go_to(to, current.column())
+
+    def sort_people(self) -> None:
+        """Sort people by given name, then middle and family name, in Vietnamese alphabetical order."""
+        model = self.table_model()
+        if model.holds_people and model.rowCount():
+            model.sort_by(lambda person: person_sort_key(person.name), _("Sort by name"))
+            self._go_to(0, max(0, self.currentIndex().column()))
 
     def clear_cells(self) -> None:
         model = self.table_model()
