@@ -35,12 +35,15 @@ from PySide6.QtWidgets import (
 from ..errors import MinutesError
 from ..export.registry import ExportOptions, kind_label
 from ..l10n.formatting import format_time_of_day
-from ..l10n.i18n import add_language_listener, remove_language_listener, set_ui_language
+from ..l10n.i18n import add_language_listener, ngettext, remove_language_listener, set_ui_language
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Language, Meeting, MeetingInfo
 from ..storage import SUFFIX, load_meeting, save_meeting
+from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, changed_on_disk, refresh_lock, release_lock
 from ..storage.recovery import Recovery, discard_recovery, find_recoveries, new_session_id, write_recovery
 from .binding import insert_at_cursor
+from .check_panel import CheckPanel
+from .checking import CheckResult, CheckRunner, field_for, page_number
 from .completion import Completions
 from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
@@ -52,6 +55,8 @@ from .settings_dialog import SettingsDialog
 from .workers import Worker
 
 APP_TITLE = "Thư Ký"
+# Findings about a person missing from the attendees: activating one offers to add them.
+OFFER_TO_ADD = ("speaker-not-attendee", "chair-not-attendee", "secretary-not-attendee")
 FILE_FILTER_TEXT = "*" + SUFFIX
 
 
@@ -115,6 +120,29 @@ class RecoveryBar(QFrame):
         self.show()
 
 
+class NoticeBar(QFrame):
+    """A plain warning line above the pages (someone else has the file open…), closed with its button."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.setStyleSheet("#noticeBar { background: #fde8e4; border: 1px solid #d99a8c; border-radius: 4px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.close_button.setText(_("&Hide"))
+        self.show()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, meeting: Meeting, path: Path | None = None, settings: AppSettings | None = None,
                  check_recovery: bool = True):
@@ -142,6 +170,8 @@ class MainWindow(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 0)
         outer.addWidget(self.recovery_bar)
+        self.notice_bar = NoticeBar()
+        outer.addWidget(self.notice_bar)
         row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.side)
@@ -156,6 +186,25 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.preview: PreviewPane | None = None
 
+        # The check before export, docked under the preview; it follows the document like the preview does.
+        self.check_panel = CheckPanel()
+        self.check_panel.findingActivated.connect(self.go_to_finding)
+        self.check_dock = QDockWidget(self)
+        self.check_dock.setObjectName("checkDock")
+        self.check_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                    | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.check_dock.setWidget(self.check_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_dock)
+        self.checks = CheckRunner(lambda: self.document, self)
+        self.checks.checked.connect(self._show_checks)
+        self.checks.problem.connect(self.show_problem)
+
+        # The file on disk: what it was when opened or saved, and our lock beside it.
+        self.disk_state: DiskState | None = None
+        self.locked_path: Path | None = None
+        self.lock_timer = QTimer(self)
+        self.lock_timer.timeout.connect(self._refresh_lock)
+
         self.exporter = ExportController(self, self.document_snapshot, self.export_options, self.settings)
         self.exporter.finished.connect(self._exported)
         self._create_actions()
@@ -166,8 +215,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
 
         self._attach_document(self.document)
+        self._track_file(path)
         self.side.setCurrentRow(0)
         self.resizeDocks([self.dock], [430], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.dock, self.check_dock], [470, 300], Qt.Orientation.Vertical)
         add_language_listener(self._language_changed)
         if check_recovery:
             self.recovery_bar.offer(next(iter(find_recoveries(self.session_id)), None))
@@ -203,11 +254,12 @@ class MainWindow(QMainWindow):
         add("insert_time", self.insert_current_time, "Ctrl+T")
         add("settings", self.open_settings, "Ctrl+,")
         add("open_folder", self.exporter.open_folder, None, sp.SP_DirOpenIcon)
-        add("print", lambda: self.exporter.print_pdf(self.preview.current_kind() if self.preview else "minutes"),
-            QKeySequence.StandardKey.Print)
+        add("print", self.print_pdf, QKeySequence.StandardKey.Print)
         add("print_preview", self.print_preview, "Ctrl+Shift+P")
-        add("email", self.exporter.email, "Ctrl+Shift+E")
+        add("email", self.email, "Ctrl+Shift+E")
         add("toggle_preview", lambda: self.dock.setVisible(not self.dock.isVisible()), "F8")
+        add("toggle_checks", self.toggle_checks, "F9", sp.SP_MessageBoxWarning)
+        add("run_checks", self.show_checks, "Shift+F9")
         add("next_page", lambda: self.side.setCurrentRow((self.side.currentRow() + 1) % self.side.count()),
             "Ctrl+PgDown")
         add("previous_page", lambda: self.side.setCurrentRow((self.side.currentRow() - 1) % self.side.count()),
@@ -216,7 +268,7 @@ class MainWindow(QMainWindow):
         for number in range(len(PAGE_FACTORIES)):
             add(f"page{number}", lambda _checked=False, n=number: self.go_to_page(n), f"Ctrl+{number + 1}")
         for kind, fmt in EXPORTS:
-            add(f"export_{kind}_{fmt}", lambda _checked=False, k=kind, f=fmt: self.exporter.export_as(k, f),
+            add(f"export_{kind}_{fmt}", lambda _checked=False, k=kind, f=fmt: self.export_as(k, f),
                 "Ctrl+E" if (kind, fmt) == ("minutes", "docx") else None,
                 sp.SP_DialogSaveButton if fmt == "docx" else None)
 
@@ -228,6 +280,7 @@ class MainWindow(QMainWindow):
             "open_folder": _("Open containing &folder"), "print": _("&Print (through PDF)…"),
             "print_preview": _("Print the pre&view…"), "email": _("&Email…"),
             "toggle_preview": _("Show or hide the &preview"), "next_page": _("Next page"),
+            "toggle_checks": _("Show or hide the &check before export"), "run_checks": _("&Check the meeting now"),
             "previous_page": _("Previous page"), "about": _("&About Thư Ký"),
         }
         for name, text in texts.items():
@@ -280,9 +333,12 @@ class MainWindow(QMainWindow):
         menu.addAction(a["next_page"])
         menu.addAction(a["previous_page"])
         menu.addAction(a["toggle_preview"])
+        menu.addAction(a["toggle_checks"])
+        menu.addAction(a["run_checks"])
         menu = bar.addMenu(_("&Help"))
         menu.addAction(a["about"])
         self.dock.setWindowTitle(_("Preview"))
+        self.check_dock.setWindowTitle(_("Check before export"))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -306,11 +362,13 @@ class MainWindow(QMainWindow):
             document.undo_stack.cleanChanged.connect(self.update_title)
             document.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
             document.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+            document.changed.connect(self.checks.schedule)
             document._window_connected = True  # type: ignore[attr-defined]
         self.actions["undo"].setEnabled(document.undo_stack.canUndo())
         self.actions["redo"].setEnabled(document.undo_stack.canRedo())
         self._build_pages()
         self.update_title()
+        self.checks.schedule()
 
     def _build_pages(self) -> None:
         current = max(0, self.side.currentRow())
@@ -389,6 +447,7 @@ class MainWindow(QMainWindow):
         if modified:
             document.undo_stack.resetClean()  # never clean until saved
         self._attach_document(document)
+        self._track_file(path)
         if modified:
             self.autosave()
 
@@ -413,8 +472,8 @@ class MainWindow(QMainWindow):
             return
         try:
             previous = load_meeting(path)
-        except MinutesError as error:
-            QMessageBox.warning(self, APP_TITLE, str(error))
+        except (MinutesError, OSError) as error:
+            self._refuse_open(path, error)
             return
         self.replace_document(meeting_from_previous(previous), None, modified=True)
         self.go_to_page(0)
@@ -431,14 +490,20 @@ class MainWindow(QMainWindow):
             return False
         try:
             meeting = load_meeting(path)
-        except MinutesError as error:
-            QMessageBox.warning(self, APP_TITLE, str(error))
+        except (MinutesError, OSError) as error:
+            self._refuse_open(path, error)
             if not path.exists():
                 self.settings.remove_recent_file(path)
             return False
         self.replace_document(meeting, path)
         self.settings.add_recent_file(path)
         return True
+
+    def _refuse_open(self, path: Path, error: Exception) -> None:
+        """The file and the problem, in a sentence; the meeting being edited stays as it was."""
+        QMessageBox.warning(self, _("Cannot open the meeting"), _(
+            "{file} cannot be opened: {problem}\n\nThe meeting you are editing has not been changed.").format(
+                file=path, problem=error))
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -461,11 +526,16 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        if path == self.document.path and changed_on_disk(path, self.disk_state):
+            return self._save_changed_on_disk(path)
         try:
             save_meeting(self.document.meeting, path)
         except MinutesError as error:
             QMessageBox.warning(self, APP_TITLE, str(error))
             return False
+        if path != self.document.path:
+            self._track_file(path)
+        self.disk_state = DiskState.of(path)
         self.document.path = path
         self.document.undo_stack.setClean()
         self.settings.add_recent_file(path)
@@ -474,6 +544,122 @@ class MainWindow(QMainWindow):
         self.update_title()
         self.statusBar().showMessage(_("Saved {path}").format(path=path), 5000)
         return True
+
+    def _save_changed_on_disk(self, path: Path) -> bool:
+        """Someone else wrote the file since we opened or saved it: offer Save As rather than overwrite their work."""
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, _(
+            "{file} was changed on disk by someone else (another copy of Thư Ký or a colleague) since you opened or "
+            "saved it. Saving now would overwrite their changes.").format(file=path),
+            QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("changedOnDiskBox")
+        save_as = box.addButton(_("Save &As…"), QMessageBox.ButtonRole.AcceptRole)
+        overwrite = box.addButton(_("&Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        if box.clickedButton() is save_as:
+            return self.save_as()
+        if box.clickedButton() is overwrite:
+            self.disk_state = DiskState.of(path)  # the user has seen it: overwrite this version
+            return self.save_to(path)
+        return False
+
+    # -- the lock beside the open file -------------------------------------------------------------
+    def _track_file(self, path: Path | None) -> None:
+        """Remember the file as it is on disk and hold its lock; let go of the previous file's lock."""
+        self.disk_state = DiskState.of(path) if path is not None else None
+        if self.locked_path is not None and self.locked_path != path:
+            release_lock(self.locked_path)
+            self.locked_path = None
+            self.lock_timer.stop()
+        self.notice_bar.hide()
+        if path is None:
+            return
+        other = acquire_lock(path)
+        if other is not None:
+            since = dt.datetime.fromtimestamp(other.since).strftime("%H:%M %d/%m/%Y")
+            text = _("{user} on {host} has had {file} open since {since}. You can edit it, but if you both save, "
+                     "one of you will be asked to save under another name.").format(
+                user=other.user, host=other.host, file=path.name, since=since)
+            self.notice_bar.show_text(text)
+            self.statusBar().showMessage(text, 15000)
+            return
+        self.locked_path = path
+        self.lock_timer.start(REFRESH_EVERY * 1000)
+
+    def _refresh_lock(self) -> None:
+        if self.locked_path is not None:
+            refresh_lock(self.locked_path)
+
+    # -- the check before export -------------------------------------------------------------------
+    def toggle_checks(self) -> None:
+        self.check_dock.setVisible(not self.check_dock.isVisible())
+        if self.check_dock.isVisible():
+            self.checks.run()
+
+    def show_checks(self) -> None:
+        self.check_dock.show()
+        self.check_dock.raise_()
+        self.checks.run()
+
+    def _show_checks(self, result: CheckResult) -> None:
+        self.check_panel.set_findings(result.findings)
+        self.check_panel.set_notice_due_date(result.due)
+
+    def go_to_finding(self, finding: object) -> None:
+        """Open the finding's page, select its row and column, focus the field; offer to add a missing attendee."""
+        number = page_number(finding)  # type: ignore[arg-type]
+        self.side.setCurrentRow(number)
+        widget = field_for(self.pages[number], self.document, finding)  # type: ignore[arg-type]
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            # Again once the double-click is over: the tree takes the focus back on the mouse release.
+            QTimer.singleShot(0, widget, lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason))
+        person = getattr(finding, "person", "")
+        if person and getattr(finding, "rule", "") in OFFER_TO_ADD:
+            self.offer_attendee(person)
+
+    def offer_attendee(self, name: str) -> bool:
+        answer = QMessageBox.question(self, APP_TITLE, _(
+            "{name} spoke at the meeting but is not in the list of attendees. Add them as an attendee?").format(
+                name=name), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        attendees = self.document.meeting.attendees
+        self.document.insert_items(attendees, len(attendees), [Attendee(name=name)],
+                                   _("Add {name} to the attendees").format(name=name))
+        self.checks.run()
+        return True
+
+    def confirm_export(self) -> bool:
+        """True when the meeting is clean or the user chose to export anyway; No shows the findings."""
+        findings = self.checks.run_now().findings
+        if not findings:
+            return True
+        count = len(findings)
+        answer = QMessageBox.question(self, _("Check before export"), ngettext(
+            "The check found {count} thing to correct before the document is signed. Export anyway?",
+            "The check found {count} things to correct before the document is signed. Export anyway?",
+            count).format(count=count), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            return True
+        self.check_dock.show()
+        self.check_dock.raise_()
+        return False
+
+    def export_as(self, kind: str, fmt: str, path: Path | None = None) -> None:
+        if self.confirm_export():
+            self.exporter.export_as(kind, fmt, path)
+
+    def print_pdf(self) -> None:
+        if self.confirm_export():
+            self.exporter.print_pdf(self.preview.current_kind() if self.preview else "minutes")
+
+    def email(self) -> None:
+        if self.confirm_export():
+            self.exporter.email()
 
     # -- autosave and recovery ---------------------------------------------------------------------
     def autosave(self) -> None:
@@ -542,11 +728,14 @@ class MainWindow(QMainWindow):
             set_ui_language(self.settings.ui_language)  # the listener rebuilds the texts
         if self.preview:
             self.preview.refresh()
+        self.checks.run()  # the days off may have changed
 
     def _language_changed(self, language: str) -> None:
         install_qt_translations(language)  # Qt's own buttons and menus
         self._build_menus()
         self._attach_document(self.document)
+        self.check_panel.retranslate()
+        self.checks.run()  # the findings are sentences in the interface language
 
     def about(self) -> None:
         QMessageBox.about(self, _("About Thư Ký"), _("Thư Ký writes the minutes, the news article and the notice "
@@ -561,6 +750,12 @@ class MainWindow(QMainWindow):
         self.autosave_pool.waitForDone(5000)
         if self.preview is not None:
             self.preview.pool.waitForDone(5000)
+        self.checks.timer.stop()
+        self.checks.wait(5000)
+        self.lock_timer.stop()
+        if self.locked_path is not None:
+            release_lock(self.locked_path)
+            self.locked_path = None
         discard_recovery(self.session_id)
         remove_language_listener(self._language_changed)
         self.settings.save_window_state(self.saveGeometry(), self.saveState())

@@ -132,12 +132,15 @@ def _date_edit(document: MeetingDocument) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_format(document.language))
-    edit.setMinimumWidth(150)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00/00/0000") + 44)  # the text and the arrow
     return edit
 
 
 def _time_edit() -> TimeLineEdit:
-    return TimeLineEdit()
+    edit = TimeLineEdit()
+    # Never narrower than "00:00" and its frame: a warning bar above the page must not clip the times.
+    edit.setMinimumWidth(min(edit.maximumWidth(), edit.fontMetrics().horizontalAdvance("00:00") + 12))
+    return edit
 
 
 def general_page(document: MeetingDocument, completions: Completions) -> Page:

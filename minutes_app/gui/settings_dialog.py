@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from babel.dates import parse_date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -12,15 +14,21 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ..errors import MinutesError
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ui_language
+from ..l10n.workdays import WorkCalendar, calendar_path, calendar_to_json, load_calendar
+from ..storage import write_bytes_atomically
 from .settings import AppSettings
 
 DEFAULT_FIELDS = ("parent_agency", "agency", "agency_code", "place", "author")
@@ -51,6 +59,37 @@ class PathField(QWidget):
 
     def path(self) -> Path | None:
         return Path(self.edit.text().strip()) if self.edit.text().strip() else None
+
+
+def parse_day(text: str, language: str) -> dt.date:
+    """A date typed as 2026-01-02 or as the interface's locale writes it (02/01/2026 in Vietnamese)."""
+    text = text.strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return parse_date(text, locale="vi_VN" if language == "vi" else "en_US")
+    except (ValueError, IndexError) as error:
+        raise ValueError(text) from error
+
+
+def parse_days(text: str, language: str, what: str) -> set[dt.date]:
+    """The dates of a one-a-line box; a ValueError names the box, the line and what was typed."""
+    days = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            days.add(parse_day(line, language))
+        except ValueError:
+            raise ValueError(_("{what}, line {number}: \"{text}\" is not a date such as 2026-01-02.").format(
+                what=what, number=number, text=line.strip())) from None
+    return days
+
+
+def _days_text(days: frozenset[dt.date]) -> str:
+    return "".join(day.isoformat() + "\n" for day in sorted(days))
 
 
 class SettingsDialog(QDialog):
@@ -98,13 +137,42 @@ class SettingsDialog(QDialog):
         form.addRow(_("Your templates folder:"), self.templates_dir)
         layout.addWidget(group)
 
+        group = QGroupBox(_("Working days (for the deadline of the notice of conclusions)"))
+        form = QFormLayout(group)
+        try:
+            calendar = load_calendar()
+        except Exception:  # noqa: BLE001 - a broken calendar.json is replaced by what the user saves here
+            calendar = WorkCalendar.of()
+        self.days_off = QPlainTextEdit(_days_text(calendar.days_off))
+        self.working_days = QPlainTextEdit(_days_text(calendar.working_days))
+        for box in (self.days_off, self.working_days):
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 14)
+            box.setPlaceholderText("2026-01-02")
+        hint = QLabel(_("Public holidays are known. Add the days the government moves: one date a line, "
+                        "e.g. 2026-01-02."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        form.addRow(_("Extra days off:"), self.days_off)
+        form.addRow(_("Make-up working days:"), self.working_days)
+        layout.addWidget(group)
+
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def calendar(self) -> WorkCalendar:
+        """The days typed in the two boxes; a ValueError says which line is not a date."""
+        language = ui_language()
+        return WorkCalendar.of(parse_days(self.days_off.toPlainText(), language, _("Extra days off")),
+                               parse_days(self.working_days.toPlainText(), language, _("Make-up working days")))
+
     def apply(self) -> None:
         """Store the choices; the window applies the language and the autosave interval."""
+        calendar = self.calendar()
+        calendar_path().parent.mkdir(parents=True, exist_ok=True)
+        write_bytes_atomically(calendar_path(), calendar_to_json(calendar).encode("utf-8"))
         self.settings.ui_language = str(self.language.currentData())
         self.settings.autosave_seconds = self.autosave.value()
         for field, edit in self.defaults.items():
@@ -113,5 +181,9 @@ class SettingsDialog(QDialog):
         self.settings.templates_dir = self.templates_dir.path()
 
     def accept(self) -> None:
-        self.apply()
+        try:
+            self.apply()
+        except (ValueError, OSError, MinutesError) as error:
+            QMessageBox.warning(self, _("Settings"), str(error))
+            return
         super().accept()

@@ -1,0 +1,186 @@
+"""The check before export in the editor: runs the checker off the GUI thread and finds the field of a finding.
+
+The checks run a short pause after the last change, on a copy of the meeting, in a worker thread (like
+the preview); a result that arrives after a newer run started is dropped. ``field_for`` turns a
+finding's page, path, row and column into the widget to focus, selecting the table cell for list items.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from ..check import Finding, run_checks
+from ..check.findings import PAGE_ORDER
+from ..errors import MinutesError
+from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_due_date
+from ..model import Meeting
+from ..storage import SUFFIX, load_meeting
+from .document import MeetingDocument
+from .qtfix import emit
+from .workers import Worker
+
+CHECK_DELAY_MS = 600
+
+
+# file → (size, mtime_ns, meeting): the folder is read again at every check, its files are parsed once.
+_folder_cache: dict[Path, tuple[int, int, Meeting]] = {}
+_folder_lock = threading.Lock()
+
+
+def _cached_meeting(path: Path) -> Meeting | None:
+    try:
+        stat = path.stat()
+        with _folder_lock:
+            cached = _folder_cache.get(path)
+        if cached is not None and cached[:2] == (stat.st_size, stat.st_mtime_ns):
+            return cached[2]
+        meeting = load_meeting(path)
+    except (MinutesError, OSError):
+        return None
+    with _folder_lock:
+        _folder_cache[path] = (stat.st_size, stat.st_mtime_ns, meeting)
+    return meeting
+
+
+def folder_meetings(path: Path | None) -> list[tuple[str, Meeting]]:
+    """The other meetings of ``path``'s folder, for the rule on document numbers (unreadable files are skipped)."""
+    if path is None:
+        return []
+    try:
+        candidates = sorted(other for other in path.parent.glob("*" + SUFFIX) if other != path and other.is_file())
+    except OSError:
+        return []
+    found = []
+    for other in candidates:
+        meeting = _cached_meeting(other)
+        if meeting is not None:
+            found.append((other.name, meeting))
+    return found
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    generation: int
+    findings: list[Finding]
+    due: dt.date | None
+
+
+def check_meeting(meeting: Meeting, path: Path | None, calendar: WorkCalendar, generation: int = 0) -> CheckResult:
+    """The findings and the notice due date of ``meeting`` (runs in a worker thread on a private copy)."""
+    findings = run_checks(meeting, folder_meetings=folder_meetings(path), calendar=calendar)
+    date = meeting.meeting.date
+    due = notice_due_date(date, calendar) if isinstance(date, dt.date) else None
+    return CheckResult(generation, findings, due)
+
+
+class CheckRunner(QObject):
+    """Runs the checks of a window's document a moment after it changes; ``checked`` gives the result."""
+
+    checked = Signal(object)  # CheckResult
+    problem = Signal(str)  # the user's calendar file cannot be read, the checker failed…
+
+    def __init__(self, document_source: Any, parent: QObject | None = None):
+        super().__init__(parent)
+        self.document_source = document_source  # a callable returning the window's MeetingDocument
+        self.generation = 0
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self.timer.timeout.connect(self.run)
+        self.latest: CheckResult | None = None
+
+    def calendar(self) -> WorkCalendar:
+        """The user's days off and make-up days; a broken calendar.json is reported, not fatal."""
+        try:
+            return load_calendar()
+        except MinutesError as error:
+            emit(self.problem, str(error))
+            return EMPTY_CALENDAR
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def run(self) -> None:
+        self.timer.stop()
+        self.generation += 1
+        document: MeetingDocument = self.document_source()
+        worker = Worker(check_meeting, document.snapshot(), document.path, self.calendar(), self.generation)
+        worker.signals.finished.connect(self._done)
+        worker.signals.failed.connect(self._failed)
+        self.pool.start(worker)
+
+    def run_now(self) -> CheckResult:
+        """Check in the GUI thread, for the question before an export (it must see the latest edit)."""
+        self.timer.stop()
+        self.generation += 1
+        document: MeetingDocument = self.document_source()
+        result = check_meeting(document.snapshot(), document.path, self.calendar(), self.generation)
+        self._done(result)
+        return result
+
+    def _done(self, result: object) -> None:
+        if not isinstance(result, CheckResult) or result.generation != self.generation:
+            return
+        self.latest = result
+        emit(self.checked, result)
+
+    def _failed(self, message: str) -> None:
+        emit(self.problem, message)
+
+    def wait(self, msecs: int = 10000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+
+def _resolve(root: Any, path: tuple) -> Any:
+    target = root
+    for part in path:
+        target = target[part] if isinstance(part, int) else getattr(target, part)
+    return target
+
+
+def _select_cell(view: Any, row: int, attr: str) -> QWidget:
+    model = view.table_model()
+    column = next((number for number, col in enumerate(model.columns) if col.attr == attr), 0)
+    if 0 <= row < model.rowCount():
+        index = model.index(row, column)
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+    return view
+
+
+def field_for(page: Any, document: MeetingDocument, finding: Finding) -> QWidget | None:
+    """Select what ``finding`` is about on ``page`` and return the widget to focus."""
+    meeting = document.meeting
+    if finding.row is None:
+        if finding.column:
+            try:
+                target = _resolve(meeting, finding.path[:-1])
+            except (AttributeError, IndexError, KeyError, TypeError):
+                target = None
+            for binding in page.bindings:
+                if binding.attr == finding.column and binding.target is target:
+                    return binding.widget
+        return page.tables[0] if page.tables else page.first_field
+    if not page.tables:
+        return page.first_field
+    master = page.tables[0]
+    if finding.task_row is not None and hasattr(page, "tasks_view"):
+        _select_cell(master, finding.row, "")
+        return _select_cell(page.tasks_view, finding.task_row, finding.column)
+    columns = {col.attr for col in master.table_model().columns}
+    if finding.column and finding.column not in columns and hasattr(page, "detail"):
+        _select_cell(master, finding.row, "")
+        if page.detail.binding.attr == finding.column:
+            return page.detail.editor
+    return _select_cell(master, finding.row, finding.column)
+
+
+def page_number(finding: Finding) -> int:
+    return PAGE_ORDER.index(finding.page)
