@@ -12,7 +12,6 @@ no slower than docxtpl.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import io
 import statistics
 import sys
@@ -22,62 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from stress import stress_meeting  # noqa: E402  (benchmarks/, the script's own folder)
+
 from minutes_app.export.docx_writer import write_docx  # noqa: E402
 from minutes_app.export.minutes import build_minutes  # noqa: E402
-from minutes_app.model import (  # noqa: E402
-    Attendee,
-    Closing,
-    Directive,
-    DiscussionItem,
-    Gender,
-    Header,
-    Indicator,
-    Meeting,
-    MeetingInfo,
-    Results,
-    Role,
-    Task,
-)
-
-SECTORS = ("Nông nghiệp", "Công nghiệp - Xây dựng", "Thương mại - Dịch vụ", "Ngân sách", "Văn hóa - Xã hội",
-           "Giáo dục", "Y tế", "Quốc phòng - An ninh", "Tài nguyên - Môi trường", "Nội vụ")
-
-
-def big_meeting() -> Meeting:
-    """400 attendees, 150 indicators, 120 discussion items, 40 directives × 5 tasks."""
-    attendees = [Attendee(name=f"Nguyễn Văn Đại Biểu Số {i:03d}", gender=Gender.MALE if i % 2 else Gender.FEMALE,
-                          position=f"Trưởng phòng chuyên môn số {i % 37}", organization=f"Đơn vị {i % 25:02d}",
-                          role=Role.CHAIR if i == 0 else Role.SECRETARY if i == 1 else
-                          Role.GUEST if i % 40 == 5 else Role.MEMBER,
-                          present=i % 30 != 7, absence_reason="Đi công tác" if i % 60 == 7 else "")
-                 for i in range(400)]
-    indicators = [Indicator(sector=SECTORS[i % len(SECTORS)], name=f"Chỉ tiêu kinh tế - xã hội số {i}",
-                            unit="đồng" if i % 10 == 3 else "ha", plan=1000 + i * 37 if i % 15 else 0,
-                            actual=1010 + i * 41 if i % 10 != 3 else 926_147_000_000 + i,
-                            previous=900 + i * 30, note="Số ước thực hiện" if i % 9 == 0 else "")
-                  for i in range(150)]
-    discussion = [DiscussionItem(speaker=attendees[i + 2].name, position=attendees[i + 2].position,
-                                 topic=f"Vấn đề thảo luận số {i}",
-                                 content="Đề nghị các ngành phối hợp thực hiện; báo cáo kết quả đúng hạn. " * 3)
-                  for i in range(120)]
-    directives = [Directive(speaker=attendees[0].name, position="Chủ tịch UBND huyện",
-                            content="Các ngành tập trung thực hiện các nhiệm vụ trọng tâm năm 2021. " * 2,
-                            tasks=[Task(task=f"Nhiệm vụ {d}.{t}: triển khai thực hiện kế hoạch của ngành",
-                                        assignee=f"Phòng chuyên môn {t}", deadline=dt.date(2021, 1 + t, 15))
-                                   for t in range(5)])
-                  for d in range(40)]
-    return Meeting(
-        header=Header(parent_agency="UBND TỈNH ĐỒNG THÁP", agency="UBND HUYỆN LẤP VÒ", agency_code="UBND",
-                      number="5", place="Lấp Vò"),
-        meeting=MeetingInfo(title="Hội nghị tổng kết năm 2020", date=dt.date(2020, 12, 29), start=dt.time(13, 30),
-                            end=dt.time(17, 0), location="Hội trường", chair=attendees[0].name,
-                            secretary=attendees[1].name),
-        attendees=attendees,
-        results=Results(summary="Tổng kết.", indicators=indicators, highlights=["Kết quả nổi bật"] * 10,
-                        shortcomings=["Hạn chế"] * 10),
-        discussion=discussion, directives=directives,
-        closing=Closing(note="Bế mạc.", copies=2, recipients=["Thường trực Huyện ủy", "Lưu: VT"]),
-    )
+from minutes_app.model import Meeting  # noqa: E402
 
 
 def export(meeting: Meeting) -> bytes:
@@ -140,7 +88,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
     args = parser.parse_args()
-    meeting = big_meeting()
+    meeting = stress_meeting()  # the same meeting every benchmark measures
     document = build_minutes(meeting)
     template = _docxtpl_template()
     export(meeting)  # warm-up: imports, template compilation, the reference DOCX read once
