@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -300,6 +301,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._retranslate_actions()
         bar = self.menuBar()
+        for old in bar.findChildren(QMenu):
+            old.deleteLater()  # clear() only detaches the menus of the previous language
         bar.clear()
         a = self.actions
         menu = bar.addMenu(_("&File"))
