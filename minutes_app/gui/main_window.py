@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
 
 from ..errors import MinutesError
 from ..export.registry import ExportOptions, kind_label
-from ..l10n.formatting import format_time_of_day
-from ..l10n.i18n import add_language_listener, ngettext, remove_language_listener, set_ui_language
+from ..l10n.formatting import format_moment, format_time_of_day
+from ..l10n.i18n import add_language_listener, ngettext, remove_language_listener, set_ui_language, ui_language
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Language, Meeting, MeetingInfo
 from ..storage import SUFFIX, load_meeting, save_meeting
@@ -115,7 +115,7 @@ class RecoveryBar(QFrame):
             return
         source = recovery.source.name if recovery.source else _("an untitled meeting")
         self.label.setText(_("Thư Ký was not closed properly. Work on {file} saved at {time} was recovered. "
-                             "Restore it?").format(file=source, time=recovery.saved_at.strftime("%H:%M %d/%m/%Y")))
+                             "Restore it?").format(file=source, time=format_moment(recovery.saved_at, ui_language())))
         self.restore_button.setText(_("&Restore"))
         self.discard_button.setText(_("&Discard"))
         self.show()
@@ -580,7 +580,7 @@ class MainWindow(QMainWindow):
             return
         other = acquire_lock(path)
         if other is not None:
-            since = dt.datetime.fromtimestamp(other.since).strftime("%H:%M %d/%m/%Y")
+            since = format_moment(dt.datetime.fromtimestamp(other.since), ui_language())
             text = _("{user} on {host} has had {file} open since {since}. You can edit it, but if you both save, "
                      "one of you will be asked to save under another name.").format(
                 user=other.user, host=other.host, file=path.name, since=since)

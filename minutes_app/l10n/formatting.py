@@ -12,6 +12,7 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_datetime as _babel_format_datetime
 from babel.dates import format_time as _babel_format_time
 from babel.numbers import format_decimal
 
@@ -92,6 +93,12 @@ def format_time_of_day(value: dt.time | None, language: str) -> str:
     if language == "vi":
         return _babel_format_time(value, "H 'giờ' mm", locale="vi")
     return _babel_format_time(value, "h:mm a", locale="en")
+
+
+def format_moment(value: dt.datetime, language: str) -> str:
+    """A date and time in the interface's short form, for messages: "14:05 29/12/20" (vi),
+    "29/12/2020, 14:05" (en: the British form, day first as in Vietnam)."""
+    return _babel_format_datetime(value, "short", locale="vi" if language == "vi" else "en_GB")
 
 
 def nd30_day_month_year(value: dt.date) -> tuple[str, str, str]:

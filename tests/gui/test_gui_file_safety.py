@@ -160,7 +160,7 @@ def test_a_file_someone_else_holds_opens_with_a_warning(make_window, tmp_path: P
     assert bar.isVisible()
     text = bar.label.text()
     assert "lan.nguyen" in text and "PC-VANTHU-02" in text and path.name in text
-    assert time.strftime("%d/%m/%Y", time.localtime(time.time() - 3600)) in text
+    assert time.strftime("%d/%m/%Y", time.localtime(time.time() - 3600)) in text  # en_GB: day first
     assert "lan.nguyen" in window.statusBar().currentMessage()
     window.document.set_field(window.document.meeting.meeting, "title", "Edited anyway")
     assert window.save() is True
