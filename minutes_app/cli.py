@@ -18,7 +18,7 @@ from .l10n.i18n import detect_ui_language, set_ui_language
 from .l10n.i18n import gettext as _
 from .model import Language, Meeting, MeetingInfo
 
-SUBCOMMANDS = ("validate", "export", "new", "check")
+SUBCOMMANDS = ("validate", "export", "new", "check", "import")
 
 
 def new_meeting(language: str = "vi", today: dt.date | None = None) -> Meeting:
@@ -56,6 +56,23 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("list what to correct before export and when the notice is due; "
                                                 "exit 1 if anything is found"))
     check.add_argument("file", type=Path, metavar="FILE")
+
+    imports = commands.add_parser(
+        "import", help=_("add indicators or attendees from an .xlsx or .csv file to a meeting file"),
+        description=_("Add the rows of a spreadsheet to a meeting file. Columns are recognised by their "
+                      "headers (Chỉ tiêu, ĐVT, Kế hoạch, Thực hiện, Cùng kỳ; Họ và tên, Chức vụ, Đơn vị…). "
+                      "When any row is refused, nothing is imported unless --skip-bad is given; "
+                      "the exit status is 1 whenever a row was refused."))
+    imports.add_argument("sheet", type=Path, metavar="SHEET")
+    imports.add_argument("--into", required=True, type=Path, metavar="MEETING", help=_("the meeting file to add to"))
+    imports.add_argument("--what", choices=("indicators", "attendees"),
+                         help=_("what the sheet lists (default: guessed from the headers)"))
+    imports.add_argument("--sheet", dest="sheet_name", metavar="NAME",
+                         help=_("the worksheet of an .xlsx file (default: the first)"))
+    imports.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                         help=_("use the column HEADER for FIELD (repeatable; an empty FIELD ignores the column)"))
+    imports.add_argument("--skip-bad", action="store_true",
+                         help=_("import the good rows even when some rows are refused"))
     return parser
 
 
@@ -138,6 +155,45 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    """One line per refused cell on stderr; the good rows go in only if none was refused or --skip-bad."""
+    from .importing import append_to_meeting, read_sheet, save_last_mapping
+    from .l10n.i18n import ngettext
+    from .storage import load_meeting, save_meeting
+
+    explicit: dict[str, str] = {}
+    for item in args.map:
+        header, sep, field_name = item.partition("=")
+        if not sep or not header.strip():
+            print(_("--map {value}: write HEADER=FIELD").format(value=item), file=sys.stderr)
+            return 1
+        explicit[header.strip()] = field_name.strip()
+    meeting = load_meeting(args.into)
+    result = read_sheet(args.sheet, kind=args.what, mapping=explicit, sheet=args.sheet_name,
+                        locale=meeting.language.value)
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    refused = len({error.row for error in result.errors})
+    if refused and not args.skip_bad:
+        print(ngettext("Nothing imported: {count} row was refused; correct it or use --skip-bad.",
+                       "Nothing imported: {count} rows were refused; correct them or use --skip-bad.",
+                       refused).format(count=refused), file=sys.stderr)
+        return 1
+    added = append_to_meeting(meeting, result)
+    if added:
+        save_meeting(meeting, args.into)
+    save_last_mapping(result.kind, result.mapping)
+    if result.kind == "indicators":
+        done = ngettext("Imported {count} indicator into {path}.", "Imported {count} indicators into {path}.", added)
+    else:
+        done = ngettext("Imported {count} attendee into {path}.", "Imported {count} attendees into {path}.", added)
+    print(done.format(count=added, path=args.into))
+    if refused:
+        print(ngettext("{count} row was refused and left out.", "{count} rows were refused and left out.",
+                       refused).format(count=refused), file=sys.stderr)
+    return 1 if refused else 0
+
+
 def run_cli(argv: Sequence[str]) -> int:
     """Run a subcommand; returns the exit status."""
     parser = _parser()
@@ -153,6 +209,8 @@ def run_cli(argv: Sequence[str]) -> int:
             return _new(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "import":
+            return _import(args)
     except MinutesError as error:
         print(error, file=sys.stderr)
         return 1
