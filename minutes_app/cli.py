@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import sys
 import warnings
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from .errors import FallbackWarning, MinutesError
 from .l10n.i18n import detect_ui_language, set_ui_language
 from .l10n.i18n import gettext as _
+from .logs import setup_logging
 from .model import Language, Meeting, MeetingInfo
 
 SUBCOMMANDS = ("validate", "export", "new", "check", "import")
@@ -198,6 +200,7 @@ def run_cli(argv: Sequence[str]) -> int:
     """Run a subcommand; returns the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    setup_logging()
     if args.ui_language:
         set_ui_language(args.ui_language)
     try:
@@ -212,6 +215,7 @@ def run_cli(argv: Sequence[str]) -> int:
         if args.command == "import":
             return _import(args)
     except MinutesError as error:
+        logging.getLogger(__name__).error("%s: %s", args.command, error)
         print(error, file=sys.stderr)
         return 1
     parser.print_help()

@@ -7,6 +7,7 @@ builders and writers are imported on first use, so a kind whose exporter is miss
 from __future__ import annotations
 
 import importlib
+import logging
 import tempfile
 import warnings
 from collections.abc import Callable
@@ -22,6 +23,8 @@ from ..paths import templates_dir
 from ..storage import write_bytes_atomically
 from .document import Document
 from .templating import TemplateError, is_user_template
+
+log = logging.getLogger(__name__)
 
 KINDS = ("minutes", "news", "notice")
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -83,7 +86,9 @@ def build_document(meeting: Meeting, kind: str, options: ExportOptions = ExportO
         return builder(meeting, options)
     except TemplateError as error:
         if not is_user_template(error.template, options.templates_dir):
+            log.error("%s", error)
             raise
+        log.warning("%s Falling back to the built-in template.", error)
         warnings.warn(FallbackWarning(_("{problem} The built-in template was used instead.").format(
             problem=error)), stacklevel=2)
         # The built-in folder as the "user" folder: only built-in templates are found.
@@ -104,6 +109,8 @@ def render_document(document: Document, fmt: str, options: ExportOptions = Expor
     try:
         return writer(document, options)
     except Exception as error:  # noqa: BLE001 - an office's DOCX can break the writer in many ways
+        log.warning("Reference document %s failed (%s); falling back to the built-in one.",
+                    options.reference_doc, error)
         problem = str(error) if isinstance(error, ReferenceDocError) else _(
             "The reference document \"{path}\" cannot be used: {reason}").format(
                 path=options.reference_doc, reason=error)

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import set_ui_language, ui_language
+from ..logs import setup_logging
 from ..paths import samples_dir
 
 DEFAULT_SAMPLE = "tong-ket-kt-xh-2020-lap-vo.minutes.json"
@@ -122,6 +123,7 @@ def run_gui(argv: Sequence[str]) -> int:
     parser.add_argument("--ui-language", choices=("vi", "en"))
     parser.add_argument("file", nargs="?", type=Path)
     args, qt_args = parser.parse_known_args(list(argv))
+    setup_logging()
     app = create_application(qt_args)
     window = create_window(args.file)
     if args.ui_language:

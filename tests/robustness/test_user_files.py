@@ -82,3 +82,19 @@ def test_a_broken_built_in_template_is_not_hidden(tmp_path: Path, monkeypatch: p
             build_document(load_meeting(SEED_SAMPLE), "news", ExportOptions(templates_dir=tmp_path / "empty"))
     finally:
         _environment.cache_clear()
+
+
+def test_a_fallback_is_written_to_the_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The IT person can read afterwards what the secretary was told."""
+    from support import run_cli
+
+    from minutes_app.userdirs import ENV_DATA_DIR
+
+    folder = _user_folder(tmp_path, "notice/notice.vi.j2", "{% if %}")
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv(ENV_DATA_DIR, str(data_dir))  # the CLI process inherits it
+    result = run_cli("export", COMMUNE_SAMPLE, "--kind", "notice", "-o", tmp_path / "tb.docx", "--templates", folder)
+    assert result.returncode == 0
+    log = (data_dir / "thuky.log").read_text(encoding="utf-8")
+    assert "WARNING minutes_app.export.registry: Template notice/notice.vi.j2" in log
+    assert "Falling back to the built-in template." in log
