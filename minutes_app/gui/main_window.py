@@ -48,6 +48,7 @@ from .checking import CheckResult, CheckRunner, field_for, page_number
 from .completion import Completions
 from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
+from .import_dialog import ImportDialog
 from .pages import PAGE_FACTORIES, Page
 from .preview import PreviewPane
 from .qt_translations import install_qt_translations
@@ -248,6 +249,7 @@ class MainWindow(QMainWindow):
         add("new_from_previous", self.new_from_previous, "Ctrl+Shift+N")
         add("open", self.open_file, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
         add("save", self.save, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
+        add("import_sheet", lambda: self.import_spreadsheet(), "Ctrl+I")
         add("save_as", self.save_as, QKeySequence.StandardKey.SaveAs)
         add("quit", self.close, QKeySequence.StandardKey.Quit)
         add("undo", lambda: self.document.undo_stack.undo(), QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
@@ -276,7 +278,8 @@ class MainWindow(QMainWindow):
     def _retranslate_actions(self) -> None:
         texts = {
             "new": _("&New"), "new_from_previous": _("New from &previous meeting…"), "open": _("&Open…"),
-            "save": _("&Save"), "save_as": _("Save &As…"), "quit": _("&Quit"), "undo": _("&Undo"),
+            "save": _("&Save"), "save_as": _("Save &As…"),
+            "import_sheet": _("&Import from spreadsheet…"), "quit": _("&Quit"), "undo": _("&Undo"),
             "redo": _("&Redo"), "insert_time": _("Insert the current &time"), "settings": _("Se&ttings…"),
             "open_folder": _("Open containing &folder"), "print": _("&Print (through PDF)…"),
             "print_preview": _("Print the pre&view…"), "email": _("&Email…"),
@@ -315,6 +318,7 @@ class MainWindow(QMainWindow):
         menu.addAction(a["save"])
         menu.addAction(a["save_as"])
         menu.addSeparator()
+        menu.addAction(a["import_sheet"])
         export_menu = menu.addMenu(_("&Export"))
         for kind, fmt in EXPORTS:
             export_menu.addAction(a[f"export_{kind}_{fmt}"])
@@ -719,6 +723,20 @@ class MainWindow(QMainWindow):
     def _exported(self, paths: list) -> None:
         if paths:
             self.statusBar().showMessage(_("Wrote {path}").format(path=paths[-1]), 10000)
+
+    def import_spreadsheet(self, path: Path | None = None) -> ImportDialog:
+        """Open the import dialog (window-modal) on ``path``, or let the user choose the file."""
+        if getattr(self, "import_dialog", None) is not None:
+            self.import_dialog.deleteLater()  # the previous one, kept until now for whoever looked at it
+        dialog = self.import_dialog = ImportDialog(self.document, self, self.settings.last_folder)
+        dialog.accepted.connect(lambda: self.go_to_page(1 if dialog.result and dialog.result.kind == "attendees"
+                                                        else 2))
+        dialog.open()
+        if path is not None:
+            dialog.load(path)
+        else:
+            dialog.choose_file()
+        return dialog
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
