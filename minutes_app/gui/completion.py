@@ -37,6 +37,14 @@ def read_earlier_attendees(paths: list[Path]) -> list[Attendee]:
     return found
 
 
+def read_directory_words() -> dict[str, list[str]]:
+    """Names, positions and organisations from the people directory (empty when it cannot be read)."""
+    from ..storage.directory import PeopleDirectory
+
+    people = PeopleDirectory().all_people()
+    return {field: [getattr(p, field) for p in people if getattr(p, field)] for field in FIELDS}
+
+
 class Completions(QObject):
     """One QStringListModel per field, shared by every completer of that field."""
 
@@ -48,6 +56,7 @@ class Completions(QObject):
         self.document = document
         self.models = {field: QStringListModel(self) for field in FIELDS}
         self._earlier: list[Attendee] = []
+        self._directory: dict[str, list[str]] = {}
         self._timer = QTimer(self, singleShot=True, interval=700)
         self._timer.timeout.connect(self.refresh)
         document.changed.connect(self._timer.start)
@@ -56,6 +65,17 @@ class Completions(QObject):
             worker = Worker(read_earlier_attendees, list(earlier_files))
             worker.signals.finished.connect(self._earlier_loaded)
             QThreadPool.globalInstance().start(worker)
+        self.reload_directory()
+
+    def reload_directory(self) -> None:
+        """Reads the people directory again in a worker (after a save, or an edit in its dialog)."""
+        worker = Worker(read_directory_words)
+        worker.signals.finished.connect(self._directory_loaded)  # a failure leaves the other sources
+        QThreadPool.globalInstance().start(worker)
+
+    def _directory_loaded(self, words: object) -> None:
+        self._directory = dict(words)  # type: ignore[call-overload]
+        self.refresh()
 
     def _earlier_loaded(self, attendees: object) -> None:
         self._earlier = list(attendees)  # type: ignore[call-overload]
@@ -64,7 +84,7 @@ class Completions(QObject):
     def refresh(self) -> None:
         people = [*self.document.meeting.attendees, *self._earlier]
         for field, model in self.models.items():
-            words = sorted(set(_values(people, field)), key=str.casefold)
+            words = sorted({*_values(people, field), *self._directory.get(field, [])}, key=str.casefold)
             if words != model.stringList():
                 model.setStringList(words)
         emit(self.updated)

@@ -62,6 +62,7 @@ class MeetingDocument(QObject):
         self.undo_stack = QUndoStack(self)
         self._observers: weakref.WeakSet[Any] = weakref.WeakSet()
         self.revision = 0  # increases on every change; the autosave compares it
+        self.read_only = False  # a final meeting: edits are refused until it is reopened (gui/finalising.py)
         self.undo_stack.indexChanged.connect(self._on_index_changed)
 
     def _on_index_changed(self, _index: int) -> None:
@@ -91,7 +92,7 @@ class MeetingDocument(QObject):
     def set_field(self, record: Any, attr: str, value: Any, text: str = "", merge: bool = True) -> None:
         """Change one attribute of a record as an undoable command."""
         value = normalize(value)
-        if getattr(record, attr) == value:
+        if self.read_only or getattr(record, attr) == value:
             return
         self.undo_stack.push(SetFieldCommand(self, record, attr, value, text, merge))
 
@@ -106,14 +107,16 @@ class MeetingDocument(QObject):
         return [o.items for o in list(self._observers) if any(item is record for item in o.items)]
 
     def insert_items(self, items: list[Any], row: int, new: Sequence[Any], text: str) -> None:
+        if self.read_only:
+            return
         self.undo_stack.push(InsertItemsCommand(self, items, row, list(new), text))
 
     def remove_items(self, items: list[Any], rows: Sequence[int], text: str) -> None:
-        if rows:
+        if rows and not self.read_only:
             self.undo_stack.push(RemoveItemsCommand(self, items, sorted(set(rows)), text))
 
     def move_item(self, items: list[Any], row: int, to: int, text: str) -> None:
-        if 0 <= row < len(items) and 0 <= to < len(items) and row != to:
+        if 0 <= row < len(items) and 0 <= to < len(items) and row != to and not self.read_only:
             self.undo_stack.push(MoveItemCommand(self, items, row, to, text))
 
     def macro(self, text: str) -> _Macro:

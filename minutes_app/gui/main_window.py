@@ -48,6 +48,7 @@ from .checking import CheckResult, CheckRunner, field_for, page_number
 from .completion import Completions
 from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
+from .finalising import Finaliser, final_label
 from .import_dialog import ImportDialog
 from .pages import PAGE_FACTORIES, Page
 from .preview import PreviewPane
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
 
         self.exporter = ExportController(self, self.document_snapshot, self.export_options, self.settings)
         self.exporter.finished.connect(self._exported)
+        self.finaliser = Finaliser(self)
         self._create_actions()
         self._build_menus()
 
@@ -256,6 +258,7 @@ class MainWindow(QMainWindow):
         add("redo", lambda: self.document.undo_stack.redo(), QKeySequence.StandardKey.Redo, sp.SP_ArrowForward)
         add("insert_time", self.insert_current_time, "Ctrl+T")
         add("settings", self.open_settings, "Ctrl+,")
+        add("people_directory", self.open_people_directory)
         add("open_folder", self.exporter.open_folder, None, sp.SP_DirOpenIcon)
         add("print", self.print_pdf, QKeySequence.StandardKey.Print)
         add("print_preview", self.print_preview, "Ctrl+Shift+P")
@@ -268,6 +271,8 @@ class MainWindow(QMainWindow):
         add("previous_page", lambda: self.side.setCurrentRow((self.side.currentRow() - 1) % self.side.count()),
             "Ctrl+PgUp")
         add("about", self.about)
+        add("finalise", lambda: self.finaliser.finalise())
+        add("reopen", lambda: self.finaliser.reopen())
         for number in range(len(PAGE_FACTORIES)):
             add(f"page{number}", lambda _checked=False, n=number: self.go_to_page(n), f"Ctrl+{number + 1}")
         for kind, fmt in EXPORTS:
@@ -281,11 +286,13 @@ class MainWindow(QMainWindow):
             "save": _("&Save"), "save_as": _("Save &As…"),
             "import_sheet": _("&Import from spreadsheet…"), "quit": _("&Quit"), "undo": _("&Undo"),
             "redo": _("&Redo"), "insert_time": _("Insert the current &time"), "settings": _("Se&ttings…"),
+            "people_directory": _("&People directory…"),
             "open_folder": _("Open containing &folder"), "print": _("&Print (through PDF)…"),
             "print_preview": _("Print the pre&view…"), "email": _("&Email…"),
             "toggle_preview": _("Show or hide the &preview"), "next_page": _("Next page"),
             "toggle_checks": _("Show or hide the &check before export"), "run_checks": _("&Check the meeting now"),
             "previous_page": _("Previous page"), "about": _("&About Thư Ký"),
+            "finalise": _("&Finalise…"), "reopen": _("Reopen for &editing…"),
         }
         for name, text in texts.items():
             self.actions[name].setText(text)
@@ -327,11 +334,15 @@ class MainWindow(QMainWindow):
         menu.addAction(a["print"])
         menu.addAction(a["print_preview"])
         menu.addSeparator()
+        menu.addAction(a["finalise"])
+        menu.addAction(a["reopen"])
+        menu.addSeparator()
         menu.addAction(a["quit"])
         menu = bar.addMenu(_("&Edit"))
         for name in ("undo", "redo", "insert_time"):
             menu.addAction(a[name])
         menu.addSeparator()
+        menu.addAction(a["people_directory"])
         menu.addAction(a["settings"])
         menu = bar.addMenu(_("&View"))
         for number in range(len(PAGE_FACTORIES)):
@@ -409,6 +420,7 @@ class MainWindow(QMainWindow):
             old_preview.deleteLater()
         self.side.setCurrentRow(current)
         self.preview.refresh()
+        self.finaliser.apply()  # a final meeting's new pages are read-only too
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):
@@ -422,7 +434,8 @@ class MainWindow(QMainWindow):
 
     def update_title(self, *_args: object) -> None:
         name = self.document.path.name if self.document.path else (self.document.title_hint or _("Untitled"))
-        self.setWindowTitle(f"{name}[*] — {APP_TITLE}")
+        final = final_label(self.document.meeting)
+        self.setWindowTitle(f"{name}[*] — {final} — {APP_TITLE}" if final else f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified)
 
     def document_snapshot(self) -> Meeting:
@@ -550,6 +563,7 @@ class MainWindow(QMainWindow):
         self.autosaved_revision = self.document.revision
         self.update_title()
         self.statusBar().showMessage(_("Saved {path}").format(path=path), 5000)
+        self.record_in_directory()
         return True
 
     def _save_changed_on_disk(self, path: Path) -> bool:
@@ -736,6 +750,26 @@ class MainWindow(QMainWindow):
             dialog.load(path)
         else:
             dialog.choose_file()
+        return dialog
+
+    def record_in_directory(self) -> Worker:
+        """Adds the saved meeting's attendees to the people directory, in a worker; a failure never undoes the save."""
+        from ..storage.directory import record_meeting
+
+        worker = Worker(record_meeting, self.document_snapshot())
+        worker.signals.finished.connect(lambda _count: self.completions.reload_directory())
+        worker.signals.failed.connect(self.show_problem)
+        QThreadPool.globalInstance().start(worker)
+        return worker
+
+    def open_people_directory(self) -> QDialog:
+        """The People directory dialog (window-modal); edits there reach the completions at once."""
+        from .directory_dialog import PeopleDirectoryDialog
+
+        dialog = PeopleDirectoryDialog(self)
+        dialog.changed.connect(lambda: self.completions.reload_directory())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
 
     def open_settings(self) -> None:

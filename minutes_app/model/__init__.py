@@ -19,6 +19,8 @@ from .meeting import (
     Closing,
     Directive,
     DiscussionItem,
+    FinalFile,
+    Finalisation,
     Gender,
     Header,
     Indicator,
@@ -37,7 +39,8 @@ from .meeting import (
 )
 
 __all__ = [
-    "Attendee", "Closing", "Directive", "DiscussionItem", "Gender", "Header", "Headcount", "Indicator",
+    "Attendee", "Closing", "Directive", "DiscussionItem", "FinalFile", "Finalisation", "Gender", "Header",
+    "Headcount", "Indicator",
     "Language", "Meeting", "MeetingInfo", "MeetingKind", "News", "Notice", "Number", "Results", "Role",
     "Signing", "Status", "Tally", "Target", "Task", "change_from_previous", "change_ratio_from_previous",
     "group_by_sector", "headcount", "percent_of_plan", "results_tally", "status", "tally",

@@ -179,6 +179,28 @@ class Notice:
 
 
 @dataclass
+class FinalFile:
+    """One exported file recorded when the meeting was finalised."""
+
+    name: str = ""  # the file name, without its folder
+    kind: str = ""  # "minutes", "news", "notice"; "" when not known
+    sha256: str = ""  # lower-case hex digest of the file's bytes
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Finalisation:
+    """The last time the meeting was marked final: the signed version and the files that were issued."""
+
+    version: int = 1
+    date: _dt.date | None = None
+    files: list[FinalFile] = field(default_factory=list)
+    # Set when the user reopened the meeting for editing; the meeting is final while it is None.
+    reopened: _dt.date | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Meeting:
     header: Header = field(default_factory=Header)
     meeting: MeetingInfo = field(default_factory=MeetingInfo)
@@ -190,7 +212,13 @@ class Meeting:
     closing: Closing = field(default_factory=Closing)
     news: News = field(default_factory=News)
     notice: Notice = field(default_factory=Notice)
+    final: Finalisation | None = None  # the last finalisation, if the meeting was ever finalised
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_final(self) -> bool:
+        """True while the meeting is final (finalised and not reopened): the editor is read-only."""
+        return self.final is not None and self.final.reopened is None
 
     def find_attendee(self, name: str) -> Attendee | None:
         """The first attendee of that name (compared without case and outer spaces), if any."""

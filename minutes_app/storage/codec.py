@@ -18,6 +18,8 @@ from ..model import (
     Closing,
     Directive,
     DiscussionItem,
+    FinalFile,
+    Finalisation,
     Header,
     Indicator,
     Meeting,
@@ -38,6 +40,7 @@ _LIST_ITEMS: dict[tuple[type, str], type] = {
     (Meeting, "directives"): Directive,
     (Results, "indicators"): Indicator,
     (Directive, "tasks"): Task,
+    (Finalisation, "files"): FinalFile,
 }
 _RECORDS: dict[tuple[type, str], type] = {
     (Meeting, "header"): Header,
@@ -46,7 +49,10 @@ _RECORDS: dict[tuple[type, str], type] = {
     (Meeting, "closing"): Closing,
     (Meeting, "news"): News,
     (Meeting, "notice"): Notice,
+    (Meeting, "final"): Finalisation,
 }
+# Nested records that may be null (the hint says ``X | None``): null stays null instead of an empty record.
+_OPTIONAL_RECORDS = frozenset({(Meeting, "final")})
 _ENVELOPE = ("format", "format_version")
 
 
@@ -90,7 +96,9 @@ def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
         if name not in data:
             continue
         raw = data[name]
-        if (cls, name) in _RECORDS:
+        if (cls, name) in _OPTIONAL_RECORDS and raw is None:
+            values[name] = None
+        elif (cls, name) in _RECORDS:
             values[name] = _record_from_json(_RECORDS[cls, name], raw or {})
         elif (cls, name) in _LIST_ITEMS:
             values[name] = [_record_from_json(_LIST_ITEMS[cls, name], item) for item in raw or []]

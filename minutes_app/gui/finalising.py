@@ -1,0 +1,215 @@
+"""Finalise and reopen the meeting in the editor; keep the form read-only while it is final.
+
+Finalising exports the three documents as DOCX into ``NAME-final-vN/`` beside the meeting file,
+records their SHA-256 in the meeting (an undoable command) and saves the file. While the meeting is
+final the document refuses edits (``MeetingDocument.read_only``) and the page widgets are read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+
+from ..export.registry import KINDS
+from ..l10n.formatting import format_numeric_date
+from ..l10n.i18n import gettext as _
+from ..l10n.i18n import ui_language
+from ..model import Meeting
+from ..storage import SUFFIX
+from ..storage.finalise import finalise, next_version, reopen
+from .document import MeetingDocument, SetFieldCommand
+from .exporting import suggested_name
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+# Actions that change the meeting without going through a page; off while it is final.
+EDITING_ACTIONS = ("import_sheet", "insert_time")
+
+
+def final_label(meeting: Meeting) -> str:
+    """What the title bar and the bar above the form say about a final meeting; "" when it is not final."""
+    if not meeting.is_final or meeting.final is None:
+        return ""
+    return _("final v{version}").format(version=meeting.final.version)
+
+
+def final_folder(path: Path, version: int) -> Path:
+    """``NAME-final-vN`` beside the meeting file ``NAME.minutes.json``."""
+    name = path.name[: -len(SUFFIX)] if path.name.endswith(SUFFIX) else path.stem
+    return path.parent / f"{name}-final-v{version}"
+
+
+class FinalBar(QFrame):
+    """The line above the form while the meeting is final, with a button to reopen it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("finalBar")
+        self.setStyleSheet("#finalBar { background: #e3f1e3; border: 1px solid #7fb77f; border-radius: 4px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.reopen_button = QPushButton()
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.reopen_button)
+        self.hide()
+
+
+class Finaliser(QObject):
+    """The window's Finalise… and Reopen for editing commands and the read-only state they imply."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window = window
+        self.bar = FinalBar()
+        self.bar.reopen_button.clicked.connect(lambda: self.reopen())
+        window.centralWidget().layout().insertWidget(0, self.bar)
+        self._locked: list[tuple[QWidget, Any]] = []  # widgets we changed, with how to undo it
+        self._connected: set[int] = set()
+
+    @property
+    def document(self) -> MeetingDocument:
+        return self.window.document
+
+    # -- commands ----------------------------------------------------------------------------------
+    def finalise(self) -> bool:
+        """Ask, export the three documents as DOCX, record their hashes and save; False if not done."""
+        window, meeting = self.window, self.document.meeting
+        if meeting.is_final:
+            return False
+        if (self.document.path is None or self.document.is_modified) and not window.save():
+            return False
+        if not window.confirm_export():
+            return False
+        version = next_version(meeting)
+        folder = final_folder(self.document.path, version)
+        answer = QMessageBox.question(window, _("Finalise"), _(
+            "Finalise this meeting as version {version}? The minutes, the news article and the notice are "
+            "exported as DOCX into the folder {folder}, their SHA-256 is recorded in the meeting file, and "
+            "the form stays read-only until you reopen it.").format(version=version, folder=folder),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            QMessageBox.warning(window, _("Finalise"), _("The folder {folder} cannot be created: {reason}").format(
+                folder=folder, reason=error.strerror or error))
+            return False
+        snapshot = self.document.snapshot()
+        jobs = [(kind, folder / suggested_name(snapshot, kind, "docx")) for kind in KINDS]
+        document = self.document
+        window.exporter.run(jobs, lambda written: self._record(document, jobs, written))
+        return True
+
+    def _record(self, document: MeetingDocument, jobs: list[tuple[str, Path]], written: list[Path]) -> None:
+        if document is not self.document:
+            return  # another file was opened while the documents were written
+        kinds = {path: kind for path, (kind, _path) in zip(written, jobs, strict=False)}
+        try:
+            final = finalise(document.meeting, written, dt.date.today(), kinds).final
+        except OSError as error:
+            QMessageBox.warning(self.window, _("Finalise"), _("The exported files cannot be read: {reason}").format(
+                reason=error.strerror or error))
+            return
+        self._set_final(final, _("Finalise version {version}").format(version=next_version(document.meeting)))
+        self.window.save()
+
+    def reopen(self) -> bool:
+        """Ask, then make the form editable again; the last finalisation stays on record. Saved at once."""
+        meeting = self.document.meeting
+        if not meeting.is_final:
+            return False
+        answer = QMessageBox.question(self.window, _("Reopen for editing"), _(
+            "Reopen version {version} for editing? The exported files no longer match the meeting once you "
+            "change it; finalise it again to issue a new version.").format(version=meeting.final.version),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self._set_final(reopen(meeting, dt.date.today()).final, _("Reopen for editing"))
+        if self.document.path is not None:
+            self.window.save()
+        return True
+
+    def _set_final(self, final: Any, text: str) -> None:
+        # Pushed directly: the document's own edit methods refuse changes while the meeting is final.
+        self.document.undo_stack.push(SetFieldCommand(self.document, self.document.meeting, "final", final, text,
+                                                      merge=False))
+
+    # -- state -------------------------------------------------------------------------------------
+    def apply(self) -> None:
+        """Bring the form, the actions, the bar and the title in line with the meeting's state."""
+        document = self.document
+        if id(document) not in self._connected:
+            self._connected.add(id(document))
+            document.fieldChanged.connect(self._field_changed)
+        final = document.meeting.is_final
+        document.read_only = final
+        self._unlock()
+        if final:
+            for page in self.window.pages:
+                self._lock(page)
+        actions = self.window.actions
+        actions["finalise"].setEnabled(not final)
+        actions["reopen"].setEnabled(final)
+        for name in EDITING_ACTIONS:
+            if name in actions:
+                actions[name].setEnabled(not final)
+        self.bar.reopen_button.setText(_("Reopen for editing"))
+        if final:
+            self.bar.label.setText(_("This meeting is final (version {version}, {date}); the form is read-only.")
+                                   .format(version=document.meeting.final.version,
+                                           date=format_numeric_date(document.meeting.final.date, ui_language())))
+        self.bar.setVisible(final)
+        self.window.update_title()
+
+    def _field_changed(self, record: object, attr: str) -> None:
+        if attr == "final" and record is self.document.meeting:
+            self.apply()
+
+    def _lock(self, page: QWidget) -> None:
+        for widget in page.findChildren(QWidget):
+            if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+                if not widget.isReadOnly():
+                    widget.setReadOnly(True)
+                    self._locked.append((widget, "read_only"))
+            elif isinstance(widget, QAbstractItemView):
+                triggers = widget.editTriggers()
+                widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+                self._locked.append((widget, triggers))
+            elif isinstance(widget, QAbstractButton | QComboBox) and widget.isEnabled():
+                widget.setEnabled(False)
+                self._locked.append((widget, "enabled"))
+
+    def _unlock(self) -> None:
+        for widget, how in self._locked:
+            try:
+                if how == "read_only":
+                    widget.setReadOnly(False)
+                elif how == "enabled":
+                    widget.setEnabled(True)
+                else:
+                    widget.setEditTriggers(how)
+            except RuntimeError:
+                pass  # the page was rebuilt (a language switch) and the widget is gone
+        self._locked = []
