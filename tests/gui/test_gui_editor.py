@@ -53,6 +53,10 @@ def _cells(qtbot, view, *texts: str) -> None:  # noqa: ANN001
         QTest.keyClick(_editor(view), key)
     QApplication.processEvents()  # the delegate commits on Enter through a queued call
     assert view.state() != view.State.EditingState
+    top = view.window()
+    if not top.isActiveWindow():  # offscreen Qt leaves a closed completer popup as the active window
+        top.activateWindow()
+        qtbot.waitUntil(top.isActiveWindow)
 
 
 def test_a_whole_meeting_typed_from_the_keyboard(make_window, qtbot, field, tmp_path: Path) -> None:  # noqa: ANN001
