@@ -17,13 +17,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QTextEdit,
     QWidget,
 )
@@ -37,6 +33,7 @@ from ..storage import SUFFIX
 from ..storage.finalise import finalise, next_version, reopen
 from .document import MeetingDocument, SetFieldCommand
 from .exporting import suggested_name
+from .message_bar import MessageBar
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -58,21 +55,12 @@ def final_folder(path: Path, version: int) -> Path:
     return path.parent / f"{name}-final-v{version}"
 
 
-class FinalBar(QFrame):
+class FinalBar(MessageBar):
     """The line above the form while the meeting is final, with a button to reopen it."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("finalBar")
-        self.setStyleSheet("#finalBar { background: #e3f1e3; border: 1px solid #7fb77f; border-radius: 4px; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.reopen_button = QPushButton()
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.reopen_button)
-        self.hide()
+        super().__init__("finalBar", "#e3f1e3", "#7fb77f", 1, parent)
+        (self.reopen_button,) = self.buttons
 
 
 class Finaliser(QObject):

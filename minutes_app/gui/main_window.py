@@ -18,15 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -50,6 +47,7 @@ from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
 from .finalising import Finaliser, final_label
 from .import_dialog import ImportDialog
+from .message_bar import MessageBar
 from .pages import PAGE_FACTORIES, Page
 from .preview import PreviewPane
 from .qt_translations import install_qt_translations
@@ -91,24 +89,13 @@ def meeting_from_previous(previous: Meeting) -> Meeting:
     return meeting
 
 
-class RecoveryBar(QFrame):
+class RecoveryBar(MessageBar):
     """Offers what a crashed session left behind: Restore or Discard, without a modal dialog."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("recoveryBar")
-        self.setStyleSheet("#recoveryBar { background: #fff4d6; border: 1px solid #e0c070; border-radius: 4px; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.restore_button = QPushButton()
-        self.discard_button = QPushButton()
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.restore_button)
-        layout.addWidget(self.discard_button)
+        super().__init__("recoveryBar", "#fff4d6", "#e0c070", 2, parent)
+        self.restore_button, self.discard_button = self.buttons
         self.recovery: Recovery | None = None
-        self.hide()
 
     def offer(self, recovery: Recovery | None) -> None:
         self.recovery = recovery
@@ -123,22 +110,13 @@ class RecoveryBar(QFrame):
         self.show()
 
 
-class NoticeBar(QFrame):
+class NoticeBar(MessageBar):
     """A plain warning line above the pages (someone else has the file open…), closed with its button."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        self.setStyleSheet("#noticeBar { background: #fde8e4; border: 1px solid #d99a8c; border-radius: 4px; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.close_button = QPushButton()
+        super().__init__("noticeBar", "#fde8e4", "#d99a8c", 1, parent)
+        (self.close_button,) = self.buttons
         self.close_button.clicked.connect(self.hide)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.close_button)
-        self.hide()
 
     def show_text(self, text: str) -> None:
         self.label.setText(text)
