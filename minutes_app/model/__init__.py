@@ -14,6 +14,7 @@ from .computations import (
     tally,
     tally_by_sector,
 )
+from .follow_up import TaskStatus, carry_open_tasks, next_meeting, open_tasks, prior_meeting, task_key, task_status
 from .meeting import (
     Attendee,
     Closing,
@@ -31,18 +32,20 @@ from .meeting import (
     News,
     Notice,
     Number,
+    PriorMeeting,
     Results,
     Role,
     Signing,
     Target,
     Task,
+    TaskOrigin,
 )
 
 __all__ = [
-    "Attendee", "Closing", "Directive", "DiscussionItem", "FinalFile", "Finalisation", "Gender", "Header",
-    "Headcount", "Indicator",
-    "Language", "Meeting", "MeetingInfo", "MeetingKind", "News", "Notice", "Number", "Results", "Role",
-    "Signing", "Status", "Tally", "Target", "Task", "change_from_previous", "change_ratio_from_previous",
-    "group_by_sector", "headcount", "percent_of_plan", "results_tally", "status", "tally",
-    "tally_by_sector",
+    "Attendee", "Closing", "Directive", "DiscussionItem", "FinalFile", "Finalisation", "Gender", "Headcount",
+    "Header", "Indicator", "Language", "Meeting", "MeetingInfo", "MeetingKind", "News", "Notice", "Number",
+    "PriorMeeting", "Results", "Role", "Signing", "Status", "Tally", "Target", "Task", "TaskOrigin", "TaskStatus",
+    "carry_open_tasks", "change_from_previous", "change_ratio_from_previous", "group_by_sector", "headcount",
+    "next_meeting", "open_tasks", "percent_of_plan", "prior_meeting", "results_tally", "status", "tally",
+    "tally_by_sector", "task_key", "task_status",
 ]

@@ -134,10 +134,25 @@ class DiscussionItem:
 
 
 @dataclass
+class TaskOrigin:
+    """Where a task carried into a later meeting was first given."""
+
+    file: str = ""  # the file name of that meeting (meetings that follow one another share a folder)
+    date: _dt.date | None = None  # that meeting's date
+    notice_number: str = ""  # the notice of conclusions that announced it ("45/TB-UBND"), if known
+    # Names the task across meetings even after its text or deadline was changed in a later one.
+    key: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
 class Task:
     task: str = ""
     assignee: str = ""
     deadline: _dt.date | None = None
+    done: _dt.date | None = None  # the day it was reported done; None while it is not
+    progress: str = ""  # what was reported on it ("Đã nạo vét 2/3 tuyến kênh")
+    origin: TaskOrigin | None = None  # set on the tasks of ``Meeting.follow_up``
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -147,6 +162,17 @@ class Directive:
     position: str = ""
     content: str = ""
     tasks: list[Task] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PriorMeeting:
+    """The earlier meeting a meeting follows up: its open tasks are carried into ``Meeting.follow_up``."""
+
+    file: str = ""  # its path relative to this meeting's folder, with "/" between folders
+    title: str = ""
+    date: _dt.date | None = None
+    notice_number: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -213,6 +239,8 @@ class Meeting:
     news: News = field(default_factory=News)
     notice: Notice = field(default_factory=Notice)
     final: Finalisation | None = None  # the last finalisation, if the meeting was ever finalised
+    follows: PriorMeeting | None = None  # the earlier meeting this one follows up, if any
+    follow_up: list[Task] = field(default_factory=list)  # its tasks still open, carried into this meeting
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -228,4 +256,5 @@ class Meeting:
         return next((a for a in self.attendees if a.name.strip().casefold() == wanted), None)
 
     def all_tasks(self) -> list[Task]:
+        """The tasks given at this meeting (not those carried from an earlier one)."""
         return [task for directive in self.directives for task in directive.tasks]

@@ -26,8 +26,10 @@ from ..model import (
     MeetingInfo,
     News,
     Notice,
+    PriorMeeting,
     Results,
     Task,
+    TaskOrigin,
 )
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME
 
@@ -40,6 +42,7 @@ _LIST_ITEMS: dict[tuple[type, str], type] = {
     (Meeting, "directives"): Directive,
     (Results, "indicators"): Indicator,
     (Directive, "tasks"): Task,
+    (Meeting, "follow_up"): Task,
     (Finalisation, "files"): FinalFile,
 }
 _RECORDS: dict[tuple[type, str], type] = {
@@ -50,9 +53,11 @@ _RECORDS: dict[tuple[type, str], type] = {
     (Meeting, "news"): News,
     (Meeting, "notice"): Notice,
     (Meeting, "final"): Finalisation,
+    (Meeting, "follows"): PriorMeeting,
+    (Task, "origin"): TaskOrigin,
 }
 # Nested records that may be null (the hint says ``X | None``): null stays null instead of an empty record.
-_OPTIONAL_RECORDS = frozenset({(Meeting, "final")})
+_OPTIONAL_RECORDS = frozenset({(Meeting, "final"), (Meeting, "follows"), (Task, "origin")})
 _ENVELOPE = ("format", "format_version")
 
 

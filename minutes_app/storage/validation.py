@@ -2,8 +2,8 @@
 
 The schema shipped in ``minutes_app/schema`` is the single source of truth; this module interprets
 the part of JSON Schema it uses (type, const, enum, required, properties, items, minimum, minLength,
-format) so that each problem comes out as one translated line naming its path:
-``attendees[3].present: must be true or false``.
+format, and ``$ref`` to the schema's own ``$defs``) so that each problem comes out as one translated
+line naming its path: ``attendees[3].present: must be true or false``.
 """
 
 from __future__ import annotations
@@ -75,7 +75,19 @@ def _join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema a local ``{"$ref": "#/$defs/name"}`` points to; any other schema as it is."""
+    ref = schema.get("$ref")
+    if ref is None:
+        return schema
+    target: Any = load_schema()
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return target
+
+
 def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
+    schema = _resolve(schema)
     if "const" in schema and value != schema["const"]:
         problems.append(Problem(path, _("must be \"{expected}\"").format(expected=schema["const"])))
         return
