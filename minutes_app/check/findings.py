@@ -22,6 +22,7 @@ class Page(str, Enum):
     GENERAL = "general"
     ATTENDEES = "attendees"
     RESULTS = "results"
+    FOLLOW_UP = "follow_up"
     DISCUSSION = "discussion"
     DIRECTIVES = "directives"
     CLOSING = "closing"
@@ -81,6 +82,7 @@ def page_title(page: Page) -> str:
         Page.GENERAL: _("General"),
         Page.ATTENDEES: _("Attendees"),
         Page.RESULTS: _("Results"),
+        Page.FOLLOW_UP: _("Follow-up"),
         Page.DISCUSSION: _("Discussion"),
         Page.DIRECTIVES: _("Directives & tasks"),
         Page.CLOSING: _("Closing & recipients"),
@@ -112,6 +114,8 @@ def _field_names() -> dict[tuple[str, str], str]:
         ("tasks", "task"): _("Task"),
         ("tasks", "assignee"): _("Unit in charge"),
         ("tasks", "deadline"): _("Deadline"),
+        ("follow_up", "progress"): _("Progress reported"),
+        ("follow_up", "done"): _("Done on"),
         ("closing", "recipients"): _("Recipients of the minutes"),
         ("notice", "number"): _("Number of the notice"),
         ("notice", "signer_name"): _("Name of the signer"),
@@ -124,6 +128,7 @@ def _list_names() -> dict[str, str]:
         "indicators": _("Indicators"),
         "discussion": _("Discussion"),
         "directives": _("Directives"),
+        "follow_up": _("Follow-up"),
     }
 
 

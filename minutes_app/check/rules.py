@@ -177,6 +177,15 @@ def task_deadline_on_day_off(meeting: Meeting, context: CheckContext) -> Iterato
                       message.format(task=name, deadline=_date(deadline), holiday=holiday or ""))
 
 
+def follow_up_not_reported(meeting: Meeting, context: CheckContext) -> Iterator[Finding]:
+    """A task carried from an earlier meeting with nothing said about it: the minutes would list it bare."""
+    for index, task in enumerate(meeting.follow_up):
+        if task.done is None and not task.progress.strip() and task.task.strip():
+            yield Finding("follow-up-not-reported", WARNING, Page.FOLLOW_UP, ("follow_up", index, "progress"),
+                          _("Nothing is reported on the carried task “{task}”: tick Done on or type what the unit "
+                            "reported.").format(task=_task_name(task.task)))
+
+
 # -- results -------------------------------------------------------------------------------------
 def _indicator_name(name: str, index: int) -> str:
     return name.strip() or _("row {row}").format(row=index + 1)
@@ -307,6 +316,7 @@ RULES: tuple[Rule, ...] = (
     task_without_deadline,
     task_deadline_before_meeting,
     task_deadline_on_day_off,
+    follow_up_not_reported,
     no_recipients,
     notice_without_signer,
 )

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelega
 
 from .completion import Completions
 from .labels import enum_label
-from .table_models import DATE, ENUM, ListTableModel
+from .table_models import CHECKED_DATE, DATE, ENUM, ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,7 +47,7 @@ class CellDelegate(QStyledItemDelegate):
             for member in column.enum:
                 combo.addItem(enum_label(member), member.value)
             return combo
-        if column.kind == DATE:
+        if column.kind in (DATE, CHECKED_DATE):
             editor = QDateEdit(parent)
             editor.setCalendarPopup(True)
             editor.setDisplayFormat(date_format(index.model().document.language))

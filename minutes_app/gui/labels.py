@@ -6,7 +6,7 @@ from enum import Enum
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import pgettext
-from ..model import Gender, Language, MeetingKind, Role, Signing, Status, Target
+from ..model import Gender, Language, MeetingKind, Role, Signing, Status, Target, TaskStatus
 
 
 def enum_label(value: Enum) -> str:
@@ -32,5 +32,8 @@ def enum_label(value: Enum) -> str:
         Status.MET: _("Met"),
         Status.NOT_MET: _("Not met"),
         Status.UNKNOWN: "",
+        TaskStatus.OPEN: pgettext("task", "Open"),
+        TaskStatus.OVERDUE: pgettext("task", "Overdue"),
+        TaskStatus.DONE: pgettext("task", "Done"),
     }
     return labels.get(value, str(value))  # type: ignore[call-overload]

@@ -8,7 +8,6 @@ language switch.
 from __future__ import annotations
 
 import datetime as dt
-from copy import deepcopy
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
@@ -30,15 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..check.findings import PAGE_ORDER, page_title
+from ..check.findings import Page as PageName
 from ..errors import MinutesError
 from ..export.registry import ExportOptions, kind_label
 from ..l10n.formatting import format_moment, format_time_of_day
 from ..l10n.i18n import add_language_listener, ngettext, remove_language_listener, set_ui_language, ui_language
 from ..l10n.i18n import gettext as _
-from ..model import Attendee, Language, Meeting, MeetingInfo
+from ..model import Attendee, Language, Meeting, MeetingInfo, next_meeting
 from ..storage import SUFFIX, load_meeting, save_meeting
 from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, changed_on_disk, refresh_lock, release_lock
+from ..storage.follow_links import anchor_follows
 from ..storage.recovery import Recovery, discard_recovery, find_recoveries, new_session_id, write_recovery
+from ..storage.task_register import TaskPlace
 from .binding import insert_at_cursor
 from .check_panel import CheckPanel
 from .checking import CheckResult, CheckRunner, field_for, page_number
@@ -48,7 +51,8 @@ from .exporting import EXPORTS, ExportController
 from .finalising import Finaliser, final_label
 from .import_dialog import ImportDialog
 from .message_bar import MessageBar
-from .pages import PAGE_FACTORIES, Page
+from .page_list import PAGE_FACTORIES
+from .pages import Page
 from .preview import PreviewPane
 from .qt_translations import install_qt_translations
 from .settings import AppSettings
@@ -71,21 +75,10 @@ def new_meeting(settings: AppSettings, language: str = "vi") -> Meeting:
     return meeting
 
 
-def meeting_from_previous(previous: Meeting) -> Meeting:
-    """The next meeting of the same kind: header, attendees (all expected present), place and recipients."""
-    meeting = Meeting(language=previous.language)
-    meeting.header = deepcopy(previous.header)
-    meeting.header.number = ""
-    info = previous.meeting
-    meeting.meeting = MeetingInfo(title=info.title, kind=info.kind, date=dt.date.today(), start=info.start,
-                                  location=info.location, bridges=list(info.bridges), chair=info.chair,
-                                  secretary=info.secretary, participants_note=info.participants_note)
-    meeting.attendees = [Attendee(name=a.name, gender=a.gender, position=a.position, organization=a.organization,
-                                  role=a.role, present=True, bridge=a.bridge) for a in previous.attendees]
-    meeting.closing.recipients = list(previous.closing.recipients)
-    meeting.notice = deepcopy(previous.notice)
-    meeting.notice.number = ""
-    meeting.news.author = previous.news.author
+def meeting_from_previous(previous: Meeting, path: Path) -> Meeting:
+    """The next meeting of the same kind, dated today, following up the one saved at ``path``."""
+    meeting = next_meeting(previous, str(path.resolve()))  # anchored relative to the new file when saved
+    meeting.meeting.date = dt.date.today()
     return meeting
 
 
@@ -227,6 +220,8 @@ class MainWindow(QMainWindow):
 
         add("new", self.new_file, QKeySequence.StandardKey.New, sp.SP_FileIcon)
         add("new_from_previous", self.new_from_previous, "Ctrl+Shift+N")
+        add("follow_up_this", self.follow_up_this)
+        add("tasks", lambda: self.open_tasks(), "Ctrl+Shift+T")
         add("open", self.open_file, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
         add("save", self.save, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
         add("import_sheet", lambda: self.import_spreadsheet(), "Ctrl+I")
@@ -260,7 +255,9 @@ class MainWindow(QMainWindow):
 
     def _retranslate_actions(self) -> None:
         texts = {
-            "new": _("&New"), "new_from_previous": _("New from &previous meeting…"), "open": _("&Open…"),
+            "new": _("&New"), "new_from_previous": _("New from &previous meeting…"),
+            "follow_up_this": _("New meeting following t&his one"), "tasks": _("Tas&ks of the folder…"),
+            "open": _("&Open…"),
             "save": _("&Save"), "save_as": _("Save &As…"),
             "import_sheet": _("&Import from spreadsheet…"), "quit": _("&Quit"), "undo": _("&Undo"),
             "redo": _("&Redo"), "insert_time": _("Insert the current &time"), "settings": _("Se&ttings…"),
@@ -283,8 +280,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def page_titles() -> list[str]:
-        return [_("General"), _("Attendees"), _("Results"), _("Discussion"), _("Directives & tasks"),
-                _("Closing & recipients")]
+        return [page_title(page) for page in PAGE_ORDER]
 
     def _build_menus(self) -> None:
         self._retranslate_actions()
@@ -294,7 +290,7 @@ class MainWindow(QMainWindow):
         bar.clear()
         a = self.actions
         menu = bar.addMenu(_("&File"))
-        for name in ("new", "new_from_previous", "open"):
+        for name in ("new", "new_from_previous", "follow_up_this", "open"):
             menu.addAction(a[name])
         self.recent_menu = menu.addMenu(_("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -331,6 +327,8 @@ class MainWindow(QMainWindow):
         menu.addAction(a["toggle_preview"])
         menu.addAction(a["toggle_checks"])
         menu.addAction(a["run_checks"])
+        menu.addSeparator()
+        menu.addAction(a["tasks"])
         menu = bar.addMenu(_("&Help"))
         menu.addAction(a["about"])
         self.dock.setWindowTitle(_("Preview"))
@@ -376,7 +374,8 @@ class MainWindow(QMainWindow):
         earlier = [p for p in self.settings.recent_files() if p != self.document.path][:5]
         self.completions = Completions(self.document, earlier, self.stack)
         icons = (QStyle.StandardPixmap.SP_FileDialogInfoView, QStyle.StandardPixmap.SP_DirHomeIcon,
-                 QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_MessageBoxInformation,
+                 QStyle.StandardPixmap.SP_FileDialogDetailedView, QStyle.StandardPixmap.SP_BrowserReload,
+                 QStyle.StandardPixmap.SP_MessageBoxInformation,
                  QStyle.StandardPixmap.SP_DialogApplyButton, QStyle.StandardPixmap.SP_DialogOkButton)
         self.pages = []
         for factory, pixmap in zip(PAGE_FACTORIES, icons, strict=True):
@@ -473,7 +472,18 @@ class MainWindow(QMainWindow):
         except (MinutesError, OSError) as error:
             self._refuse_open(path, error)
             return
-        self.replace_document(meeting_from_previous(previous), None, modified=True)
+        self.replace_document(meeting_from_previous(previous, path), None, modified=True)
+        self.go_to_page(0)
+
+    def follow_up_this(self) -> None:
+        """Start the next meeting from this one (saved first), its open tasks carried into Follow-up."""
+        if self.document.path is None or self.document.is_modified:
+            QMessageBox.information(self, APP_TITLE, _("Save this meeting first: the next one names its file."))
+            if not self.save():
+                return
+        path = self.document.path
+        assert path is not None
+        self.replace_document(meeting_from_previous(self.document.snapshot(), path), None, modified=True)
         self.go_to_page(0)
 
     def open_file(self) -> None:
@@ -526,6 +536,7 @@ class MainWindow(QMainWindow):
     def save_to(self, path: Path) -> bool:
         if path == self.document.path and changed_on_disk(path, self.disk_state):
             return self._save_changed_on_disk(path)
+        anchor_follows(self.document.meeting, self.document.path, path)
         try:
             save_meeting(self.document.meeting, path)
         except MinutesError as error:
@@ -739,6 +750,40 @@ class MainWindow(QMainWindow):
         worker.signals.failed.connect(self.show_problem)
         QThreadPool.globalInstance().start(worker)
         return worker
+
+    def open_tasks(self, folder: Path | None = None) -> QWidget:
+        """The Tasks window over the folder of this meeting (or the last folder used)."""
+        from .tasks_window import TasksWindow
+
+        if folder is None:
+            folder = self.document.path.parent if self.document.path else Path(self.settings.last_folder)
+        window = TasksWindow(folder, self.settings, self)
+        window.open_task.connect(self.open_task)
+        window.show()
+        return window
+
+    def open_task(self, path: Path, place: TaskPlace) -> bool:
+        """Show a task of the Tasks window in the editor: open its meeting if needed, select its row."""
+        showing = self.document.path is not None and Path(path).resolve() == self.document.path.resolve()
+        if not showing and not self.open_path(Path(path)):
+            return False
+        self.activateWindow()
+        self.raise_()
+        if place.directive is None:
+            number = PAGE_ORDER.index(PageName.FOLLOW_UP)
+            self.go_to_page(number)
+            view = self.pages[number].tables[0]
+        else:
+            number = PAGE_ORDER.index(PageName.DIRECTIVES)
+            self.go_to_page(number)
+            page = self.pages[number]
+            page.tables[0].setCurrentIndex(page.tables[0].model().index(place.directive, 0))
+            view = page.tasks_view  # type: ignore[attr-defined]
+        index = view.model().index(place.index, 0)
+        view.setCurrentIndex(index)
+        view.scrollTo(index)
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def open_people_directory(self) -> QDialog:
         """The People directory dialog (window-modal); edits there reach the completions at once."""

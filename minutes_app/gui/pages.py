@@ -1,4 +1,4 @@
-"""The editor's pages: General, Attendees, Results, Discussion, Directives & tasks, Closing.
+"""The editor's pages: General, Attendees, Results, Discussion, Directives & tasks, Closing (``page_list``).
 
 Pages hold layout only; the bindings and table models carry the logic. They are rebuilt, not
 retranslated, when the interface language changes (the document and its history survive).
@@ -201,7 +201,7 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     return page
 
 
-def _table_page(page: Page, view: EditableTableView, model: ListTableModel) -> EditableTableView:
+def table_page(page: Page, view: EditableTableView, model: ListTableModel) -> EditableTableView:
     view.setModel(model)
     view.setTabKeyNavigation(False)
     page.tables.append(view)
@@ -214,7 +214,7 @@ def attendees_page(document: MeetingDocument, completions: Completions) -> Page:
     page = Page(_("Attendees"), _("Enter on the last row adds a person; Ctrl+Ins inserts, Ctrl+Del deletes, "
                                   "Alt+Up and Alt+Down move a row, Space ticks Present; Ctrl+V pastes rows copied "
                                   "from a spreadsheet."))
-    view = _table_page(page, EditableTableView(completions), attendee_model(document, page))
+    view = table_page(page, EditableTableView(completions), attendee_model(document, page))
     page.body.addWidget(view)
     return page
 
@@ -248,7 +248,7 @@ def results_page(document: MeetingDocument, completions: Completions) -> Page:
     page.first_field = None
 
     splitter = QSplitter(Qt.Orientation.Vertical)
-    view = _table_page(page, EditableTableView(completions), indicator_model(document, page))
+    view = table_page(page, EditableTableView(completions), indicator_model(document, page))
     splitter.addWidget(view)
     lists = QWidget()
     lists_layout = QHBoxLayout(lists)
@@ -312,7 +312,7 @@ def discussion_page(document: MeetingDocument, completions: Completions) -> Page
     page = Page(_("Discussion"), _("One row per contribution: who spoke and on what; what they said goes in the "
                                    "box below. Tab moves between the table and the box."))
     splitter = QSplitter(Qt.Orientation.Vertical)
-    view = _table_page(page, EditableTableView(completions), discussion_model(document, page))
+    view = table_page(page, EditableTableView(completions), discussion_model(document, page))
     splitter.addWidget(view)
     detail = DetailEditor(page, document, view, "content", _("Content"))
     splitter.addWidget(_labelled(_("What the selected speaker said:"), detail.editor))
@@ -328,7 +328,7 @@ def directives_page(document: MeetingDocument, completions: Completions) -> Page
                                            "the table below the tasks they assigned, with units and deadlines."))
     splitter = QSplitter(Qt.Orientation.Vertical)
     top = QSplitter(Qt.Orientation.Horizontal)
-    view = _table_page(page, EditableTableView(completions), directive_model(document, page))
+    view = table_page(page, EditableTableView(completions), directive_model(document, page))
     top.addWidget(view)
     tasks_view = EditableTableView(completions)
     empty: list[Task] = []
@@ -391,5 +391,3 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     _scrolling(page, content)
     return page
 
-
-PAGE_FACTORIES = (general_page, attendees_page, results_page, discussion_page, directives_page, closing_page)

@@ -27,8 +27,10 @@ from ..model import (
     Status,
     Target,
     Task,
+    TaskStatus,
     percent_of_plan,
     status,
+    task_status,
 )
 from .document import MeetingDocument
 from .labels import enum_label
@@ -36,11 +38,14 @@ from .numbers import NumberInputError, format_for_editing, parse_number
 from .qtfix import emit
 
 TEXT, ENUM, BOOL, DATE, NUMBER, COMPUTED = "text", "enum", "bool", "date", "number", "computed"
+CHECKED_DATE = "checked_date"  # a date with a check box: ticking it fills in the day (a task's "done")
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root of a flat table
 
-STATUS_COLOURS = {Status.MET: QColor("#dcefdc"), Status.NOT_MET: QColor("#f8dcdc")}
-STATUS_TEXT_COLOURS = {Status.MET: QColor("#1d5e20"), Status.NOT_MET: QColor("#8a1c1c")}
+# Cell tones: a light background and a dark text of the same hue, readable in light and dark palettes.
+GOOD, BAD = "good", "bad"
+TONE_BACKGROUNDS = {GOOD: QColor("#dcefdc"), BAD: QColor("#f8dcdc")}
+TONE_TEXTS = {GOOD: QColor("#1d5e20"), BAD: QColor("#8a1c1c")}
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,9 @@ class Column:
     compute: Callable[[Any, str], str] | None = None  # (record, language) -> text, for COMPUTED
     width: int = 140
     completes: str = ""  # "name", "position" or "organization": the completion list it offers
+    tone: Callable[[Any], str | None] | None = None  # GOOD or BAD colours the cell (a status)
+    # For CHECKED_DATE: the day a tick fills in.
+    default: Callable[[MeetingDocument], Any] | None = None
 
 
 class ListTableModel(QAbstractTableModel):
@@ -101,6 +109,8 @@ class ListTableModel(QAbstractTableModel):
         kind = self.columns[index.column()].kind
         if kind == BOOL:
             return flags | Qt.ItemFlag.ItemIsUserCheckable
+        if kind == CHECKED_DATE:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
         if kind != COMPUTED:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -116,22 +126,22 @@ class ListTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             if column.kind == ENUM:
                 return str(value)
-            if column.kind == DATE:
+            if column.kind in (DATE, CHECKED_DATE):
                 return QDate(value.year, value.month, value.day) if value else QDate()
             if column.kind == NUMBER:
                 return format_for_editing(value, language)
             if column.kind == BOOL:
                 return 1 if value else 0  # an int: PySide mis-counts references to bools in QVariants
             return self._display(record, column, value, language)
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == BOOL:
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind in (BOOL, CHECKED_DATE):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (NUMBER, COMPUTED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         colour_roles = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
-        if role in colour_roles and isinstance(record, Indicator) and column.kind == COMPUTED:
-            state = status(record)
-            colours = STATUS_COLOURS if role == Qt.ItemDataRole.BackgroundRole else STATUS_TEXT_COLOURS
-            return QBrush(colours[state]) if state in colours else None
+        if role in colour_roles and column.tone is not None:
+            tone = column.tone(record)
+            colours = TONE_BACKGROUNDS if role == Qt.ItemDataRole.BackgroundRole else TONE_TEXTS
+            return QBrush(colours[tone]) if tone in colours else None
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == NUMBER:
             return _("Type the number as the document writes it, e.g. {example}.").format(
                 example=format_number(31597.5, language))
@@ -143,7 +153,7 @@ class ListTableModel(QAbstractTableModel):
             return column.compute(record, language)
         if column.kind == ENUM:
             return enum_label(value)
-        if column.kind == DATE:
+        if column.kind in (DATE, CHECKED_DATE):
             return format_numeric_date(value, language) if value else ""
         if column.kind == NUMBER:
             return format_number(value, language) if value is not None else ""
@@ -158,8 +168,13 @@ class ListTableModel(QAbstractTableModel):
         column = self.columns[index.column()]
         if column.kind == COMPUTED:
             return False
-        if role == Qt.ItemDataRole.CheckStateRole and column.kind == BOOL:
+        if role == Qt.ItemDataRole.CheckStateRole and column.kind in (BOOL, CHECKED_DATE):
             checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            if column.kind == CHECKED_DATE:
+                if checked == (getattr(self.items[index.row()], column.attr) is not None):
+                    return False
+                day = column.default(self.document) if column.default else dt.date.today()
+                return self.set_cell(index.row(), index.column(), day if checked else None)
             return self.set_cell(index.row(), index.column(), checked)
         if role != Qt.ItemDataRole.EditRole:
             return False
@@ -184,7 +199,7 @@ class ListTableModel(QAbstractTableModel):
                     return member
             raise ValueError(_("\"{text}\" is not one of: {choices}.").format(
                 text=text, choices=", ".join(enum_label(m) for m in column.enum)))
-        if column.kind == DATE:
+        if column.kind in (DATE, CHECKED_DATE):
             if isinstance(value, QDate):
                 return dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
             return _parse_date_text(str(value))
@@ -289,17 +304,57 @@ def indicator_columns() -> list[Column]:
         Column("actual", lambda: _("Actual"), NUMBER, width=120),
         Column("previous", lambda: _("Last year"), NUMBER, width=110),
         Column("target", lambda: _("Target"), ENUM, Target, width=130),
-        Column("percent", lambda: _("Plan %"), COMPUTED, compute=_percent_of_plan, width=90),
-        Column("status", lambda: _("Status"), COMPUTED, compute=lambda r, _lang: enum_label(status(r)), width=90),
+        Column("percent", lambda: _("Plan %"), COMPUTED, compute=_percent_of_plan, width=90, tone=_indicator_tone),
+        Column("status", lambda: _("Status"), COMPUTED, compute=lambda r, _lang: enum_label(status(r)), width=90,
+               tone=_indicator_tone),
         Column("note", lambda: _("Note"), width=200),
     ]
+
+
+def _indicator_tone(record: Indicator) -> str | None:
+    return {Status.MET: GOOD, Status.NOT_MET: BAD}.get(status(record))
+
+
+def _task_status(record: Task, _language: str = "") -> str:
+    return enum_label(task_status(record, dt.date.today()))
+
+
+def _task_tone(record: Task) -> str | None:
+    return {TaskStatus.DONE: GOOD, TaskStatus.OVERDUE: BAD}.get(task_status(record, dt.date.today()))
+
+
+def _given_on(record: Task, language: str) -> str:
+    origin = record.origin
+    return format_numeric_date(origin.date, language) if origin is not None and origin.date else ""
+
+
+def _meeting_day(document: MeetingDocument) -> dt.date:
+    """A carried task ticked done was reported at the meeting: its day, unless that is still to come."""
+    day = document.meeting.meeting.date
+    today = dt.date.today()
+    return day if day is not None and day <= today else today
 
 
 def task_columns() -> list[Column]:
     return [
         Column("task", lambda: _("Task"), width=300),
         Column("assignee", lambda: _("Unit in charge"), width=170, completes="organization"),
-        Column("deadline", lambda: _("Deadline"), DATE, width=120),
+        Column("deadline", lambda: _("Deadline"), DATE, width=110),
+        Column("status", lambda: _("Status"), COMPUTED, compute=_task_status, width=110, tone=_task_tone),
+        Column("done", lambda: _("Done on"), CHECKED_DATE, width=120),
+        Column("progress", lambda: _("Progress reported"), width=220),
+    ]
+
+
+def follow_up_columns() -> list[Column]:
+    return [
+        Column("task", lambda: _("Task"), width=280),
+        Column("assignee", lambda: _("Unit in charge"), width=170, completes="organization"),
+        Column("deadline", lambda: _("Deadline"), DATE, width=110),
+        Column("given", lambda: _("Given on"), COMPUTED, compute=_given_on, width=100),
+        Column("status", lambda: _("Status"), COMPUTED, compute=_task_status, width=110, tone=_task_tone),
+        Column("done", lambda: _("Done on"), CHECKED_DATE, width=120, default=_meeting_day),
+        Column("progress", lambda: _("Progress reported"), width=260),
     ]
 
 
@@ -330,6 +385,11 @@ def indicator_model(document: MeetingDocument, parent: QObject | None = None) ->
 
 def task_model(document: MeetingDocument, tasks: list[Task], parent: QObject | None = None) -> ListTableModel:
     return ListTableModel(document, tasks, task_columns(), Task, lambda: _("task"), parent)
+
+
+def follow_up_model(document: MeetingDocument, parent: QObject | None = None) -> ListTableModel:
+    return ListTableModel(document, document.meeting.follow_up, follow_up_columns(), Task,
+                          lambda: _("carried task"), parent)
 
 
 def discussion_model(document: MeetingDocument, parent: QObject | None = None) -> ListTableModel:

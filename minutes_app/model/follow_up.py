@@ -67,7 +67,10 @@ def prior_meeting(previous: Meeting, relative_path: str) -> PriorMeeting:
 
 
 def next_meeting(previous: Meeting, previous_file: str) -> Meeting:
-    """A new meeting of the same kind that follows ``previous`` (saved as ``previous_file`` beside it).
+    """A new meeting of the same kind that follows ``previous``.
+
+    ``previous_file`` is how the new meeting names the earlier file: relative to its own folder, or
+    absolute until it is saved. The carried tasks record the file's name.
 
     What recurs is kept — letterhead, place, chair, people invited, the indicators and their plan,
     signatures and recipients — and what belongs to one meeting is emptied: date, figures, discussion,
@@ -92,7 +95,7 @@ def next_meeting(previous: Meeting, previous_file: str) -> Meeting:
     new.notice = copy.deepcopy(previous.notice)
     new.notice.number = _blank_number(previous.notice.number)
     new.follows = prior_meeting(previous, previous_file)
-    new.follow_up = carry_open_tasks(previous, previous_file)
+    new.follow_up = carry_open_tasks(previous, re.split(r"[\\/]", previous_file)[-1])
     return new
 
 

@@ -125,6 +125,11 @@ def _no_signer(m: Meeting) -> None:
     m.notice.signer_name = ""
 
 
+def _carried_bare(m: Meeting) -> None:
+    m.follow_up = [Task(task="Báo cáo tháng trước", assignee="Văn phòng", done=dt.date(2025, 3, 1)),
+                   Task(task="Nạo vét kênh Ba Xuân", assignee="Địa chính", progress="  ")]
+
+
 BREAKS: list[tuple[str, Callable[[Meeting], None], Page, tuple, str]] = [
     ("missing-field", _no_title, Page.GENERAL, ("meeting", "title"), "no title"),
     ("missing-field", _no_date, Page.GENERAL, ("meeting", "date"), "date of the meeting is missing"),
@@ -158,6 +163,8 @@ BREAKS: list[tuple[str, Callable[[Meeting], None], Page, tuple, str]] = [
      "23 Mar 2025, falls on a weekend"),
     ("task-deadline-day-off", _deadline_on_holiday, Page.DIRECTIVES, ("directives", 0, "tasks", 1, "deadline"),
      "7 Apr 2025, is a public holiday (Hung Kings' Commemoration Day)"),
+    ("follow-up-not-reported", _carried_bare, Page.FOLLOW_UP, ("follow_up", 1, "progress"),
+     "Nothing is reported on the carried task “Nạo vét kênh Ba Xuân”"),
     ("no-recipients", _no_recipients, Page.CLOSING, ("closing", "recipients"), "no recipients"),
     ("notice-without-signer", _no_signer, Page.CLOSING, ("notice", "signer_name"), "no signer's name"),
 ]

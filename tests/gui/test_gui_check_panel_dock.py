@@ -88,7 +88,7 @@ def test_enter_on_a_task_finding_selects_the_task_cell(make_window, qtbot) -> No
     tree.setCurrentItem(window.check_panel.item_for(finding))
     tree.setFocus()
     QTest.keyClick(tree, Qt.Key.Key_Return)
-    page = window.pages[4]
+    page = window.pages[5]
     assert window.stack.currentWidget() is page
     directive_view, tasks_view = page.tables[0], page.tasks_view
     assert directive_view.currentIndex().row() == finding.row
@@ -132,7 +132,7 @@ def test_a_speaker_is_added_as_attendee_in_one_undoable_step(make_window, qtbot,
     monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: YES)
     with qtbot.waitSignal(window.checks.checked, timeout=15000):
         window.check_panel.tree.itemActivated.emit(window.check_panel.item_for(finding), 0)
-    discussion = window.pages[3]
+    discussion = window.pages[4]
     assert window.stack.currentWidget() is discussion
     assert discussion.tables[0].currentIndex().row() == finding.row
     attendees = window.document.meeting.attendees

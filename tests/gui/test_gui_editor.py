@@ -14,24 +14,9 @@ from minutes_app.model import Gender, Role
 from minutes_app.storage import dumps_meeting, load_meeting
 
 from ..conftest import SEED_SAMPLE
+from .keyboard import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def type_text(widget, text: str) -> None:  # noqa: ANN001
-    """Type as a Vietnamese keyboard does: ASCII as key presses, each accented letter committed by the input
-    method (Telex/VNI composition ends in a commit string), a line break as Enter."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    for char in text:
-        if char == "\n":
-            QTest.keyClick(widget, Qt.Key.Key_Return)
-        elif char.isascii():
-            QTest.keyClick(widget, char)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
 
 
 def _type_in(widget, text: str) -> None:  # noqa: ANN001
@@ -61,7 +46,7 @@ def _cells(qtbot, view, *texts: str) -> None:  # noqa: ANN001
 
 def test_a_whole_meeting_typed_from_the_keyboard(make_window, qtbot, field, tmp_path: Path) -> None:  # noqa: ANN001
     window = make_window()
-    general, attendees, results, discussion, directives, closing = window.pages
+    general, attendees, results, _follow_up, discussion, directives, closing = window.pages
 
     # General: Ctrl+1 puts the cursor in the title.
     QTest.keyClick(window, Qt.Key.Key_1, CTRL)
@@ -114,7 +99,7 @@ def test_a_whole_meeting_typed_from_the_keyboard(make_window, qtbot, field, tmp_
     assert view.model().index(0, 8).data() == "Met"
 
     # Discussion: a row, then Tab to the box for what was said.
-    QTest.keyClick(window, Qt.Key.Key_4, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_5, CTRL)
     view = discussion.tables[0]
     QTest.keyClick(view, Qt.Key.Key_Return)
     _cells(qtbot, view, "Trần Văn Cường", "Trưởng ấp 1", "Giao thông nông thôn")
@@ -126,7 +111,7 @@ def test_a_whole_meeting_typed_from_the_keyboard(make_window, qtbot, field, tmp_
                                                         "Đề nghị sửa đường ấp 1.")
 
     # Directives & tasks.
-    QTest.keyClick(window, Qt.Key.Key_5, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_6, CTRL)
     view = directives.tables[0]
     QTest.keyClick(view, Qt.Key.Key_Return)
     _cells(qtbot, view, "Nguyễn Văn An", "Chủ tịch UBND xã")
@@ -142,7 +127,7 @@ def test_a_whole_meeting_typed_from_the_keyboard(make_window, qtbot, field, tmp_
     assert [(t.task, t.assignee) for t in directive.tasks] == [("Sửa đường ấp 1", "Ban Giao thông xã")]
 
     # Closing & recipients.
-    QTest.keyClick(window, Qt.Key.Key_6, CTRL)
+    QTest.keyClick(window, Qt.Key.Key_7, CTRL)
     _type_in(field(closing, "recipients"), "Như trên\nLưu: VT")
     _type_in(field(closing, "author"), "Lê Thị Bình")
     meeting = window.document.meeting
@@ -238,8 +223,8 @@ def test_closing_with_unsaved_changes_asks(make_window, field, monkeypatch) -> N
 
 def test_insert_time_shortcut_writes_the_document_language(make_window, field) -> None:  # noqa: ANN001
     window = make_window(SEED_SAMPLE)
-    window.go_to_page(3)
-    editor = window.pages[3].detail.editor
+    window.go_to_page(4)
+    editor = window.pages[4].detail.editor
     editor.setFocus()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     before = editor.toPlainText()
@@ -271,8 +256,13 @@ def test_new_from_previous_meeting_copies_header_and_attendees(make_window, monk
     assert meeting.header.agency == previous.header.agency and meeting.header.number == ""
     assert [a.name for a in meeting.attendees] == [a.name for a in previous.attendees]
     assert all(a.present for a in meeting.attendees)
-    assert meeting.discussion == [] and meeting.directives == [] and meeting.results.indicators == []
+    assert meeting.discussion == [] and meeting.directives == []
+    # The indicators recur with their plan; this meeting's figures are to be typed.
+    assert [i.name for i in meeting.results.indicators] == [i.name for i in previous.results.indicators]
+    assert all(i.actual is None for i in meeting.results.indicators)
     assert meeting.meeting.date == dt.date.today()
+    assert meeting.follows is not None and meeting.follows.date == previous.meeting.date
+    assert [t.task for t in meeting.follow_up] == [t.task for t in previous.all_tasks()]
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

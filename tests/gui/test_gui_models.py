@@ -11,14 +11,16 @@ from PySide6.QtTest import QAbstractItemModelTester
 from minutes_app.gui.document import MeetingDocument
 from minutes_app.gui.numbers import NumberInputError, parse_number
 from minutes_app.gui.table_models import (
-    STATUS_COLOURS,
+    BAD,
+    GOOD,
+    TONE_BACKGROUNDS,
     attendee_model,
     directive_model,
     discussion_model,
     indicator_model,
     task_model,
 )
-from minutes_app.model import Attendee, Gender, Indicator, Role, Status, Target
+from minutes_app.model import Attendee, Gender, Indicator, Role, Target
 from minutes_app.storage import load_meeting
 
 from ..conftest import SEED_SAMPLE
@@ -105,11 +107,11 @@ def test_indicator_numbers_percent_and_status_colour() -> None:
     percent = model.index(0, columns.index("percent"))
     assert percent.data() == "111%"
     assert not model.flags(percent) & Qt.ItemFlag.ItemIsEditable
-    assert percent.data(Qt.ItemDataRole.BackgroundRole).color() == STATUS_COLOURS[Status.MET]
+    assert percent.data(Qt.ItemDataRole.BackgroundRole).color() == TONE_BACKGROUNDS[GOOD]
     assert model.index(0, columns.index("plan")).data(Qt.ItemDataRole.EditRole) == "28.466"
     # At most: fewer accidents than planned meets the target.
     assert model.setData(model.index(0, columns.index("target")), Target.AT_MOST.value, Qt.ItemDataRole.EditRole)
-    assert percent.data(Qt.ItemDataRole.BackgroundRole).color() == STATUS_COLOURS[Status.NOT_MET]
+    assert percent.data(Qt.ItemDataRole.BackgroundRole).color() == TONE_BACKGROUNDS[BAD]
     rejected = []
     model.inputRejected.connect(rejected.append)
     assert not model.setData(model.index(0, columns.index("plan")), "abc", Qt.ItemDataRole.EditRole)
