@@ -33,12 +33,12 @@ class FollowUpPage(Page):
             "The tasks of the earlier meeting that were still open. Tick Done on when a unit reports a task done, "
             "and type what was reported; the minutes and the notice of conclusions list them."))
         self.document = document
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.body.addWidget(self.summary)
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        line.addWidget(self.summary, 1)
         self.choose_button = QPushButton(_("Follow up an earlier meeting…"))
         self.choose_button.clicked.connect(self.choose)
         self.again_button = QPushButton(_("Carry new open tasks"))
@@ -48,6 +48,7 @@ class FollowUpPage(Page):
         self.unlink_button.clicked.connect(self.unlink)
         for button in (self.choose_button, self.again_button, self.unlink_button):
             line.addWidget(button)
+        line.addStretch(1)
         self.body.addWidget(row)
         self.view = table_page(self, EditableTableView(completions), follow_up_model(document, self))
         self.body.addWidget(self.view, 1)

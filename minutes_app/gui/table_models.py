@@ -58,6 +58,7 @@ class Column:
     enum: type[Enum] | None = None
     compute: Callable[[Any, str], str] | None = None  # (record, language) -> text, for COMPUTED
     width: int = 140
+    numeric: bool = False  # a computed figure: aligned right like the numbers
     completes: str = ""  # "name", "position" or "organization": the completion list it offers
     tone: Callable[[Any], str | None] | None = None  # GOOD or BAD colours the cell (a status)
     # For CHECKED_DATE: the day a tick fills in.
@@ -135,13 +136,15 @@ class ListTableModel(QAbstractTableModel):
             return self._display(record, column, value, language)
         if role == Qt.ItemDataRole.CheckStateRole and column.kind in (BOOL, CHECKED_DATE):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind in (NUMBER, COMPUTED):
+        if role == Qt.ItemDataRole.TextAlignmentRole and (column.kind == NUMBER or column.numeric):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         colour_roles = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
         if role in colour_roles and column.tone is not None:
             tone = column.tone(record)
             colours = TONE_BACKGROUNDS if role == Qt.ItemDataRole.BackgroundRole else TONE_TEXTS
             return QBrush(colours[tone]) if tone in colours else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == TEXT and value and len(str(value)) > 24:
+            return str(value)  # the whole text of a cell too narrow for it
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == NUMBER:
             return _("Type the number as the document writes it, e.g. {example}.").format(
                 example=format_number(31597.5, language))
@@ -304,7 +307,8 @@ def indicator_columns() -> list[Column]:
         Column("actual", lambda: _("Actual"), NUMBER, width=120),
         Column("previous", lambda: _("Last year"), NUMBER, width=110),
         Column("target", lambda: _("Target"), ENUM, Target, width=130),
-        Column("percent", lambda: _("Plan %"), COMPUTED, compute=_percent_of_plan, width=90, tone=_indicator_tone),
+        Column("percent", lambda: _("Plan %"), COMPUTED, compute=_percent_of_plan, width=90, tone=_indicator_tone,
+               numeric=True),
         Column("status", lambda: _("Status"), COMPUTED, compute=lambda r, _lang: enum_label(status(r)), width=90,
                tone=_indicator_tone),
         Column("note", lambda: _("Note"), width=200),
@@ -337,24 +341,22 @@ def _meeting_day(document: MeetingDocument) -> dt.date:
 
 def task_columns() -> list[Column]:
     return [
-        Column("task", lambda: _("Task"), width=300),
-        Column("assignee", lambda: _("Unit in charge"), width=170, completes="organization"),
-        Column("deadline", lambda: _("Deadline"), DATE, width=110),
-        Column("status", lambda: _("Status"), COMPUTED, compute=_task_status, width=110, tone=_task_tone),
-        Column("done", lambda: _("Done on"), CHECKED_DATE, width=120),
+        Column("task", lambda: _("Task"), width=230),
+        Column("assignee", lambda: _("Unit in charge"), width=150, completes="organization"),
+        Column("deadline", lambda: _("Deadline"), DATE, width=95),
+        Column("status", lambda: _("Status"), COMPUTED, compute=_task_status, width=85, tone=_task_tone),
+        Column("done", lambda: _("Done on"), CHECKED_DATE, width=110),
         Column("progress", lambda: _("Progress reported"), width=220),
     ]
 
 
 def follow_up_columns() -> list[Column]:
+    # What the secretary types (Done on, Progress reported) comes before the reference columns.
     return [
-        Column("task", lambda: _("Task"), width=280),
-        Column("assignee", lambda: _("Unit in charge"), width=170, completes="organization"),
-        Column("deadline", lambda: _("Deadline"), DATE, width=110),
-        Column("given", lambda: _("Given on"), COMPUTED, compute=_given_on, width=100),
-        Column("status", lambda: _("Status"), COMPUTED, compute=_task_status, width=110, tone=_task_tone),
-        Column("done", lambda: _("Done on"), CHECKED_DATE, width=120, default=_meeting_day),
-        Column("progress", lambda: _("Progress reported"), width=260),
+        *task_columns()[:4],
+        Column("done", lambda: _("Done on"), CHECKED_DATE, width=110, default=_meeting_day),
+        Column("progress", lambda: _("Progress reported"), width=240),
+        Column("given", lambda: _("Given on"), COMPUTED, compute=_given_on, width=95),
     ]
 
 

@@ -65,6 +65,27 @@ def meeting_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
 
 
+# Meetings already read, by file, with the size and time of change they had: the view reloads when one
+# file of the folder changes, and only that file is read again. Read-only once stored (shared by threads).
+_read: dict[Path, tuple[tuple[int, int], Meeting]] = {}
+
+
+def _load(path: Path) -> Meeting:
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size)
+    held = _read.get(path)
+    if held is not None and held[0] == signature:
+        return held[1]
+    meeting = load_meeting(path)
+    _read[path] = (signature, meeting)
+    return meeting
+
+
+def forget_read_meetings() -> None:
+    """Drop the meetings kept from earlier reads (the next read parses every file)."""
+    _read.clear()
+
+
 def collect_tasks(folder: Path | str, today: dt.date) -> TaskRegister:
     """Read every meeting file of ``folder`` and gather their tasks at their latest state."""
     folder = Path(folder)
@@ -72,8 +93,9 @@ def collect_tasks(folder: Path | str, today: dt.date) -> TaskRegister:
     latest: dict[str, tuple[tuple[dt.date, str], TaskEntry]] = {}
     for path in meeting_files(folder):
         try:
-            meeting = load_meeting(path)
-        except MinutesError as error:
+            meeting = _load(path)
+        except (MinutesError, OSError) as error:
+            _read.pop(path, None)
             register.unreadable.append((path, str(error)))
             continue
         register.meetings += 1

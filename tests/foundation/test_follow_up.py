@@ -138,3 +138,16 @@ def test_register_lists_each_task_once_at_its_latest_state(tmp_path: Path) -> No
     assert [path.name for path, _reason in register.unreadable] == ["hong.minutes.json"]
     assert (register.count(TaskStatus.OVERDUE), register.count(TaskStatus.OPEN), register.count(TaskStatus.DONE)) \
         == (2, 2, 1)
+
+
+def test_register_reads_again_a_file_changed_since_the_last_read(tmp_path: Path) -> None:
+    path = tmp_path / "thang-3.minutes.json"
+    march = _meeting("Giao ban tháng 3", dt.date(2025, 3, 5), Task(task="Nạo vét kênh", deadline=dt.date(2025, 3, 20)))
+    save_meeting(march, path)
+    assert collect_tasks(tmp_path, dt.date(2025, 4, 1)).entries[0].status is TaskStatus.OVERDUE
+    march.directives[0].tasks[0].done = dt.date(2025, 3, 18)
+    save_meeting(march, path)
+    assert collect_tasks(tmp_path, dt.date(2025, 4, 1)).entries[0].status is TaskStatus.DONE
+    path.write_text("{", encoding="utf-8")
+    register = collect_tasks(tmp_path, dt.date(2025, 4, 1))
+    assert register.entries == [] and register.unreadable[0][0] == path
