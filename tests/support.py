@@ -12,7 +12,9 @@ SAMPLES = REPO / "resources" / "samples"
 SEED_SAMPLE = SAMPLES / "tong-ket-kt-xh-2020-lap-vo.minutes.json"
 COMMUNE_SAMPLE = SAMPLES / "giao-ban-xa-binh-thanh-2025-03.minutes.json"
 ENGLISH_SAMPLE = SAMPLES / "steering-committee-2024-q3-en.minutes.json"
-ALL_SAMPLES = (SEED_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE)
+# The commune's next meeting: follows COMMUNE_SAMPLE and reviews the tasks carried from it.
+APRIL_SAMPLE = SAMPLES / "giao-ban-xa-binh-thanh-2025-04.minutes.json"
+ALL_SAMPLES = (SEED_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE, APRIL_SAMPLE)
 
 
 def run_cli(*args: str | Path, ui: str = "en", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

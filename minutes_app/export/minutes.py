@@ -1,10 +1,11 @@
 """The minutes (biên bản, NĐ 30/2020 Mẫu 1.9) as an intermediate Document.
 
 The order is the decree's: start time, place, attendance, chair, secretary, the content as the meeting
-went (results, indicator table, highlights, shortcomings, discussion, directives with their tasks, the
-closing), the closing time, the copies line, signatures and recipients. Sections with nothing in them
-are left out. Every label and fixed sentence comes from ``templates/minutes/phrases.<lang>.j2`` (an
-office may override it); numbers and dates go through Babel in the meeting's language.
+went (results, indicator table, highlights, shortcomings, the review of the tasks carried from the
+earlier meeting, discussion, directives with their tasks, the closing), the closing time, the copies
+line, signatures and recipients. Sections with nothing in them are left out. Every label and fixed
+sentence comes from ``templates/minutes/phrases.<lang>.j2`` (an office may override it); numbers and
+dates go through Babel in the meeting's language.
 """
 
 from __future__ import annotations
@@ -44,12 +45,14 @@ from .document import (
     TableRow,
     Title,
 )
+from .follow_up import CarriedTask, FollowUp, follow_up
 from .registry import ExportOptions
 from .templating import TemplateError, environment, template_errors
 
 # Proportions of the columns (writers scale them to the text width; these sum to A4's 165 mm).
 INDICATOR_WIDTHS = (44, 13, 25, 25, 19, 19, 20)
 TASK_WIDTHS = (85, 55, 25)
+FOLLOW_UP_WIDTHS = (9, 50, 33, 21, 52)
 
 
 class Phrases:
@@ -211,6 +214,12 @@ def _content(document: Document, meeting: Meeting, p: Phrases, language: str,
     sections.append((p.results_heading, blocks))
     sections.append((p.highlights_heading, _list_items(results.highlights, p)))
     sections.append((p.shortcomings_heading, _list_items(results.shortcomings, p)))
+    # A giao ban reviews what the last meeting ordered once the month's report is heard, before the debate.
+    review = follow_up(meeting)
+    if review is not None:
+        code = meeting.header.agency_code.strip()
+        sections.append((p.follow_up_heading(review.source.date, review.source.notice_number, code),
+                         _follow_up(review, p, language, code)))
     sections.append((p.discussion_heading, _discussion(meeting, p, names)))
     sections.append((p.directives_heading, _directives(meeting, p, language, names)))
     if meeting.closing.note.strip():
@@ -307,6 +316,34 @@ def _percent(ratio: float | None, language: str) -> str:
     if ratio is None or not math.isfinite(ratio) or abs(ratio) >= 1e9:
         return fmt.DASH
     return fmt.format_percent(ratio, language)
+
+
+def _follow_up(review: FollowUp, p: Phrases, language: str, code: str) -> list[Any]:
+    """The tally, then one row per carried task: what, who, by when, and where it stands."""
+    columns = [Column(title, width) for title, width in zip(p.follow_up_columns, FOLLOW_UP_WIDTHS, strict=False)]
+    columns[0].align = columns[3].align = Align.CENTER
+    rows: list[TableRow] = []
+    for number, carried in enumerate(review.tasks, start=1):
+        task = carried.task
+        name: list[Run] = [Run(task.task.strip())]
+        if carried.given is not None:
+            name.append(Run("\n" + p.follow_up_given(carried.given, carried.given_notice, code), italic=True))
+        rows.append(TableRow([fmt.format_number(number, language), name, task.assignee.strip(),
+                              fmt.format_numeric_date(task.deadline, language), _follow_up_result(carried, p)]))
+    tally = p.follow_up_tally(review.done, review.total, review.overdue, review.open)
+    return [Paragraph.plain(tally), Table(columns, rows)]
+
+
+def _follow_up_result(carried: CarriedTask, p: Phrases) -> list[Run]:
+    """The status in italics ("Đã hoàn thành ngày 19/3"), then what was reported, as typed."""
+    if carried.done:
+        state = p.follow_up_done(carried.task.done)
+    else:
+        state = p.follow_up_overdue if carried.overdue else p.follow_up_open
+    runs = [Run(state, italic=True)]
+    if carried.task.progress.strip():
+        runs.append(Run("\n" + carried.task.progress.strip()))
+    return runs
 
 
 def _discussion(meeting: Meeting, p: Phrases, names: dict[str, Attendee]) -> list[Paragraph]:

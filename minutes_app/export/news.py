@@ -58,8 +58,9 @@ class Figure:
     excess: float | None  # ratio - 1 (0.11 for "vượt 11% kế hoạch")
     met: bool | None
     complete: bool  # exactly the plan, counted things: "12/12 xã"
-    change: float | int | None  # against last year: points for a "%" indicator, else a ratio
+    change: float | int | None  # against last year: points for a "%" indicator, a count from or to 0, else a ratio
     change_in_points: bool
+    change_in_units: bool  # "giảm 1 vụ", where a ratio would read "giảm 100%" (or could not be computed)
 
 
 def person(meeting: Meeting, name: str, position: str = "") -> Person:
@@ -85,8 +86,13 @@ def figure(indicator: Indicator) -> Figure:
     is_money = unit.casefold() in MONEY_UNITS
     ratio = None if is_percent else calc.percent_of_plan(indicator)
     status = calc.status(indicator)
-    # A share ("36%") changes by points ("tăng 17,4%" from 18,6%); anything else by a ratio.
-    change = calc.change_from_previous(indicator) if is_percent else calc.change_ratio_from_previous(indicator)
+    # A share ("36%") changes by points ("tăng 17,4%" from 18,6%); a count from or to nothing by its units
+    # ("giảm 1 vụ", not "giảm 100%"); anything else by a ratio.
+    in_units = not is_percent and not is_money and 0 in (indicator.actual, indicator.previous)
+    if is_percent or in_units:
+        change = calc.change_from_previous(indicator)
+    else:
+        change = calc.change_ratio_from_previous(indicator)
     complete = (
         not is_percent and not is_money and indicator.target is Target.AT_LEAST
         and indicator.plan is not None and indicator.plan != 0 and indicator.actual == indicator.plan
@@ -106,6 +112,7 @@ def figure(indicator: Indicator) -> Figure:
         complete=complete,
         change=None if change is None else round(change, 10),
         change_in_points=is_percent,
+        change_in_units=in_units,
     )
 
 

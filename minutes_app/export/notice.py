@@ -1,7 +1,8 @@
 """The notice of conclusions ("thông báo kết luận", NĐ 30/2020 Mẫu 1.4), written from the meeting.
 
 Same layout machinery as the minutes: the NĐ 30 letterhead ("Số: 12/TB-UBND"), the title and its
-subject, the body, then "Nơi nhận" beside the signature. The words are in
+subject, the body, then "Nơi nhận" beside the signature. Tasks carried from the earlier meeting and
+still not done are given again, by unit, as tasks to continue; those done are only counted. The words are in
 ``templates/notice/notice.<language>.j2``; this module gathers the facts (who chaired, under which title,
 the tasks grouped by the unit responsible) and lays the rendered sections out as blocks.
 """
@@ -14,6 +15,7 @@ from typing import Any
 from ..l10n import formatting as fmt
 from ..model import Meeting, Role, Task
 from .document import Document, Letterhead, Signatory, SignatureBlock, Title
+from .follow_up import CarriedTask, FollowUp, follow_up
 from .minutes import format_number_field, recipients_block
 from .news import Person, person, timestamp
 from .news import context as news_context
@@ -41,6 +43,23 @@ def tasks_by_unit(meeting: Meeting) -> list[UnitTasks]:
     return list(groups.values())
 
 
+@dataclass
+class CarriedUnit:
+    """The carried tasks one unit has still to finish, in the order they were reviewed."""
+
+    unit: str
+    tasks: list[CarriedTask] = field(default_factory=list)
+
+
+def unfinished_by_unit(review: FollowUp | None) -> list[CarriedUnit]:
+    """The carried tasks not done, grouped by unit like the new ones (units in first-seen order)."""
+    groups: dict[str, CarriedUnit] = {}
+    for carried in review.unfinished() if review is not None else []:
+        unit = " ".join(carried.task.assignee.split())
+        groups.setdefault(unit.casefold(), CarriedUnit(unit)).tasks.append(carried)
+    return list(groups.values())
+
+
 def chair_title(meeting: Meeting, chair: Person | None) -> str:
     """The chair's title as the notice names them ("Chủ tịch UBND huyện").
 
@@ -64,6 +83,7 @@ def context(meeting: Meeting) -> dict[str, Any]:
     present = [a for a in meeting.attendees if a.present and a.name.strip()
                and a.name.strip().casefold() not in excluded]
     present.sort(key=lambda a: a.role is not Role.GUEST)  # guests first, then the members, as listed
+    review = follow_up(meeting)
     values.update(
         number=format_number_field(meeting.notice.number),
         code=meeting.header.agency_code.strip(),
@@ -71,6 +91,8 @@ def context(meeting: Meeting) -> dict[str, Any]:
         chair_title=chair_title(meeting, chair),
         attendees=[person(meeting, a.name) for a in present],
         units=tasks_by_unit(meeting),
+        review=review,
+        carried=unfinished_by_unit(review),
     )
     return values
 

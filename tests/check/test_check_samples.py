@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from support import ALL_SAMPLES, COMMUNE_SAMPLE, ENGLISH_SAMPLE, SEED_SAMPLE
+from support import ALL_SAMPLES, APRIL_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE, SEED_SAMPLE
 
 from minutes_app.check import Page, run_checks
 from minutes_app.l10n.workdays import notice_due_date
@@ -43,4 +43,5 @@ def test_notice_due_dates_of_the_samples() -> None:
     due = {path.name: notice_due_date(load_meeting(path).meeting.date) for path in ALL_SAMPLES}
     assert due == {SEED_SAMPLE.name: dt.date(2021, 1, 6),  # Tue 29/12/2020, 1 January off
                    COMMUNE_SAMPLE.name: dt.date(2025, 3, 12),
+                   APRIL_SAMPLE.name: dt.date(2025, 4, 10),  # Wed 2/4/2025; Mon 7/4 is Hung Kings' day
                    ENGLISH_SAMPLE.name: dt.date(2024, 10, 24)}

@@ -6,14 +6,14 @@ import io
 
 import docx
 import pytest
-from support import COMMUNE_SAMPLE, ENGLISH_SAMPLE, SEED_SAMPLE
+from support import APRIL_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE, SEED_SAMPLE
 
 from minutes_app.export.docx_writer import write_docx
 from minutes_app.export.minutes import build_minutes
 from minutes_app.export.registry import ExportOptions
 from minutes_app.storage import load_meeting
 
-SAMPLES = {"seed": SEED_SAMPLE, "commune": COMMUNE_SAMPLE, "english": ENGLISH_SAMPLE}
+SAMPLES = {"seed": SEED_SAMPLE, "commune": COMMUNE_SAMPLE, "english": ENGLISH_SAMPLE, "april": APRIL_SAMPLE}
 
 
 @pytest.fixture(scope="session")

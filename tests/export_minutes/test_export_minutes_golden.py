@@ -25,7 +25,7 @@ def _pretty_document_xml(data: bytes) -> str:
     return etree.tostring(etree.fromstring(xml), pretty_print=True, encoding="unicode")
 
 
-@pytest.mark.parametrize("name", ["seed", "commune", "english"])
+@pytest.mark.parametrize("name", ["seed", "commune", "english", "april"])
 def test_document_xml_matches_the_reference(minutes_docx: dict[str, bytes], name: str) -> None:
     actual = _pretty_document_xml(minutes_docx[name])
     reference = REFERENCES / f"minutes-{name}.document.xml"
