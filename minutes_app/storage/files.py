@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
 SUFFIX = ".minutes.json"
 BACKUP_SUFFIX = ".bak"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a meeting of 1,000 attendees is well under 2 MB
+_UMASK = os.umask(0o022)  # read once, at import, while no other thread runs: os.umask can only be read by setting it
+os.umask(_UMASK)
 
 
 def load_meeting(path: Path | str) -> Meeting:
@@ -106,8 +109,17 @@ def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -
     write_bytes_atomically(path, text.encode("utf-8"), keep_backup=keep_backup)
 
 
+def _file_mode(path: Path) -> int:
+    """The permissions the file keeps (or a new one gets, as ``open`` would give it): a temporary file is 0600."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
 def write_bytes_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path(".")
+    mode = _file_mode(path)
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -118,6 +130,7 @@ def write_bytes_atomically(path: Path, data: bytes, *, keep_backup: bool = False
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, mode)
         if keep_backup and path.is_file():
             shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
         os.replace(temp, path)

@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import json
 import os
+import stat
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -201,3 +202,16 @@ def test_messages_follow_the_ui_language() -> None:
     with pytest.raises(MeetingFileError) as caught:
         meeting_from_json(data, "m.minutes.json")
     assert "attendees[0].present: phải là true hoặc false" in str(caught.value)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_saves_keep_the_file_permissions_instead_of_the_temporary_files_0600(tmp_path: Path) -> None:
+    meeting = load_meeting(SEED_SAMPLE)
+    new = tmp_path / "new.minutes.json"
+    save_meeting(meeting, new)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~umask  # as any program creating a file
+    new.chmod(0o664)  # shared with the office's group
+    save_meeting(meeting, new)
+    assert stat.S_IMODE(new.stat().st_mode) == 0o664
