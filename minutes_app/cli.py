@@ -1,4 +1,4 @@
-"""The command line: ``minutes-app validate|export|new …``; with no command or a file, the GUI.
+"""The command line: ``minutes-app validate|export|new|check|import|tasks …``; with no command or a file, the GUI.
 
 It drives the same storage and exporters as the GUI. Every failure is one clear line per problem on
 stderr and exit status 1; a traceback is a bug.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -20,7 +21,8 @@ from .l10n.i18n import gettext as _
 from .logs import setup_logging
 from .model import Language, Meeting, MeetingInfo
 
-SUBCOMMANDS = ("validate", "export", "new", "check", "import")
+SUBCOMMANDS = ("validate", "export", "new", "check", "import", "tasks")
+TASK_STATUSES = ("all", "open", "overdue", "done")
 
 
 def new_meeting(language: str = "vi", today: dt.date | None = None) -> Meeting:
@@ -51,9 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--templates", type=Path, metavar="DIR",
                         help=_("a folder of templates that override the built-in ones"))
 
-    new = commands.add_parser("new", help=_("write an empty meeting dated today"))
+    new = commands.add_parser("new", help=_("write an empty meeting dated today, or the next one of a series"))
     new.add_argument("output", type=Path, metavar="OUT")
-    new.add_argument("--language", choices=("vi", "en"), default="vi", help=_("language of the documents"))
+    new.add_argument("--language", choices=("vi", "en"),
+                     help=_("language of the documents (default: vi, or that of the meeting followed)"))
+    new.add_argument("--follows", type=Path, metavar="PREVIOUS",
+                     help=_("start from this earlier meeting: same people and indicators, its open tasks "
+                            "carried into the follow-up"))
 
     check = commands.add_parser("check", help=_("list what to correct before export and when the notice is due; "
                                                 "exit 1 if anything is found"))
@@ -75,7 +81,27 @@ def _parser() -> argparse.ArgumentParser:
                          help=_("use the column HEADER for FIELD (repeatable; an empty FIELD ignores the column)"))
     imports.add_argument("--skip-bad", action="store_true",
                          help=_("import the good rows even when some rows are refused"))
+    tasks = commands.add_parser(
+        "tasks", help=_("list the tasks of the meetings in a folder, overdue first; or export the list"),
+        description=_("List every task given at the meetings saved in FOLDER at its latest state, overdue "
+                      "first, then by unit and deadline. With -o, write the list as .docx or .xlsx."))
+    tasks.add_argument("folder", type=Path, metavar="FOLDER")
+    tasks.add_argument("--today", type=_iso_date, metavar="YYYY-MM-DD",
+                       help=_("the day against which tasks are overdue (default: today)"))
+    tasks.add_argument("--status", choices=TASK_STATUSES, default="all",
+                       help=_("which tasks: all, open (not done, overdue included), overdue or done"))
+    tasks.add_argument("--language", choices=("vi", "en"), default="vi", help=_("language of the list"))
+    tasks.add_argument("--output", "-o", type=Path, metavar="OUT", help=_("write the list to OUT (.docx or .xlsx)"))
+    tasks.add_argument("--templates", type=Path, metavar="DIR",
+                       help=_("a folder of templates that override the built-in ones"))
     return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("\"{text}\" is not a date; write YYYY-MM-DD").format(text=text)) from None
 
 
 def _validate(files: Sequence[Path]) -> int:
@@ -115,8 +141,71 @@ def _new(args: argparse.Namespace) -> int:
     if args.output.exists():
         print(_("{path}: already exists; choose another name").format(path=args.output), file=sys.stderr)
         return 1
-    save_meeting(new_meeting(args.language), args.output)
+    if args.follows is None:
+        meeting = new_meeting(args.language or "vi")
+    else:
+        meeting = _following(args.follows, args.output)
+        if args.language:
+            meeting.language = Language(args.language)
+    save_meeting(meeting, args.output)
     print(_("Wrote {path}").format(path=args.output))
+    return 0
+
+
+def _following(previous_path: Path, output: Path) -> Meeting:
+    """The meeting after ``previous_path``, dated today; it names the earlier file relative to its own folder."""
+    from .model import next_meeting
+    from .storage import load_meeting
+
+    previous = load_meeting(previous_path)
+    meeting = next_meeting(previous, _relative(previous_path, output.parent))
+    meeting.meeting.date = dt.date.today()
+    return meeting
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """``path`` as seen from ``folder``, with "/" on every system (the file moves between computers);
+    absolute when there is no relative way (another drive on Windows)."""
+    target, start = path.resolve(), folder.resolve()
+    try:
+        return Path(os.path.relpath(target, start)).as_posix()
+    except ValueError:
+        return target.as_posix()
+
+
+def _tasks(args: argparse.Namespace) -> int:
+    """The folder's task list on stdout, or written to -o; unreadable meeting files are named on stderr."""
+    from .export import ExportOptions
+    from .export.task_list import export_task_list, plain_task_list
+    from .model import TaskStatus
+    from .storage.task_register import collect_tasks
+
+    if not args.folder.is_dir():
+        print(_("{path}: no such folder").format(path=args.folder), file=sys.stderr)
+        return 1
+    register = collect_tasks(args.folder, args.today or dt.date.today())
+    for path, reason in register.unreadable:
+        reason = reason.removeprefix(f"{path}: ")  # the reason names the whole path already
+        print(_("{name} was left out: {reason}").format(name=path.name, reason=reason), file=sys.stderr)
+    wanted = {
+        "all": set(TaskStatus),
+        "open": {TaskStatus.OPEN, TaskStatus.OVERDUE},
+        "overdue": {TaskStatus.OVERDUE},
+        "done": {TaskStatus.DONE},
+    }[args.status]
+    register.entries = [entry for entry in register.entries if entry.status in wanted]
+    options = ExportOptions(templates_dir=args.templates)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", FallbackWarning)
+        if args.output is None:
+            sys.stdout.write(plain_task_list(register, args.language, options))
+        else:
+            export_task_list(register, args.output, args.language, options)
+    for warning in caught:
+        if issubclass(warning.category, FallbackWarning):
+            print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
+    if args.output is not None:
+        print(_("Wrote {path}").format(path=args.output))
     return 0
 
 
@@ -214,6 +303,8 @@ def run_cli(argv: Sequence[str]) -> int:
             return _check(args)
         if args.command == "import":
             return _import(args)
+        if args.command == "tasks":
+            return _tasks(args)
     except MinutesError as error:
         logging.getLogger(__name__).error("%s: %s", args.command, error)
         print(error, file=sys.stderr)

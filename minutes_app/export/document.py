@@ -179,16 +179,18 @@ class Document:
     """The blocks of one document, in reading order, and what the file properties say.
 
     ``page_numbers``: a PAGE field centred in the header from page 2 on (NĐ 30). ``created`` pins the
-    file's timestamps so that the same meeting always gives the same bytes.
+    file's timestamps so that the same meeting always gives the same bytes. ``landscape`` turns the page
+    (a wide table: the task list).
     """
 
-    kind: str  # "minutes", "news" or "notice"
+    kind: str  # "minutes", "news", "notice" or "tasks"
     language: str  # the document's language, "vi" or "en"
     title: str  # for file properties and the preview window
     blocks: list[Block] = field(default_factory=list)
     author: str = ""
     page_numbers: bool = True
     created: _dt.datetime | None = None
+    landscape: bool = False
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

@@ -20,7 +20,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Emu, Mm
 from lxml import etree
 
@@ -117,6 +119,8 @@ class _DocxBuilder:
         self.body = target.element.body
         self.sect_pr = self.body.find(qn("w:sectPr"))
         section = target.sections[-1]
+        if document.landscape:
+            _turn_landscape(section)
         # A reference without a page size or margins gets the NĐ 30 ones.
         page_width = section.page_width or Mm(ref.PAGE_WIDTH)
         left = section.left_margin if section.left_margin is not None else Mm(ref.MARGIN_LEFT)
@@ -488,6 +492,14 @@ def _run_prototype(bold: bool, italic: bool) -> etree._Element:
             etree.SubElement(rpr, _I)
             etree.SubElement(rpr, _ICS)
     return r
+
+
+def _turn_landscape(section: Section) -> None:
+    """The reference's page turned on its side, wider than tall; its margins are kept as they are."""
+    width = section.page_width or Mm(ref.PAGE_WIDTH)
+    height = section.page_height or Mm(ref.PAGE_HEIGHT)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = max(width, height), min(width, height)
 
 
 def _fill_empty_cells(table: etree._Element) -> None:

@@ -40,6 +40,7 @@ class TaskEntry:
     meeting_date: dt.date | None
     given_file: str  # the file name of the meeting where the task was first given
     given_date: dt.date | None
+    given_title: str  # that meeting's title; "" when it is not a readable meeting of the folder
 
     @property
     def unit(self) -> str:
@@ -90,17 +91,19 @@ def collect_tasks(folder: Path | str, today: dt.date) -> TaskRegister:
     """Read every meeting file of ``folder`` and gather their tasks at their latest state."""
     folder = Path(folder)
     register = TaskRegister(folder=folder, today=today)
-    latest: dict[str, tuple[tuple[dt.date, str], TaskEntry]] = {}
+    meetings: list[tuple[Path, Meeting]] = []
     for path in meeting_files(folder):
         try:
-            meeting = _load(path)
+            meetings.append((path, _load(path)))
         except (MinutesError, OSError) as error:
             _read.pop(path, None)
             register.unreadable.append((path, str(error)))
-            continue
-        register.meetings += 1
+    register.meetings = len(meetings)
+    titles = {path.name: meeting.meeting.title.strip() for path, meeting in meetings}
+    latest: dict[str, tuple[tuple[dt.date, str], TaskEntry]] = {}
+    for path, meeting in meetings:
         when = (meeting.meeting.date or dt.date.min, path.name)
-        for entry in entries_of(meeting, path, today):
+        for entry in entries_of(meeting, path, today, titles):
             if not entry.task.task.strip():
                 continue
             held = latest.get(entry.key)
@@ -110,14 +113,18 @@ def collect_tasks(folder: Path | str, today: dt.date) -> TaskRegister:
     return register
 
 
-def entries_of(meeting: Meeting, path: Path, today: dt.date) -> list[TaskEntry]:
-    """The task records of one meeting: carried ones first, then those given at it."""
+def entries_of(meeting: Meeting, path: Path, today: dt.date, titles: dict[str, str] | None = None) -> list[TaskEntry]:
+    """The task records of one meeting: carried ones first, then those given at it.
+
+    ``titles`` names the meetings of the folder by file name, for where a carried task was given.
+    """
     records: list[tuple[Task, TaskPlace]] = [(task, TaskPlace(None, i)) for i, task in enumerate(meeting.follow_up)]
     for d, directive in enumerate(meeting.directives):
         records.extend((task, TaskPlace(d, i)) for i, task in enumerate(directive.tasks))
     entries = []
     for task, place in records:
         origin = task.origin
+        given_file = origin.file if origin is not None else path.name
         entries.append(TaskEntry(
             task=task,
             status=task_status(task, today),
@@ -126,8 +133,9 @@ def entries_of(meeting: Meeting, path: Path, today: dt.date) -> list[TaskEntry]:
             place=place,
             meeting_title=meeting.meeting.title,
             meeting_date=meeting.meeting.date,
-            given_file=origin.file if origin is not None else path.name,
+            given_file=given_file,
             given_date=origin.date if origin is not None else meeting.meeting.date,
+            given_title=(titles or {}).get(given_file, meeting.meeting.title.strip() if origin is None else ""),
         ))
     return entries
 

@@ -114,7 +114,7 @@ def test_register_lists_each_task_once_at_its_latest_state(tmp_path: Path) -> No
                      Task(task="Tuần tra ĐT 848", assignee="Công an xã", deadline=dt.date(2025, 4, 30)))
     save_meeting(march, tmp_path / "thang-3.minutes.json")
     april = next_meeting(march, "thang-3.minutes.json")
-    april.meeting.date = dt.date(2025, 4, 2)
+    april.meeting.title, april.meeting.date = "Giao ban tháng 4", dt.date(2025, 4, 2)
     april.follow_up[0].done = dt.date(2025, 3, 19)  # reported done at the April meeting
     april.directives = [Directive(tasks=[Task(task="Kế hoạch hè", assignee="Văn hóa", deadline=dt.date(2025, 5, 15)),
                                          Task(task="Báo cáo quý", assignee="Địa chính", deadline=dt.date(2025, 4, 5))])]
@@ -132,6 +132,7 @@ def test_register_lists_each_task_once_at_its_latest_state(tmp_path: Path) -> No
     ]
     carried = register.entries[1]
     assert carried.given_file == "thang-3.minutes.json" and carried.given_date == dt.date(2025, 3, 5)
+    assert carried.given_title == "Giao ban tháng 3" and register.entries[0].given_title == "Giao ban tháng 4"
     assert carried.place.directive is None and carried.place.index == 1
     assert register.entries[0].place.directive == 0 and register.entries[0].place.index == 1
     assert register.meetings == 2
