@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -57,6 +58,9 @@ from .preview import PreviewPane
 from .qt_translations import install_qt_translations
 from .settings import AppSettings
 from .settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from .tasks_window import TasksWindow
 from .workers import Worker
 
 APP_TITLE = "Thư Ký"
@@ -159,6 +163,7 @@ class MainWindow(QMainWindow):
                               | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.preview: PreviewPane | None = None
+        self.tasks_window: TasksWindow | None = None  # made when first asked for (Ctrl+Shift+T)
 
         # The check before export, docked under the preview; it follows the document like the preview does.
         self.check_panel = CheckPanel()
@@ -276,7 +281,7 @@ class MainWindow(QMainWindow):
             self.actions[f"export_{kind}_{fmt}"].setText(_("{kind} as {fmt}…").format(
                 kind=label[:1].upper() + label[1:], fmt=fmt.upper()))
         for number, title in enumerate(self.page_titles()):
-            self.actions[f"page{number}"].setText(title)
+            self.actions[f"page{number}"].setText(title.replace("&", "&&"))  # "Directives & tasks" is no mnemonic
 
     @staticmethod
     def page_titles() -> list[str]:
@@ -751,16 +756,21 @@ class MainWindow(QMainWindow):
         QThreadPool.globalInstance().start(worker)
         return worker
 
-    def open_tasks(self, folder: Path | None = None) -> QWidget:
-        """The Tasks window over the folder of this meeting (or the last folder used)."""
-        from .tasks_window import TasksWindow
+    def open_tasks(self, folder: Path | None = None) -> TasksWindow:
+        """The Tasks window (one per editor) over the folder of this meeting, else the one it showed last."""
+        from .tasks_window import TasksWindow  # here: it brings the DOCX writer, not needed at start-up
 
-        if folder is None:
-            folder = self.document.path.parent if self.document.path else Path(self.settings.last_folder)
-        window = TasksWindow(folder, self.settings, self)
-        window.open_task.connect(self.open_task)
-        window.show()
-        return window
+        if folder is None and self.document.path is not None:
+            folder = self.document.path.parent
+        if self.tasks_window is None:
+            self.tasks_window = TasksWindow(folder, self.settings, self)
+            self.tasks_window.open_task.connect(self.open_task)
+        elif folder is not None and Path(folder) != self.tasks_window.folder:
+            self.tasks_window.set_folder(folder)
+        self.tasks_window.show()
+        self.tasks_window.raise_()
+        self.tasks_window.activateWindow()
+        return self.tasks_window
 
     def open_task(self, path: Path, place: TaskPlace) -> bool:
         """Show a task of the Tasks window in the editor: open its meeting if needed, select its row."""

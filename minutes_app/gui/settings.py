@@ -95,6 +95,26 @@ class AppSettings:
     def last_folder(self, value: str) -> None:
         self._set("files/last_folder", value)
 
+    # -- the Tasks window --------------------------------------------------------------------------
+    @property
+    def tasks_folder(self) -> Path | None:
+        """The folder whose meetings the Tasks window listed last."""
+        text = self._str("tasks/folder")
+        return Path(text) if text else None
+
+    @tasks_folder.setter
+    def tasks_folder(self, value: Path | None) -> None:
+        self._set("tasks/folder", str(value) if value else "")
+
+    @property
+    def tasks_filter(self) -> str:
+        """The Tasks window's status filter: "all", "not_done", "overdue" or "done"."""
+        return self._str("tasks/filter", "all")
+
+    @tasks_filter.setter
+    def tasks_filter(self, value: str) -> None:
+        self._set("tasks/filter", value)
+
     # -- recent files ------------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
         value = self.qsettings.value("files/recent", [])

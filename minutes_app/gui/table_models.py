@@ -17,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ..l10n.formatting import format_number, format_numeric_date, format_percent
 from ..l10n.i18n import gettext as _
+from ..l10n.i18n import pgettext
 from ..model import (
     Attendee,
     Directive,
@@ -341,11 +342,12 @@ def _meeting_day(document: MeetingDocument) -> dt.date:
 
 def task_columns() -> list[Column]:
     return [
-        Column("task", lambda: _("Task"), width=230),
+        Column("task", lambda: _("Task"), width=215),
         Column("assignee", lambda: _("Unit in charge"), width=150, completes="organization"),
-        Column("deadline", lambda: _("Deadline"), DATE, width=95),
-        Column("status", lambda: _("Status"), COMPUTED, compute=_task_status, width=85, tone=_task_tone),
-        Column("done", lambda: _("Done on"), CHECKED_DATE, width=110),
+        Column("deadline", lambda: _("Deadline"), DATE, width=92),
+        Column("status", lambda: pgettext("task", "Status"), COMPUTED, compute=_task_status, width=108,
+               tone=_task_tone),
+        Column("done", lambda: _("Done on"), CHECKED_DATE, width=128),
         Column("progress", lambda: _("Progress reported"), width=220),
     ]
 
@@ -354,7 +356,7 @@ def follow_up_columns() -> list[Column]:
     # What the secretary types (Done on, Progress reported) comes before the reference columns.
     return [
         *task_columns()[:4],
-        Column("done", lambda: _("Done on"), CHECKED_DATE, width=110, default=_meeting_day),
+        Column("done", lambda: _("Done on"), CHECKED_DATE, width=128, default=_meeting_day),
         Column("progress", lambda: _("Progress reported"), width=240),
         Column("given", lambda: _("Given on"), COMPUTED, compute=_given_on, width=95),
     ]
