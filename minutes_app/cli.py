@@ -248,7 +248,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     """One line per refused cell on stderr; the good rows go in only if none was refused or --skip-bad."""
-    from .importing import append_to_meeting, read_sheet, save_last_mapping
+    from .importing import apply_import, read_sheet, save_last_mapping
     from .l10n.i18n import ngettext
     from .storage import load_meeting, save_meeting
 
@@ -270,7 +270,8 @@ def _import(args: argparse.Namespace) -> int:
                        "Nothing imported: {count} rows were refused; correct them or use --skip-bad.",
                        refused).format(count=refused), file=sys.stderr)
         return 1
-    added = append_to_meeting(meeting, result)
+    plan = apply_import(meeting, result)
+    added = plan.changes
     if added:
         save_meeting(meeting, args.into)
     save_last_mapping(result.kind, result.mapping)
@@ -279,6 +280,10 @@ def _import(args: argparse.Namespace) -> int:
     else:
         done = ngettext("Imported {count} attendee into {path}.", "Imported {count} attendees into {path}.", added)
     print(done.format(count=added, path=args.into))
+    if plan.updates:
+        print(ngettext("{count} of them fills in a row of the same name already in the meeting.",
+                       "{count} of them fill in rows of the same name already in the meeting.",
+                       len(plan.updates)).format(count=len(plan.updates)))
     if refused:
         print(ngettext("{count} row was refused and left out.", "{count} rows were refused and left out.",
                        refused).format(count=refused), file=sys.stderr)

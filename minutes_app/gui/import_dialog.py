@@ -32,7 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..importing import ATTENDEES, FIELDS, INDICATORS, ImportFileError, ImportResult, read_sheet, save_last_mapping
+from ..importing import (
+    ATTENDEES,
+    FIELDS,
+    INDICATORS,
+    ImportFileError,
+    ImportResult,
+    plan_import,
+    read_sheet,
+    save_last_mapping,
+    target_list,
+)
 from ..l10n.formatting import format_number
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
@@ -186,7 +196,7 @@ class ImportDialog(QDialog):
         self._fill_preview(result)
         self._fill_errors(result)
         self.import_button.setEnabled(bool(result.rows))
-        self.summary.setText(self._summary(result))
+        self.summary.setText(self._summary(result, len(plan_import(self.document.meeting, result).updates)))
 
     def _show_failure(self, message: str) -> None:
         self.mapping_table.setRowCount(0)
@@ -250,9 +260,13 @@ class ImportDialog(QDialog):
         self.errors_box.setVisible(bool(result.errors))
 
     @staticmethod
-    def _summary(result: ImportResult) -> str:
+    def _summary(result: ImportResult, updates: int) -> str:
         good = len(result.rows)
         text = ngettext("{count} row will be imported.", "{count} rows will be imported.", good).format(count=good)
+        if updates:
+            text += " " + ngettext("{count} of them fills in a row of the same name already in the meeting.",
+                                   "{count} of them fill in rows of the same name already in the meeting.",
+                                   updates).format(count=updates)
         refused = len({error.row for error in result.errors})
         if refused:
             text += " " + ngettext("{count} row is refused and will be left out.",
@@ -272,7 +286,7 @@ class ImportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def import_rows(self) -> None:
-        """Append the good rows to the meeting as one undo step, remember the mapping, close."""
+        """Fill in and add the good rows as one undo step, remember the mapping, close."""
         result = self.result
         if result is None or not result.rows:
             return
@@ -280,14 +294,20 @@ class ImportDialog(QDialog):
         if refused and not self.confirm_partial(len(result.rows), refused):
             return
         meeting = self.document.meeting
-        target = meeting.results.indicators if result.kind == INDICATORS else meeting.attendees
-        count = len(result.rows)
+        plan = plan_import(meeting, result)
+        target = target_list(meeting, result.kind)
+        count = plan.changes
         file_name = self.path.name if self.path else ""
         if result.kind == INDICATORS:
             text = ngettext("Import {count} indicator from {file}", "Import {count} indicators from {file}", count)
         else:
             text = ngettext("Import {count} attendee from {file}", "Import {count} attendees from {file}", count)
-        self.document.insert_items(target, len(target), result.items, text.format(count=count, file=file_name))
+        with self.document.macro(text.format(count=count, file=file_name)):  # one undo step
+            for record, values in plan.updates:
+                for name, value in values.items():
+                    self.document.set_field(record, name, value, merge=False)
+            if plan.additions:
+                self.document.insert_items(target, len(target), plan.additions, "")
         save_last_mapping(result.kind, result.mapping)
         self.imported = count
         self.accept()

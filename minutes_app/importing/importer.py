@@ -1,15 +1,21 @@
 """Rows of a spreadsheet → Indicator / Attendee objects, with one error per refused cell.
 
-Nothing here touches a meeting file: ``read_sheet`` gives a preview (rows and errors) and
-``append_to_meeting`` adds the good rows once the user (or the CLI) has decided.
+Nothing here touches a meeting file: ``read_sheet`` gives a preview (rows and errors), ``plan_import``
+says which rows fill in records the meeting already has (same name: next month's meeting starts with
+last month's indicators and people) and which are new, and ``apply_import`` does it once the user (or
+the CLI) has decided.
 """
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Gender, Indicator, Meeting, Role, Target
@@ -233,8 +239,70 @@ def _attendee(values: Mapping[str, object], label: Mapping[str, str], row: int, 
     return attendee
 
 
-def append_to_meeting(meeting: Meeting, result: ImportResult) -> int:
-    """Add the preview's good rows to ``meeting``; returns how many were added."""
-    target: list = meeting.results.indicators if result.kind == INDICATORS else meeting.attendees
-    target.extend(result.items)
-    return len(result.rows)
+@dataclass
+class ImportPlan:
+    """What an import does to a meeting: fill in records it already has, add the others."""
+
+    updates: list[tuple[Indicator | Attendee, dict[str, Any]]] = field(default_factory=list)  # record → new values
+    additions: list[Indicator | Attendee] = field(default_factory=list)
+    unchanged: int = 0  # rows naming a record that already holds every value they give
+
+    @property
+    def changes(self) -> int:
+        return len(self.updates) + len(self.additions)
+
+
+def _same_name(name: str) -> str:
+    # Case and spacing only: "Lê Văn Hùng" and "Lê Văn Hưng" are two people.
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def target_list(meeting: Meeting, kind: str) -> list[Any]:
+    """The meeting's list an import of ``kind`` goes into."""
+    return meeting.results.indicators if kind == INDICATORS else meeting.attendees
+
+
+def plan_import(meeting: Meeting, result: ImportResult) -> ImportPlan:
+    """Match the good rows to the meeting's records by name.
+
+    A row naming a record fills in the values it gives (a figure, a text that is not empty, a choice
+    other than the default), so last month's plan and direction stay when the sheet has only this
+    month's figures; a row naming nothing new is added. Two rows of the same name: the second fills
+    in the first.
+    """
+    plan = ImportPlan()
+    held: dict[str, Any] = {}
+    for record in target_list(meeting, result.kind):
+        held.setdefault(_same_name(record.name), record)
+    defaults = {f.name: f.default for f in dataclasses.fields(Indicator if result.kind == INDICATORS else Attendee)
+                if f.name not in ("name", "extra")}
+    for item in result.items:
+        record = held.get(_same_name(item.name))
+        if record is None:
+            item = copy.deepcopy(item)  # the preview stays as read
+            held[_same_name(item.name)] = item
+            plan.additions.append(item)
+            continue
+        values = {name: getattr(item, name) for name, default in defaults.items()
+                  if getattr(item, name) != default and getattr(item, name) != getattr(record, name)}
+        pending = next((changes for updated, changes in plan.updates if updated is record), None)
+        if record in plan.additions:
+            for name, value in values.items():
+                setattr(record, name, value)
+        elif pending is not None:
+            pending.update(values)
+        elif values:
+            plan.updates.append((record, values))
+        else:
+            plan.unchanged += 1
+    return plan
+
+
+def apply_import(meeting: Meeting, result: ImportResult, plan: ImportPlan | None = None) -> ImportPlan:
+    """Fill in and add the preview's good rows (``plan``, else planned now); returns what was done."""
+    plan = plan or plan_import(meeting, result)
+    for record, values in plan.updates:
+        for name, value in values.items():
+            setattr(record, name, value)
+    target_list(meeting, result.kind).extend(plan.additions)
+    return plan

@@ -12,13 +12,13 @@ from minutes_app.importing import (
     ATTENDEES,
     INDICATORS,
     ImportFileError,
-    append_to_meeting,
+    apply_import,
     load_last_mapping,
     mapping_path,
     read_sheet,
     save_last_mapping,
 )
-from minutes_app.model import Gender, Meeting, Role, Target
+from minutes_app.model import Gender, Indicator, Meeting, Results, Role, Target
 
 # A sheet as the district statistics office sends it: a title, a blank line, then the table.
 STATS_ROWS = [
@@ -61,8 +61,34 @@ def test_import_xlsx_with_title_rows_sector_headings_and_bad_rows(tmp_path: Path
 def test_import_appends_to_meeting(tmp_path: Path) -> None:
     result = read_sheet(write_xlsx(tmp_path / "bieu.xlsx", STATS_ROWS))
     meeting = Meeting()
-    assert append_to_meeting(meeting, result) == 3
+    plan = apply_import(meeting, result)
+    assert len(plan.additions) == 3 and plan.updates == []
     assert [i.name for i in meeting.results.indicators][-1] == "Tỷ lệ hộ nghèo"
+
+
+def test_import_fills_in_the_indicators_of_next_months_meeting(tmp_path: Path) -> None:
+    """Next month's meeting starts with the indicators and their plan; the sheet brings the figures."""
+    meeting = Meeting(results=Results(indicators=[
+        Indicator(sector="Kinh tế", name="Diện tích gieo trồng lúa", unit="ha", plan=31597),
+        Indicator(sector="Xã hội", name="Tai nạn giao thông", unit="vụ", plan=5, target=Target.AT_MOST),
+        Indicator(sector="Xã hội", name="tỷ lệ  hộ nghèo", unit="%", plan=2.5, note="theo chuẩn mới"),
+    ]))
+    rows = [["Chỉ tiêu", "ĐVT", "Thực hiện", "Cùng kỳ", "Hướng"],
+            ["Diện tích gieo trồng lúa", "ha", "32.100", "31.020", ""],
+            ["Tỷ lệ hộ nghèo", "%", "2,1", "3,2", ""],
+            ["Tai nạn giao thông", "vụ", "4", "7", ""],  # no direction given: "at most" stays
+            ["Diện tích cây ăn trái", "ha", "418", "401", ""]]
+    result = read_sheet(write_xlsx(tmp_path / "thang-4.xlsx", rows))
+    plan = apply_import(meeting, result)
+    indicators = meeting.results.indicators
+    assert [i.name for i in indicators] == ["Diện tích gieo trồng lúa", "Tai nạn giao thông", "tỷ lệ  hộ nghèo",
+                                            "Diện tích cây ăn trái"]
+    assert [(i.plan, i.actual, i.previous) for i in indicators[:3]] == [(31597, 32100, 31020), (5, 4, 7),
+                                                                      (2.5, 2.1, 3.2)]
+    assert indicators[1].target is Target.AT_MOST and indicators[2].note == "theo chuẩn mới"
+    assert len(plan.updates) == 3 and len(plan.additions) == 1 and plan.unchanged == 0
+    again = apply_import(meeting, read_sheet(write_xlsx(tmp_path / "lai.xlsx", rows)))
+    assert again.changes == 0 and again.unchanged == 4
 
 
 def test_import_named_worksheet(tmp_path: Path) -> None:
