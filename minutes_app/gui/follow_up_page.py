@@ -1,7 +1,7 @@
 """The Follow-up page: the earlier meeting this one follows, and its open tasks as reported at this one.
 
 Choosing the earlier meeting carries its open tasks here (one undo step); ticking "Done on" or typing
-what was reported is how the secretary follows them up. "Carry again" adds the tasks given there since.
+what was reported is how the secretary follows them up. "Carry new open tasks" adds those given there since.
 """
 
 from __future__ import annotations

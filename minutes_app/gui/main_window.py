@@ -58,10 +58,10 @@ from .preview import PreviewPane
 from .qt_translations import install_qt_translations
 from .settings import AppSettings
 from .settings_dialog import SettingsDialog
+from .workers import Worker
 
 if TYPE_CHECKING:
     from .tasks_window import TasksWindow
-from .workers import Worker
 
 APP_TITLE = "Thư Ký"
 # Findings about a person missing from the attendees: activating one offers to add them.
