@@ -30,10 +30,11 @@ from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ui_language
 from ..model import Meeting
 from ..storage import SUFFIX
-from ..storage.finalise import finalise, next_version, reopen
+from ..storage.finalise import changed_files, finalise, next_version, reopen
 from .document import MeetingDocument, SetFieldCommand
 from .exporting import suggested_name
 from .message_bar import MessageBar
+from .workers import Worker
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -58,8 +59,11 @@ def final_folder(path: Path, version: int) -> Path:
 class FinalBar(MessageBar):
     """The line above the form while the meeting is final, with a button to reopen it."""
 
+    GOOD = ("#e3f1e3", "#7fb77f")
+    WARNING = ("#fff4d6", "#d9a520")  # an issued file no longer matches its recorded hash
+
     def __init__(self, parent: QWidget | None = None):
-        super().__init__("finalBar", "#e3f1e3", "#7fb77f", 1, parent)
+        super().__init__("finalBar", *self.GOOD, 1, parent)
         (self.reopen_button,) = self.buttons
 
 
@@ -73,6 +77,7 @@ class Finaliser(QObject):
         self.bar.reopen_button.clicked.connect(lambda: self.reopen())
         window.centralWidget().layout().insertWidget(0, self.bar)
         self._locked: list[tuple[QWidget, Any]] = []  # widgets we changed, with how to undo it
+        self.changed_issued: list[str] = []  # issued files that no longer match their recorded hash
         self._connected: set[int] = set()
 
     @property
@@ -164,12 +169,35 @@ class Finaliser(QObject):
             if name in actions:
                 actions[name].setEnabled(not final)
         self.bar.reopen_button.setText(_("Reopen for editing"))
+        self.changed_issued = []
+        self.bar.set_colours(*FinalBar.GOOD)
         if final:
-            self.bar.label.setText(_("This meeting is final (version {version}, {date}); the form is read-only.")
-                                   .format(version=document.meeting.final.version,
-                                           date=format_numeric_date(document.meeting.final.date, ui_language())))
+            self.bar.label.setText(self._state_text())
+            self._check_issued_files()
         self.bar.setVisible(final)
         self.window.update_title()
+
+    def _state_text(self) -> str:
+        final = self.document.meeting.final
+        return _("This meeting is final (version {version}, {date}); the form is read-only.").format(
+            version=final.version, date=format_numeric_date(final.date, ui_language()))
+
+    def _check_issued_files(self) -> None:
+        """Compare the issued files with their recorded SHA-256, off the GUI thread (they may be on a share)."""
+        document = self.document
+        if document.path is None or document.meeting.final is None:
+            return
+        folder = final_folder(document.path, document.meeting.final.version)
+        worker = Worker(changed_files, document.snapshot(), folder)
+        worker.signals.finished.connect(lambda names: self._show_changed(document, names))
+        self.window.exporter.pool.start(worker)  # waited for when the window closes
+
+    def _show_changed(self, document: MeetingDocument, names: list[str]) -> None:
+        if names and document is self.document and document.meeting.is_final:
+            self.bar.label.setText(self._state_text() + " " + _(
+                "Changed or missing since they were issued: {files}.").format(files=", ".join(names)))
+            self.bar.set_colours(*FinalBar.WARNING)
+            self.changed_issued = names
 
     def _field_changed(self, record: object, attr: str) -> None:
         if attr == "final" and record is self.document.meeting:

@@ -11,7 +11,7 @@ class MessageBar(QFrame):
     def __init__(self, name: str, background: str, border: str, buttons: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(name)
-        self.setStyleSheet(f"#{name} {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}")
+        self.set_colours(background, border)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         self.label = QLabel()
@@ -21,3 +21,8 @@ class MessageBar(QFrame):
         for button in self.buttons:
             layout.addWidget(button)
         self.hide()
+
+    def set_colours(self, background: str, border: str) -> None:
+        """The bar's colours (a bar may turn from good news to a warning)."""
+        name = self.objectName()
+        self.setStyleSheet(f"#{name} {{ background: {background}; border: 1px solid {border}; border-radius: 4px; }}")

@@ -132,3 +132,25 @@ def test_undo_of_finalise_and_a_final_file_opens_read_only(make_window, qtbot, f
     assert again.document.meeting.is_final and field(again.pages[0], "title").isReadOnly()
     assert again.finaliser.bar.isVisible() and "final v1" in again.windowTitle()
     assert again.document.undo_stack.count() == 0
+
+
+def test_a_final_meeting_whose_issued_file_was_changed_says_so(make_window, qtbot, monkeypatch,  # noqa: ANN001
+                                                               tmp_path: Path) -> None:
+    path = tmp_path / "hop.minutes.json"
+    shutil.copy(SEED_SAMPLE, path)
+    window = make_window(path)
+    _answer_yes(monkeypatch)
+    _finalise(window, qtbot)
+    window.exporter.wait(30000)
+    assert window.finaliser.changed_issued == []
+    issued = sorted((tmp_path / "hop-final-v1").glob("*.docx"))
+    window.close()
+
+    with open(issued[0], "ab") as stream:  # edited after it was signed
+        stream.write(b"\0")
+    issued[1].unlink()
+    again = make_window(path)
+    qtbot.waitUntil(lambda: again.finaliser.changed_issued != [], timeout=15000)
+    assert sorted(again.finaliser.changed_issued) == [p.name for p in issued[:2]]
+    label = again.finaliser.bar.label.text()
+    assert "Changed or missing since they were issued:" in label and issued[0].name in label
