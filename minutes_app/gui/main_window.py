@@ -260,19 +260,19 @@ class MainWindow(QMainWindow):
 
     def _retranslate_actions(self) -> None:
         texts = {
-            "new": _("&New"), "new_from_previous": _("New from &previous meeting…"),
+            "new": _("&New"), "new_from_previous": _("New from previo&us meeting…"),
             "follow_up_this": _("New meeting following t&his one"), "tasks": _("Tas&ks of the folder…"),
             "open": _("&Open…"),
             "save": _("&Save"), "save_as": _("Save &As…"),
             "import_sheet": _("&Import from spreadsheet…"), "quit": _("&Quit"), "undo": _("&Undo"),
-            "redo": _("&Redo"), "insert_time": _("Insert the current &time"), "settings": _("Se&ttings…"),
+            "redo": _("&Redo"), "insert_time": _("Insert the current &time"), "settings": _("Settin&gs…"),
             "people_directory": _("&People directory…"),
-            "open_folder": _("Open containing &folder"), "print": _("&Print (through PDF)…"),
-            "print_preview": _("Print the pre&view…"), "email": _("&Email…"),
+            "open_folder": _("Open containing fo&lder"), "print": _("&Print (through PDF)…"),
+            "print_preview": _("Print the pre&view…"), "email": _("E&mail…"),
             "toggle_preview": _("Show or hide the &preview"), "next_page": _("Next page"),
-            "toggle_checks": _("Show or hide the &check before export"), "run_checks": _("&Check the meeting now"),
+            "toggle_checks": _("Show or hide the &check before export"), "run_checks": _("Check the meeting &now"),
             "previous_page": _("Previous page"), "about": _("&About Thư Ký"),
-            "finalise": _("&Finalise…"), "reopen": _("Reopen for &editing…"),
+            "finalise": _("&Finalise…"), "reopen": _("Reopen for e&diting…"),
         }
         for name, text in texts.items():
             self.actions[name].setText(text)

@@ -159,3 +159,24 @@ def test_qt_own_buttons_speak_vietnamese(make_window) -> None:  # noqa: ANN001
     install_qt_translations("en")
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     assert {_plain(b.text()) for b in box.buttons()} == {"OK", "Cancel"}
+
+
+def _mnemonic(text: str) -> str | None:
+    """The letter after a single "&" (Alt+letter in a menu); "&&" is a literal ampersand."""
+    plain = text.replace("&&", "")
+    at = plain.find("&")
+    return plain[at + 1].casefold() if 0 <= at < len(plain) - 1 else None
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_two_entries_of_a_menu_share_a_mnemonic(make_window, language: str) -> None:  # noqa: ANN001
+    set_ui_language(language)
+    window = make_window(SEED_SAMPLE)
+    bar = window.menuBar()
+    tops = [_mnemonic(action.text()) for action in bar.actions()]
+    assert len(tops) == len(set(tops)), [action.text() for action in bar.actions()]
+    for top in bar.actions():
+        entries = [action.text() for action in top.menu().actions() if action.text()]
+        letters = [letter for letter in map(_mnemonic, entries) if letter]
+        assert len(letters) == len(set(letters)), (top.text(), entries)
+        assert not any(letter == " " for letter in letters), entries  # a stray "&" before a space
