@@ -50,6 +50,7 @@ class FollowUp:
 
     source: Source
     tasks: list[CarriedTask] = field(default_factory=list)
+    year: int | None = None  # the year of the meeting that reviews them
 
     @property
     def total(self) -> int:
@@ -105,4 +106,4 @@ def follow_up(meeting: Meeting) -> FollowUp | None:
         carried.append(CarriedTask(task, task_status(task, today),
                                    origin.date if own and origin else None,
                                    origin.notice_number.strip() if own and origin else ""))
-    return FollowUp(source, carried)
+    return FollowUp(source, carried, meeting.meeting.date.year if meeting.meeting.date else None)

@@ -329,15 +329,17 @@ def _follow_up(review: FollowUp, p: Phrases, language: str, code: str) -> list[A
         if carried.given is not None:
             name.append(Run("\n" + p.follow_up_given(carried.given, carried.given_notice, code), italic=True))
         rows.append(TableRow([fmt.format_number(number, language), name, task.assignee.strip(),
-                              fmt.format_numeric_date(task.deadline, language), _follow_up_result(carried, p)]))
+                              fmt.format_numeric_date(task.deadline, language), _follow_up_result(carried, p, review)]))
     tally = p.follow_up_tally(review.done, review.total, review.overdue, review.open)
     return [Paragraph.plain(tally), Table(columns, rows)]
 
 
-def _follow_up_result(carried: CarriedTask, p: Phrases) -> list[Run]:
+def _follow_up_result(carried: CarriedTask, p: Phrases, review: FollowUp) -> list[Run]:
     """The status in italics ("Đã hoàn thành ngày 19/3"), then what was reported, as typed."""
     if carried.done:
-        state = p.follow_up_done(carried.task.done)
+        done = carried.task.done
+        # "19/3" within the meeting's year; the full date when it was done in another year.
+        state = p.follow_up_done(done, done is None or review.year is None or done.year == review.year)
     else:
         state = p.follow_up_overdue if carried.overdue else p.follow_up_open
     runs = [Run(state, italic=True)]
