@@ -109,13 +109,19 @@ def test_reopen_unlocks_and_a_second_finalise_is_version_2(make_window, qtbot, f
     assert "final v2" in window.windowTitle()
 
 
-def test_undo_of_finalise_and_a_final_file_opens_read_only(make_window, qtbot, field, monkeypatch,  # noqa: ANN001
-                                                           tmp_path: Path) -> None:
-    path = tmp_path / "hop.minutes.json"
+def _finalised(make_window, qtbot, monkeypatch, folder: Path):  # noqa: ANN001, ANN202
+    """A window on a copy of the seed meeting in ``folder``, finalised once; (window, path)."""
+    path = folder / "hop.minutes.json"
     shutil.copy(SEED_SAMPLE, path)
     window = make_window(path)
     _answer_yes(monkeypatch)
     _finalise(window, qtbot)
+    return window, path
+
+
+def test_undo_of_finalise_and_a_final_file_opens_read_only(make_window, qtbot, field, monkeypatch,  # noqa: ANN001
+                                                           tmp_path: Path) -> None:
+    window, path = _finalised(make_window, qtbot, monkeypatch, tmp_path)
 
     # Undo takes the finalisation back, redo makes it final again.
     assert window.actions["undo"].isEnabled()
@@ -136,11 +142,7 @@ def test_undo_of_finalise_and_a_final_file_opens_read_only(make_window, qtbot, f
 
 def test_a_final_meeting_whose_issued_file_was_changed_says_so(make_window, qtbot, monkeypatch,  # noqa: ANN001
                                                                tmp_path: Path) -> None:
-    path = tmp_path / "hop.minutes.json"
-    shutil.copy(SEED_SAMPLE, path)
-    window = make_window(path)
-    _answer_yes(monkeypatch)
-    _finalise(window, qtbot)
+    window, path = _finalised(make_window, qtbot, monkeypatch, tmp_path)
     window.exporter.wait(30000)
     assert window.finaliser.changed_issued == []
     issued = sorted((tmp_path / "hop-final-v1").glob("*.docx"))
