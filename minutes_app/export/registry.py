@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import ExportError, FallbackWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
@@ -23,6 +23,8 @@ from ..paths import templates_dir
 from ..storage import write_bytes_atomically
 from .document import Document
 from .templating import TemplateError, is_user_template
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -82,17 +84,23 @@ def build_document(meeting: Meeting, kind: str, options: ExportOptions = ExportO
         raise ExportError(_("Unknown document kind \"{kind}\" (choose minutes, news or notice).").format(
             kind=kind))
     builder = _load(_BUILDERS[kind], kind_label(kind))
+    return with_template_fallback(lambda chosen: builder(meeting, chosen), options)
+
+
+def with_template_fallback(make: Callable[[ExportOptions], T], options: ExportOptions) -> T:
+    """``make(options)``; when the office's own template fails, ``make`` again with the built-in templates
+    and a FallbackWarning saying why. An error in a built-in template is a bug: it is raised."""
     try:
-        return builder(meeting, options)
+        return make(options)
     except TemplateError as error:
         if not is_user_template(error.template, options.templates_dir):
             log.error("%s", error)
             raise
         log.warning("%s Falling back to the built-in template.", error)
         warnings.warn(FallbackWarning(_("{problem} The built-in template was used instead.").format(
-            problem=error)), stacklevel=2)
+            problem=error)), stacklevel=3)
         # The built-in folder as the "user" folder: only built-in templates are found.
-        return builder(meeting, replace(options, templates_dir=templates_dir()))
+        return make(replace(options, templates_dir=templates_dir()))
 
 
 def render_document(document: Document, fmt: str, options: ExportOptions = ExportOptions()) -> bytes:

@@ -10,28 +10,22 @@ a landscape A4 table for the DOCX writer (any writer of the intermediate documen
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import unicodedata
-import warnings
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import ExportError, FallbackWarning
+from ..errors import ExportError
 from ..l10n.formatting import format_number
 from ..l10n.i18n import gettext as _
 from ..model import TaskStatus
-from ..paths import templates_dir
 from ..storage import write_bytes_atomically
 from ..storage.task_register import TaskEntry, TaskRegister
 from .document import Align, Column, Document, Paragraph, Run, Table, TableRow, Title
 from .docx_writer import text_width_mm
 from .minutes import Phrases
-from .registry import ExportOptions, render_document
-from .templating import TemplateError, environment, is_user_template
-
-log = logging.getLogger(__name__)
+from .registry import ExportOptions, render_document, with_template_fallback
+from .templating import environment
 
 TASK_LIST_FORMATS = ("docx", "xlsx")
 
@@ -82,23 +76,9 @@ class TaskListText:
     rows: list[TaskRow]
 
 
-def _with_fallback(options: ExportOptions, make: Callable[[ExportOptions], Any]) -> Any:
-    """``make(options)``; when the office's own template fails, again with the built-in one and a
-    FallbackWarning saying why (as ``registry.build_document`` does for meetings)."""
-    try:
-        return make(options)
-    except TemplateError as error:
-        if not is_user_template(error.template, options.templates_dir):
-            raise
-        log.warning("%s Falling back to the built-in template.", error)
-        warnings.warn(FallbackWarning(_("{problem} The built-in template was used instead.").format(
-            problem=error)), stacklevel=3)
-        return make(replace(options, templates_dir=templates_dir()))
-
-
 def task_list_text(register: TaskRegister, language: str, options: ExportOptions | None = None) -> TaskListText:
     """The words of the list in ``language`` ("vi" or "en"), rows in the register's order."""
-    return _with_fallback(options or ExportOptions(), lambda o: _texts(register, language, o))
+    return with_template_fallback(lambda chosen: _texts(register, language, chosen), options or ExportOptions())
 
 
 def _texts(register: TaskRegister, language: str, options: ExportOptions) -> TaskListText:
