@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -154,23 +153,10 @@ def _new(args: argparse.Namespace) -> int:
 
 def _following(previous_path: Path, output: Path) -> Meeting:
     """The meeting after ``previous_path``, dated today; it names the earlier file relative to its own folder."""
-    from .model import next_meeting
     from .storage import load_meeting
+    from .storage.follow_links import following
 
-    previous = load_meeting(previous_path)
-    meeting = next_meeting(previous, _relative(previous_path, output.parent))
-    meeting.meeting.date = dt.date.today()
-    return meeting
-
-
-def _relative(path: Path, folder: Path) -> str:
-    """``path`` as seen from ``folder``, with "/" on every system (the file moves between computers);
-    absolute when there is no relative way (another drive on Windows)."""
-    target, start = path.resolve(), folder.resolve()
-    try:
-        return Path(os.path.relpath(target, start)).as_posix()
-    except ValueError:
-        return target.as_posix()
+    return following(load_meeting(previous_path), previous_path, output.parent, dt.date.today())
 
 
 def _tasks(args: argparse.Namespace) -> int:

@@ -9,8 +9,9 @@ the tasks grouped by the unit responsible) and lays the rendered sections out as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..l10n import formatting as fmt
 from ..model import Meeting, Role, Task
@@ -23,41 +24,34 @@ from .registry import ExportOptions
 from .sections import blocks, lines, parse_sections, tidy
 from .templating import render
 
-
-@dataclass
-class UnitTasks:
-    """The tasks one unit is responsible for, in the order they were given."""
-
-    unit: str
-    tasks: list[Task] = field(default_factory=list)
-
-
-def tasks_by_unit(meeting: Meeting) -> list[UnitTasks]:
-    """Tasks grouped by responsible unit (as typed, compared without case), units in first-seen order."""
-    groups: dict[str, UnitTasks] = {}
-    for task in meeting.all_tasks():
-        if not task.task.strip():
-            continue
-        unit = " ".join(task.assignee.split())
-        groups.setdefault(unit.casefold(), UnitTasks(unit)).tasks.append(task)
-    return list(groups.values())
+T = TypeVar("T")
 
 
 @dataclass
-class CarriedUnit:
-    """The carried tasks one unit has still to finish, in the order they were reviewed."""
+class UnitTasks(Generic[T]):
+    """The tasks one unit is responsible for, in the order they were given (or reviewed)."""
 
     unit: str
-    tasks: list[CarriedTask] = field(default_factory=list)
+    tasks: list[T] = field(default_factory=list)
 
 
-def unfinished_by_unit(review: FollowUp | None) -> list[CarriedUnit]:
-    """The carried tasks not done, grouped by unit like the new ones (units in first-seen order)."""
-    groups: dict[str, CarriedUnit] = {}
-    for carried in review.unfinished() if review is not None else []:
-        unit = " ".join(carried.task.assignee.split())
-        groups.setdefault(unit.casefold(), CarriedUnit(unit)).tasks.append(carried)
+def by_unit(items: Iterable[T], task_of: Callable[[T], Task]) -> list[UnitTasks[T]]:
+    """Items grouped by the unit of their task (as typed, compared without case), units in first-seen order."""
+    groups: dict[str, UnitTasks[T]] = {}
+    for item in items:
+        unit = " ".join(task_of(item).assignee.split())
+        groups.setdefault(unit.casefold(), UnitTasks(unit)).tasks.append(item)
     return list(groups.values())
+
+
+def tasks_by_unit(meeting: Meeting) -> list[UnitTasks[Task]]:
+    """The tasks given at the meeting, by unit."""
+    return by_unit((task for task in meeting.all_tasks() if task.task.strip()), lambda task: task)
+
+
+def unfinished_by_unit(review: FollowUp | None) -> list[UnitTasks[CarriedTask]]:
+    """The carried tasks not done, grouped by unit like the new ones."""
+    return by_unit(review.unfinished() if review is not None else [], lambda carried: carried.task)
 
 
 def chair_title(meeting: Meeting, chair: Person | None) -> str:

@@ -6,7 +6,6 @@ what was reported is how the secretary follows them up. "Carry new open tasks" a
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QWidget
@@ -17,7 +16,7 @@ from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
 from ..model import Meeting, carry_open_tasks, prior_meeting, task_key
 from ..storage import SUFFIX, load_meeting
-from ..storage.follow_links import earlier_meeting_path
+from ..storage.follow_links import earlier_meeting_path, link_to
 from .completion import Completions
 from .document import MeetingDocument
 from .pages import Page, table_page
@@ -94,8 +93,9 @@ class FollowUpPage(Page):
                 "{count} carried tasks already have a report. Replace the carried tasks with those of {file}?",
                 len(reported)).format(count=len(reported), file=path.name)) != QMessageBox.StandardButton.Yes:
             return False
+        folder = self.document.path.parent if self.document.path else None  # None: anchored when saved
         with self.document.macro(_("Follow up {file}").format(file=path.name)):
-            self.document.set_field(meeting, "follows", prior_meeting(earlier, self._name_for(path)), merge=False)
+            self.document.set_field(meeting, "follows", prior_meeting(earlier, link_to(path, folder)), merge=False)
             self.document.remove_items(meeting.follow_up, list(range(len(meeting.follow_up))), "")
             self.document.insert_items(meeting.follow_up, 0, carry_open_tasks(earlier, path.name), "")
         return True
@@ -131,15 +131,6 @@ class FollowUpPage(Page):
                 "{file} cannot be opened: {problem}\n\nThe meeting you are editing has not been changed.").format(
                     file=path, problem=error))
             return None
-
-    def _name_for(self, path: Path) -> str:
-        """How the file names the earlier one: relative to its folder once saved, absolute until then."""
-        if self.document.path is None:
-            return str(path.resolve())
-        try:
-            return Path(os.path.relpath(path.resolve(), self.document.path.resolve().parent)).as_posix()
-        except ValueError:  # another drive
-            return str(path.resolve())
 
 
 def follow_up_page(document: MeetingDocument, completions: Completions) -> Page:

@@ -37,10 +37,10 @@ from ..export.registry import ExportOptions, kind_label
 from ..l10n.formatting import format_moment, format_time_of_day
 from ..l10n.i18n import add_language_listener, ngettext, remove_language_listener, set_ui_language, ui_language
 from ..l10n.i18n import gettext as _
-from ..model import Attendee, Language, Meeting, MeetingInfo, next_meeting
+from ..model import Attendee, Language, Meeting, MeetingInfo
 from ..storage import SUFFIX, load_meeting, save_meeting
 from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, changed_on_disk, refresh_lock, release_lock
-from ..storage.follow_links import anchor_follows
+from ..storage.follow_links import anchor_follows, following
 from ..storage.recovery import Recovery, discard_recovery, find_recoveries, new_session_id, write_recovery
 from ..storage.task_register import TaskPlace
 from .binding import insert_at_cursor
@@ -76,13 +76,6 @@ def new_meeting(settings: AppSettings, language: str = "vi") -> Meeting:
     for field in ("parent_agency", "agency", "agency_code", "place"):
         setattr(meeting.header, field, settings.default(field))
     meeting.news.author = settings.default("author")
-    return meeting
-
-
-def meeting_from_previous(previous: Meeting, path: Path) -> Meeting:
-    """The next meeting of the same kind, dated today, following up the one saved at ``path``."""
-    meeting = next_meeting(previous, str(path.resolve()))  # anchored relative to the new file when saved
-    meeting.meeting.date = dt.date.today()
     return meeting
 
 
@@ -477,7 +470,7 @@ class MainWindow(QMainWindow):
         except (MinutesError, OSError) as error:
             self._refuse_open(path, error)
             return
-        self.replace_document(meeting_from_previous(previous, path), None, modified=True)
+        self.replace_document(following(previous, path, None, dt.date.today()), None, modified=True)
         self.go_to_page(0)
 
     def follow_up_this(self) -> None:
@@ -488,7 +481,7 @@ class MainWindow(QMainWindow):
                 return
         path = self.document.path
         assert path is not None
-        self.replace_document(meeting_from_previous(self.document.snapshot(), path), None, modified=True)
+        self.replace_document(following(self.document.snapshot(), path, None, dt.date.today()), None, modified=True)
         self.go_to_page(0)
 
     def open_file(self) -> None:
