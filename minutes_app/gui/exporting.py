@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..export.registry import ExportOptions, export_meeting, kind_label
+from ..l10n.collation import without_marks
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from ..userdirs import user_data_dir
@@ -49,8 +49,7 @@ FILE_PREFIX = {"minutes": "bien-ban", "news": "bai-tin", "notice": "thong-bao-ke
 
 def slug(text: str, limit: int = 50) -> str:
     """An ASCII file-name part from a Vietnamese title ("Hội nghị …" → "hoi-nghi-…")."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = without_marks(text).lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].rstrip("-") or "cuoc-hop"
 
 

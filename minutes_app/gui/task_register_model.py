@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
-from ..l10n.collation import sort_key
+from ..l10n.collation import sort_key, without_marks
 from ..l10n.formatting import format_number, format_numeric_date
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext, pgettext, ui_language
@@ -61,9 +60,7 @@ def status_text(entry: TaskEntry, today: dt.date, language: str) -> str:
 
 def fold(text: str) -> str:
     """Text as the search compares it: no case, no Vietnamese marks, single spaces ("Công an" → "cong an")."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(text.casefold().split())
+    return " ".join(without_marks(text).casefold().split())
 
 
 def _tooltip(*paragraphs: str) -> str:

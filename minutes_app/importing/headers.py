@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+
+from ..l10n.collation import without_marks
 
 INDICATORS = "indicators"
 ATTENDEES = "attendees"
@@ -48,8 +49,7 @@ _COMPARISONS = ("so voi", "so sanh", "ty le", "tang giam", "compared", "ratio", 
 
 def fold(text: object) -> str:
     """Lower case without diacritics, đ → d; punctuation kept: "Tỷ đồng" → "ty dong"."""
-    decomposed = unicodedata.normalize("NFD", str(text or "")).replace("đ", "d").replace("Đ", "D")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    return without_marks(str(text or "")).casefold()
 
 
 def normalise(text: object) -> str:

@@ -25,6 +25,13 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 SortKey = tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]
 
 
+def without_marks(text: str) -> str:
+    """The text with no tone or vowel marks and đ as d ("Đồng Tháp" → "Dong Thap"): for searches typed
+    without accents and for ASCII file names. Case is kept."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 @lru_cache(maxsize=4096)
 def _letter_and_tone(char: str) -> tuple[tuple[int, int], int, int]:
     """(primary weight, tone, case) of one character."""
