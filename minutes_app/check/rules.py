@@ -85,22 +85,20 @@ def speaker_not_attendee(meeting: Meeting, context: CheckContext) -> Iterator[Fi
     if not meeting.attendees:
         return  # "no attendees" says it all
     reported: set[str] = set()
-    for index, item in enumerate(meeting.discussion):
-        key = normalize_name(item.speaker)
-        if key and key not in known and key not in reported:
-            reported.add(key)
-            name = item.speaker.strip()
-            yield Finding("speaker-not-attendee", WARNING, Page.DISCUSSION, ("discussion", index, "speaker"),
-                          _("{name} speaks in the discussion but is not in the list of attendees.").format(name=name),
-                          person=name)
-    for index, directive in enumerate(meeting.directives):
-        key = normalize_name(directive.speaker)
-        if key and key not in known and key not in reported:
-            reported.add(key)
-            name = directive.speaker.strip()
-            yield Finding("speaker-not-attendee", WARNING, Page.DIRECTIVES, ("directives", index, "speaker"),
-                          _("{name} gives directions but is not in the list of attendees.").format(name=name),
-                          person=name)
+    places = (
+        (Page.DISCUSSION, "discussion", meeting.discussion,
+         _("{name} speaks in the discussion but is not in the list of attendees.")),
+        (Page.DIRECTIVES, "directives", meeting.directives,
+         _("{name} gives directions but is not in the list of attendees.")),
+    )
+    for page, list_name, items, message in places:
+        for index, item in enumerate(items):
+            key = normalize_name(item.speaker)
+            if key and key not in known and key not in reported:
+                reported.add(key)
+                name = item.speaker.strip()
+                yield Finding("speaker-not-attendee", WARNING, page, (list_name, index, "speaker"),
+                              message.format(name=name), person=name)
 
 
 def duplicate_attendee(meeting: Meeting, context: CheckContext) -> Iterator[Finding]:

@@ -120,12 +120,18 @@ def _lines_edit(rows: int = 3) -> QPlainTextEdit:
     return edit
 
 
-def _scrolling(page: Page, content: QWidget) -> None:
+def _form_column(page: Page) -> QVBoxLayout:
+    """The page's scrolling column of form groups: one column fits beside the preview in both languages."""
+    content = QWidget()
+    column = QVBoxLayout(content)
+    column.setContentsMargins(0, 0, 8, 0)
+    column.setSpacing(12)
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(content)
     page.body.addWidget(area)
+    return column
 
 
 def _date_edit(document: MeetingDocument) -> QDateEdit:
@@ -146,11 +152,7 @@ def _time_edit() -> TimeLineEdit:
 def general_page(document: MeetingDocument, completions: Completions) -> Page:
     page = Page(_("General"), _("The letterhead, when and where the meeting takes place, who chairs it and who "
                                 "takes the minutes."))
-    content = QWidget()
-    left = QVBoxLayout(content)  # one column: it fits beside the preview in both languages
-    left.setContentsMargins(0, 0, 8, 0)
-    left.setSpacing(12)
-    right = left
+    column = _form_column(page)
     build = FormBuilder(page, document, completions)
     meeting, header = document.meeting.meeting, document.meeting.header
 
@@ -177,14 +179,14 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Place:"), QLineEdit(), meeting, "location", placeholder=_("e.g. Meeting hall of the People's "
                                                                                 "Committee"))
     build.add(form, _("Bridges (one a line):"), _lines_edit(3), meeting, "bridges")
-    left.addWidget(build.last_group())
+    column.addWidget(build.last_group())
 
     form = build.form(_("People"))
     build.add(form, _("Chair:"), QLineEdit(), meeting, "chair", completes="name")
     build.add(form, _("Secretary:"), QLineEdit(), meeting, "secretary", completes="name")
     build.add(form, _("Also attending:"), QLineEdit(), meeting, "participants_note",
               placeholder=_("groups not listed by name, e.g. heads of departments"))
-    left.addWidget(build.last_group())
+    column.addWidget(build.last_group())
 
     form = build.form(_("Letterhead"))
     build.add(form, _("Parent agency:"), QLineEdit(), header, "parent_agency",
@@ -195,9 +197,8 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Agency code:"), QLineEdit(), header, "agency_code", placeholder="UBND")
     build.add(form, _("Number:"), QLineEdit(), header, "number", placeholder=_("empty: written by hand"))
     build.add(form, _("Place on the date line:"), QLineEdit(), header, "place")
-    right.addWidget(build.last_group())
-    right.addStretch(1)
-    _scrolling(page, content)
+    column.addWidget(build.last_group())
+    column.addStretch(1)
     return page
 
 
@@ -356,11 +357,7 @@ def directives_page(document: MeetingDocument, completions: Completions) -> Page
 def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     page = Page(_("Closing & recipients"), _("How the meeting ended, who receives the minutes, and what the news "
                                              "article and the notice of conclusions need."))
-    content = QWidget()
-    left = QVBoxLayout(content)  # one column: it fits beside the preview in both languages
-    left.setContentsMargins(0, 0, 8, 0)
-    left.setSpacing(12)
-    right = left
+    column = _form_column(page)
     build = FormBuilder(page, document, completions)
     meeting = document.meeting
 
@@ -372,12 +369,12 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     copies.setMaximumWidth(90)
     build.add(form, _("Copies:"), copies, meeting.closing, "copies")
     build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.closing, "recipients")
-    left.addWidget(build.last_group())
+    column.addWidget(build.last_group())
 
     form = build.form(_("News article"))
     build.add(form, _("Headline:"), QLineEdit(), meeting.news, "title", placeholder=_("empty: from the meeting title"))
     build.add(form, _("Author:"), QLineEdit(), meeting.news, "author", completes="name")
-    left.addWidget(build.last_group())
+    column.addWidget(build.last_group())
 
     form = build.form(_("Notice of conclusions"))
     build.add(form, _("Number:"), QLineEdit(), meeting.notice, "number", placeholder=_("empty: written by hand"))
@@ -386,8 +383,7 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Title of the signer:"), QLineEdit(), meeting.notice, "signer_title", completes="position")
     build.add(form, _("Name of the signer:"), QLineEdit(), meeting.notice, "signer_name", completes="name")
     build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.notice, "recipients")
-    right.addWidget(build.last_group())
-    right.addStretch(1)
-    _scrolling(page, content)
+    column.addWidget(build.last_group())
+    column.addStretch(1)
     return page
 

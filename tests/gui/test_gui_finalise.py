@@ -34,11 +34,16 @@ def _finalise(window, qtbot) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: window.document.meeting.is_final and not window.document.is_modified, timeout=60000)
 
 
+def _window_on_copy(make_window, path: Path):  # noqa: ANN001, ANN202
+    """A window on a copy of the seed meeting saved at ``path``."""
+    shutil.copy(SEED_SAMPLE, path)
+    return make_window(path)
+
+
 def test_finalise_records_the_exported_files_and_locks_the_form(make_window, qtbot, field, monkeypatch,  # noqa: ANN001
                                                                  tmp_path: Path) -> None:
     path = tmp_path / "tong-ket.minutes.json"
-    shutil.copy(SEED_SAMPLE, path)
-    window = make_window(path)
+    window = _window_on_copy(make_window, path)
     asked = _answer_yes(monkeypatch)
     assert window.actions["finalise"].isEnabled() and not window.actions["reopen"].isEnabled()
 
@@ -81,8 +86,7 @@ def test_finalise_records_the_exported_files_and_locks_the_form(make_window, qtb
 def test_reopen_unlocks_and_a_second_finalise_is_version_2(make_window, qtbot, field, monkeypatch,  # noqa: ANN001
                                                           tmp_path: Path) -> None:
     path = tmp_path / "hop.minutes.json"
-    shutil.copy(SEED_SAMPLE, path)
-    window = make_window(path)
+    window = _window_on_copy(make_window, path)
     asked = _answer_yes(monkeypatch)
     triggers = window.pages[1].tables[0].editTriggers()
     assert triggers != QAbstractItemView.EditTrigger.NoEditTriggers
@@ -112,8 +116,7 @@ def test_reopen_unlocks_and_a_second_finalise_is_version_2(make_window, qtbot, f
 def _finalised(make_window, qtbot, monkeypatch, folder: Path):  # noqa: ANN001, ANN202
     """A window on a copy of the seed meeting in ``folder``, finalised once; (window, path)."""
     path = folder / "hop.minutes.json"
-    shutil.copy(SEED_SAMPLE, path)
-    window = make_window(path)
+    window = _window_on_copy(make_window, path)
     _answer_yes(monkeypatch)
     _finalise(window, qtbot)
     return window, path
