@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..l10n import formatting as fmt
+from ..l10n.agency import agency_code, is_abbreviation
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Meeting, Role
 from ..model.computations import (
@@ -29,6 +30,7 @@ from ..model.computations import (
     status,
 )
 from ..model.meeting import Indicator
+from ..model.period import meeting_period
 from .document import (
     Align,
     Column,
@@ -46,6 +48,7 @@ from .document import (
     Title,
 )
 from .follow_up import CarriedTask, FollowUp, follow_up
+from .prose import previous_period
 from .registry import ExportOptions
 from .templating import TemplateError, environment, template_errors
 
@@ -100,7 +103,7 @@ def build_minutes(meeting: Meeting, options: ExportOptions | None = None) -> Doc
         Letterhead(
             parent_agency=header.parent_agency,
             agency=header.agency,
-            number_line=p.number_line(format_number_field(header.number), header.agency_code),
+            number_line=p.number_line(format_number_field(header.number), agency_code(header, language)),
             motto=p.motto,
             slogan=p.slogan,
             place_date=fmt.format_place_and_date(header.place, info.date, language),
@@ -126,13 +129,49 @@ def build_minutes(meeting: Meeting, options: ExportOptions | None = None) -> Doc
     return document
 
 
+# What a secretary types before a recipient as she would in Word: dashes, bullets, a "+".
+_LEADING_MARKS = "-–—•·+*> \t"
+_TRAILING_MARKS = ";.,: \t"
+
+
+def recipient_line(text: str) -> str:
+    """A typed recipient without the marks the list adds itself: "- Thường trực Đảng ủy xã;" →
+    "Thường trực Đảng ủy xã" (leading dashes and bullets, trailing ";" "." "," and spaces)."""
+    return " ".join(text.split()).lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS).strip()
+
+
+def _archive(text: str, prefix: str) -> str | None:
+    """"Lưu: VT, TH" when ``text`` is the archive line ("lưu vt", "Lưu: VT, TH"; "" for "Lưu" alone),
+    else None."""
+    head, rest = text[:len(prefix)], text[len(prefix):]
+    if head.casefold() != prefix.casefold() or rest[:1].isalpha():
+        return None
+    if not rest.lstrip().startswith(":") and rest.strip() and not is_abbreviation(rest.split()[0].upper()):
+        return None  # "Lưu trữ lịch sử tỉnh" is a recipient; "Lưu VT" the archive line
+    rest = rest.lstrip(": \t")
+    if rest.lower() == rest:
+        rest = rest.upper()  # "vt, th": the codes of the filing units
+    return f"{prefix}: {rest}" if rest else ""  # "Lưu" alone: the default archive line
+
+
 def recipients_block(names: list[str], heading: str, archive_line: str, archive_prefix: str) -> Recipients:
-    """"- A;" … "- Lưu: VT." — the archive line is added when the list has none, and comes last."""
-    cleaned = [name.strip().rstrip(";.").strip() for name in names if name.strip()]
-    prefix = archive_prefix.casefold()
-    archive = [n for n in cleaned if n.casefold().startswith(prefix)]
-    others = [n for n in cleaned if not n.casefold().startswith(prefix)]
-    lines = others + (archive[-1:] if archive else [archive_line])
+    """"- A;" … "- Lưu: VT." from recipients typed in any style ("- A;", "Lưu VT", "lưu: vt, th.").
+
+    Each line is written "- …;" and the last "- ….", the archive line exactly once and last: the one
+    typed (the last, if several) or ``archive_line`` when none was.
+    """
+    others: list[str] = []
+    archive: str | None = None
+    for name in names:
+        line = recipient_line(name)
+        if not line:
+            continue
+        filed = _archive(line, archive_prefix)
+        if filed is None:
+            others.append(line)
+        else:
+            archive = filed or archive_line
+    lines = [*others, archive or archive_line]
     return Recipients(heading, [f"- {name}{'.' if i == len(lines) - 1 else ';'}" for i, name in enumerate(lines)])
 
 
@@ -210,14 +249,14 @@ def _content(document: Document, meeting: Meeting, p: Phrases, language: str,
         tally = results_tally(results)
         if tally.total:
             blocks.append(Paragraph.plain(p.tally(tally.met, tally.total)))
-        blocks.append(_indicator_table(results.indicators, p, language))
+        blocks.append(_indicator_table(meeting, p, language))
     sections.append((p.results_heading, blocks))
     sections.append((p.highlights_heading, _list_items(results.highlights, p)))
     sections.append((p.shortcomings_heading, _list_items(results.shortcomings, p)))
     # A giao ban reviews what the last meeting ordered once the month's report is heard, before the debate.
     review = follow_up(meeting)
     if review is not None:
-        code = meeting.header.agency_code.strip()
+        code = agency_code(meeting.header, language)
         sections.append((p.follow_up_heading(review.source.date, review.source.notice_number, code),
                          _follow_up(review, p, language, code)))
     sections.append((p.discussion_heading, _discussion(meeting, p, names)))
@@ -269,9 +308,14 @@ def _value(value: float | None, unit: str, language: str) -> str:
     return fmt.format_number(value, language)
 
 
-def _indicator_table(indicators: list[Indicator], p: Phrases, language: str) -> Table:
+def _indicator_table(meeting: Meeting, p: Phrases, language: str) -> Table:
+    indicators = meeting.results.indicators
+    # The template names six columns; the change column's title follows the period compared with.
+    titles = list(p.indicator_columns)
+    if len(titles) < len(INDICATOR_WIDTHS):  # an office's older template may still name all seven
+        titles.insert(5, p.compared_column(previous_period(meeting_period(meeting), language)))
     columns = [Column(title, width, Align.LEFT if i == 0 else Align.CENTER)
-               for i, (title, width) in enumerate(zip(p.indicator_columns, INDICATOR_WIDTHS, strict=False))]
+               for i, (title, width) in enumerate(zip(titles, INDICATOR_WIDTHS, strict=False))]
     for column in columns[2:6]:
         column.align = Align.RIGHT
     table = Table(columns)

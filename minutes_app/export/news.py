@@ -12,9 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from ..l10n.agency import agency_in_prose
 from ..l10n.formatting import MONEY_UNITS
 from ..model import Indicator, Meeting, Role, Target
 from ..model import computations as calc
+from ..model.period import meeting_period
 from . import prose
 from .document import Align, Document, Paragraph, Run, Title
 from .registry import ExportOptions
@@ -122,12 +124,6 @@ def timestamp(meeting: Meeting) -> dt.datetime:
     return dt.datetime.combine(info.date or dt.date(2000, 1, 1), info.end or info.start or dt.time(0, 0))
 
 
-def agency_name(meeting: Meeting) -> str:
-    """How the prose names the organiser: ``header.agency_name``, else the agency line as written."""
-    header = meeting.header
-    return (header.agency_name or header.agency or header.parent_agency).strip()
-
-
 def context(meeting: Meeting) -> dict[str, Any]:
     """Everything the article template reads, beside the meeting itself."""
     info = meeting.meeting
@@ -150,7 +146,7 @@ def context(meeting: Meeting) -> dict[str, Any]:
         "meeting": meeting,
         "header": meeting.header,
         "info": info,
-        "agency": agency_name(meeting),
+        "agency": agency_in_prose(meeting.header, language),
         "chair": chair,
         "guests": guests,
         "headcount": calc.headcount(meeting.attendees),
@@ -163,7 +159,7 @@ def context(meeting: Meeting) -> dict[str, Any]:
         "opinions": opinions,
         "directives": directives,
         "closing_note": meeting.closing.note.strip(),
-        "previous_period": prose.previous_period(info.title, info.date, language),
+        "previous_period": prose.previous_period(meeting_period(meeting), language),
         "author": (meeting.news.author or info.secretary).strip(),
         "news_title": meeting.news.title.strip(),
     }

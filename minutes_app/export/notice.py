@@ -9,12 +9,14 @@ the tasks grouped by the unit responsible) and lays the rendered sections out as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from ..l10n import formatting as fmt
-from ..model import Meeting, Role, Task
+from ..l10n.agency import agency_code
+from ..model import Meeting, Notice, Role, Task
 from .document import Document, Letterhead, Signatory, SignatureBlock, Title
 from .follow_up import CarriedTask, FollowUp, follow_up
 from .minutes import format_number_field, recipients_block
@@ -68,6 +70,31 @@ def chair_title(meeting: Meeting, chair: Person | None) -> str:
     return chair.position.rsplit(",", 1)[-1].strip()
 
 
+@dataclass(frozen=True)
+class Signature:
+    """The titles of the notice's signature as typed, in capitals, without the prefixes the template
+    writes itself ("TM.", "KT.", "TL.", "TUQ.", "Q."): nothing here is invented from other fields."""
+
+    form: str  # a ``Signing`` value
+    collective: str  # "ỦY BAN NHÂN DÂN" (after "TM."), or ""
+    authority: str  # the head's title: "CHỦ TỊCH", or ""
+    title: str  # the signer's own title: "PHÓ CHỦ TỊCH", or ""
+
+
+_SIGNING_PREFIXES = re.compile(r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\.?\s+", re.IGNORECASE)
+
+
+def _signing_title(text: str) -> str:
+    """A typed title in capitals without a signing prefix: "kt. Chủ tịch" → "CHỦ TỊCH"."""
+    return _SIGNING_PREFIXES.sub("", " ".join(text.split())).upper()
+
+
+def signature(notice: Notice) -> Signature:
+    """The notice's signature as typed (NĐ 30, Phụ lục I, mục II.8)."""
+    return Signature(str(notice.signing), _signing_title(notice.collective), _signing_title(notice.authority),
+                     _signing_title(notice.signer_title))
+
+
 def context(meeting: Meeting) -> dict[str, Any]:
     """The article's facts plus what only the notice needs."""
     values = news_context(meeting)
@@ -80,8 +107,9 @@ def context(meeting: Meeting) -> dict[str, Any]:
     review = follow_up(meeting)
     values.update(
         number=format_number_field(meeting.notice.number),
-        code=meeting.header.agency_code.strip(),
+        code=agency_code(meeting.header, meeting.language.value),
         notice=meeting.notice,
+        signature=signature(meeting.notice),
         chair_title=chair_title(meeting, chair),
         attendees=[person(meeting, a.name) for a in present],
         units=tasks_by_unit(meeting),

@@ -8,10 +8,10 @@ the words around them: honorifics, lists, the part of the day, capitals, sentenc
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 
 from ..model import Gender
+from ..model.period import Period
 
 _HONORIFICS = {
     "vi": {Gender.MALE: "ông", Gender.FEMALE: "bà"},
@@ -107,21 +107,21 @@ def closing_mark(text: str | None) -> str:
     return f"{text}./." if text else ""
 
 
-_YEAR_IN_TITLE = re.compile(r"\b(?:năm|year)\s+(\d{4})\b|\b(\d{4})\b", re.IGNORECASE)
-_SHORT_PERIOD = re.compile(r"\b(tháng|quý|tuần|month|quarter|week)\b", re.IGNORECASE)
+def previous_period(period: Period | None, language: str) -> str:
+    """What the figure of the period before is called in prose ("so với …", "up 12% on …").
 
-
-def previous_period(title: str, date: dt.date | None, language: str) -> str:
-    """What "last year's figure" is called in this meeting's prose.
-
-    A year's review ("… năm 2020") compares with "năm 2019"; a month's or a quarter's with the same
-    period of last year.
+    A whole year compares with the year before ("năm 2022"), a school year with the one before ("năm học
+    2022-2023"); a part of a year with the same part of the year before ("cùng kỳ năm 2023"); a period
+    without a year, or none, with "cùng kỳ" / "the same period last year".
     """
     vi = _lang(language) == "vi"
-    if _SHORT_PERIOD.search(title or ""):
-        return "cùng kỳ năm trước" if vi else "the same period last year"
-    match = _YEAR_IN_TITLE.search(title or "")
-    year = int(match.group(1) or match.group(2)) if match else (date.year if date else None)
-    if year is None:
-        return "năm trước" if vi else "last year"
-    return f"năm {year - 1}" if vi else str(year - 1)
+    if period is None or period.year is None:
+        return "cùng kỳ" if vi else "the same period last year"
+    if period.school_year is not None:
+        before = period.previous_school_year
+        if period.whole_year:
+            return f"năm học {before}" if vi else f"the {before} school year"
+        return f"cùng kỳ năm học {before}" if vi else f"the same period of the {before} school year"
+    if period.whole_year:
+        return f"năm {period.year - 1}" if vi else str(period.year - 1)
+    return f"cùng kỳ năm {period.year - 1}" if vi else f"the same period of {period.year - 1}"

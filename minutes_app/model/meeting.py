@@ -51,11 +51,16 @@ class Target(_StrEnum):
 
 
 class Signing(_StrEnum):
-    """How the notice of conclusions is signed (NĐ 30/2020, Phụ lục I, mục IV)."""
+    """How the notice of conclusions is signed (NĐ 30/2020, Phụ lục I, mục II.8).
 
-    DIRECT = "direct"  # the head signs in person
-    ON_BEHALF = "on_behalf"  # "KT." — a deputy signs for the head
-    BY_ORDER = "by_order"  # "TL." — the head of office signs by order
+    Each may stand under "TM." and the collective body (``Notice.collective``).
+    """
+
+    DIRECT = "direct"  # the head signs in person: "CHỦ TỊCH"
+    ON_BEHALF = "on_behalf"  # "KT." — a deputy signs for the head: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH"
+    BY_ORDER = "by_order"  # "TL." — the head of office signs by order: "TL. CHỦ TỊCH" / "CHÁNH VĂN PHÒNG"
+    BY_DELEGATION = "by_delegation"  # "TUQ." — signed by delegation: "TUQ. GIÁM ĐỐC" / "TRƯỞNG PHÒNG …"
+    ACTING = "acting"  # "Q." — an acting head: "Q. GIÁM ĐỐC"
 
 
 @dataclass
@@ -121,6 +126,9 @@ class Results:
     # The plan's own count when the table lists only some of its indicators ("đạt và vượt 16/18").
     targets_met: int | None = None
     targets_total: int | None = None
+    # The period the results cover ("2023", "quý I/2024", "6 tháng đầu năm 2024"); empty: guessed from
+    # the title and the date (``model.period``). The documents compare with the period before it.
+    period: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -197,6 +205,8 @@ class Notice:
 
     number: str = ""
     signing: Signing = Signing.DIRECT
+    # The collective body the head signs for, after "TM.": "ỦY BAN NHÂN DÂN"; empty: no "TM." line.
+    collective: str = ""
     authority: str = ""  # the head's title the signature stands for: "CHỦ TỊCH"
     signer_title: str = ""  # the title of who signs: "PHÓ CHỦ TỊCH", "CHÁNH VĂN PHÒNG"
     signer_name: str = ""

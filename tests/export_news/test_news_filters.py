@@ -10,6 +10,7 @@ import pytest
 from minutes_app.export import prose
 from minutes_app.export.templating import environment
 from minutes_app.model import Gender
+from minutes_app.model.period import parse_period
 
 
 def render(expression: str, language: str = "vi", **values: object) -> str:
@@ -200,15 +201,15 @@ def test_upper_first_sentence_strip_end_and_closing_mark() -> None:
     assert render("t | closing_mark", t="") == ""
 
 
-def test_previous_period_from_the_title() -> None:
-    assert prose.previous_period("Tổng kết tình hình kinh tế - xã hội năm 2020", None, "vi") == "năm 2019"
-    assert prose.previous_period("Giao ban tháng 02 năm 2025", None, "vi") == "cùng kỳ năm trước"
-    assert prose.previous_period("Steering Committee, third quarter 2024", None, "en") == "the same period last year"
-    assert prose.previous_period("Annual review 2023", None, "en") == "2022"
-    assert prose.previous_period("Họp tổng kết", dt.date(2021, 1, 5), "vi") == "năm 2020"
-    assert prose.previous_period("", None, "vi") == "năm trước"
-
-
+def test_previous_period_from_the_period() -> None:
+    assert prose.previous_period(parse_period("năm 2020"), "vi") == "năm 2019"
+    assert prose.previous_period(parse_period("tháng 02/2025"), "vi") == "cùng kỳ năm 2024"
+    assert prose.previous_period(parse_period("Q3 2024"), "en") == "the same period of 2023"
+    assert prose.previous_period(parse_period("2023"), "en") == "2022"
+    assert prose.previous_period(parse_period("năm học 2023-2024"), "vi") == "năm học 2022-2023"
+    assert prose.previous_period(parse_period("học kỳ I năm học 2023-2024"), "vi") == "cùng kỳ năm học 2022-2023"
+    assert prose.previous_period(parse_period("đợt thi đua"), "vi") == "cùng kỳ"
+    assert prose.previous_period(None, "vi") == "cùng kỳ"
 def test_a_huge_figure_typed_by_mistake_is_printed_not_a_crash() -> None:
     assert render("v | number", "vi", v=3e40) == "30" + ".000" * 13
     assert render("v | percent", "en", v=1e30).endswith(",000%")

@@ -124,7 +124,7 @@ def test_english_notice(tmp_path: Path) -> None:
     assert "- Install the remaining 24 sensor stations; deadline: 13 Dec 2024." in body
     signature = document.tables[-1].rows[0].cells[1].text
     assert [line for line in signature.splitlines() if line.strip()] == [
-        "ON BEHALF OF THE DIRECTOR", "DEPUTY DIRECTOR", "Nguyen Thi Lan"]
+        "FOR THE DIRECTOR", "DEPUTY DIRECTOR", "Nguyen Thi Lan"]
     assert "CỘNG HÒA" not in "\n".join(c.text for row in document.tables[0].rows for c in row.cells)
 
 
