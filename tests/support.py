@@ -15,6 +15,10 @@ ENGLISH_SAMPLE = SAMPLES / "steering-committee-2024-q3-en.minutes.json"
 # The commune's next meeting: follows COMMUNE_SAMPLE and reviews the tasks carried from it.
 APRIL_SAMPLE = SAMPLES / "giao-ban-xa-binh-thanh-2025-04.minutes.json"
 ALL_SAMPLES = (SEED_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE, APRIL_SAMPLE)
+# Meetings written for the wording tests (issue 14): a commune, a district department, a school, a
+# company and an English cooperative, with different periods, signing forms and recipient styles.
+MEETINGS = REPO / "tests" / "meetings"
+WORDING_MEETINGS = tuple(sorted(MEETINGS.glob("*.minutes.json")))
 
 
 def run_cli(*args: str | Path, ui: str = "en", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:

@@ -155,11 +155,21 @@ def _signatory(signatory: Signatory) -> str:
 def _signatures(block: SignatureBlock) -> str:
     if block.recipients is not None:
         cells = [_recipients(block.recipients), "".join(_signatory(s) for s in block.signatories)]
-    else:
-        cells = [_signatory(s) for s in block.signatories]
-    width = f"{100 // max(len(cells), 1)}%"
-    return ('<table class="signatures" width="100%"><tr>' + "".join(f'<td width="{width}">{c}</td>' for c in cells)
-            + "</tr></table>")
+        width = f"{100 // len(cells)}%"
+        return ('<table class="signatures" width="100%"><tr>'
+                + "".join(f'<td width="{width}">{c}</td>' for c in cells) + "</tr></table>")
+    # Side by side, one row for the titles, one for the notes and one for the names: a caption that
+    # wraps in one column moves the whole row down, so the two names stay level.
+    signatories = block.signatories
+    width = f"{100 // max(len(signatories), 1)}%"
+    rows = [
+        ["".join(f'<p class="signer-title">{_text(t)}</p>' for t in s.titles) for s in signatories],
+        [f'<p class="signer-note">{_text(s.note)}</p>' if s.note else "" for s in signatories],
+        [f'<p class="signer-name">{_text(s.name)}</p>' for s in signatories],
+    ]
+    return ('<table class="signatures" width="100%">'
+            + "".join("<tr>" + "".join(f'<td width="{width}">{c}</td>' for c in row) + "</tr>" for row in rows)
+            + "</table>")
 
 
 def _recipients(block: Recipients) -> str:

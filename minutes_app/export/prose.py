@@ -8,6 +8,7 @@ the words around them: honorifics, lists, the part of the day, capitals, sentenc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from ..model import Gender
@@ -28,6 +29,9 @@ _SENTENCE_END = (".", "!", "?", "…", "./.")
 # Words Vietnamese writes with a capital wherever they stand.
 _ALWAYS_CAPITAL = frozenset({"Đảng", "Bác"})
 _TRAILING = " \t\r\n;,:."
+# First words that begin no name, whatever capital the next word has: "Họp Hội đồng quản trị".
+_NEVER_A_NAME = frozenset({"họp", "cuộc", "phiên", "buổi", "meeting"})
+_ROMAN = re.compile(r"^[IVX]{1,4}[,.;:/]?$")
 
 
 def _lang(language: str) -> str:
@@ -82,9 +86,23 @@ def lower_first(text: str | None) -> str:
         return text  # UBND, HĐND, COVID-19, iPhone-like words keep their case
     if any(ch.isdigit() for ch in first) or first.strip(",.;:") in _ALWAYS_CAPITAL:
         return text  # "Covid-19", "Đảng", "Bác": names however they stand
-    if len(words) > 1 and words[1][:1].isupper() and words[1][:1].isalpha():
-        return text  # "Ban Chỉ huy", "Phòng Nội vụ": a name
+    if first.casefold() in _NEVER_A_NAME:
+        return text[:1].lower() + text[1:]  # "Họp Hội đồng sư phạm": a meeting of a named body
+    if len(words) > 1 and words[1][:1].isupper() and words[1][:1].isalpha() and not _ROMAN.match(words[1]):
+        return text  # "Ban Chỉ huy", "Phòng Nội vụ": a name; "Quý I năm 2024" is not
     return text[:1].lower() + text[1:]
+
+
+def place_name(text: str | None) -> str:
+    """An English place as it follows "at": a common noun takes "the" ("the Community room, 12 Elm
+    Street"); a name ("Meeting Room 2", "Can Tho University"), an address or a phrase with its own
+    article stays as typed."""
+    text = (text or "").strip()
+    words = text.split(",", 1)[0].split()
+    if len(words) < 2 or words[0].casefold() in {"the", "a", "an"} or not words[0][:1].isupper():
+        return text
+    common = [w for w in words[1:] if w[:1].isalpha() and w[:1].islower() and w not in {"of", "and", "for"}]
+    return f"the {text}" if common else text
 
 
 def strip_end(text: str | None) -> str:

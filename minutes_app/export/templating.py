@@ -53,6 +53,7 @@ def _filters(language: str) -> dict[str, Callable[..., str]]:
         "sentence": prose.sentence,
         "strip_end": prose.strip_end,
         "closing_mark": prose.closing_mark,
+        "place_name": prose.place_name,
     }
 
 

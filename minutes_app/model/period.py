@@ -19,7 +19,8 @@ _SCHOOL_YEAR = re.compile(r"\b(?:năm học|school year|academic year)\s+(\d{4})
                           re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 _PART_OF_YEAR = re.compile(
-    r"\b(tháng|quý|tuần|học kỳ|kỳ|đợt|vụ|month|quarter|week|half|semester|term|season)\b"
+    r"\b(tháng|quý|tuần|học kỳ|đợt|giao ban|month|quarter|week|half|semester|term|season"
+    r"|monthly|quarterly|weekly)\b"
     r"|\b(?:q[1-4]|h[12])\b"
     r"|\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
@@ -87,6 +88,8 @@ def guess_period(title: str, date: dt.date | None, language: str = "vi") -> str:
     part = _part_of_year(title, date, vi)
     if part:
         return part
+    if _PART_OF_YEAR.search(title):
+        return ""  # a part of the year named too loosely to guess ("Quarterly meeting", "giao ban")
     years = [int(y) for y in _YEAR.findall(title)]
     if date is not None:
         years = [y for y in years if y <= date.year] or years

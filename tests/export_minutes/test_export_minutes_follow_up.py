@@ -166,7 +166,7 @@ def test_english_minutes_review_the_carried_tasks(tmp_path) -> None:  # type: ig
     meeting = _english_meeting()
     document = _opened(meeting, tmp_path)
     heading = next(h for h in _headings(document) if "Follow-up" in h)
-    assert heading.endswith("Follow-up of the tasks given at the meeting of 17 October 2024 (Notice No. 27/TB-SKHCN)")
+    assert heading.endswith("Follow-up of the tasks given at the meeting of 17 October 2024 (Notice No. 27)")
     texts = [p.text for p in document.paragraphs]
     assert texts[texts.index(heading) + 1] == "1 of the 3 tasks done; 1 not done and overdue; 1 in progress."
     rows = _rows(_follow_up_table(document, ["No.", "Task", "Responsible", "Deadline", "Result"]))

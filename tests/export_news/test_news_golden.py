@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from support import ALL_SAMPLES
+from support import ALL_SAMPLES, WORDING_MEETINGS
 
 from minutes_app.export.registry import build_document, render_document
 from minutes_app.storage import load_meeting
@@ -25,7 +25,7 @@ def _stem(sample: Path) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["txt", "html"])
-@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=_stem)
+@pytest.mark.parametrize("sample", ALL_SAMPLES + WORDING_MEETINGS, ids=_stem)
 def test_article_matches_the_reviewed_golden_file(sample: Path, fmt: str) -> None:
     data = render_document(build_document(load_meeting(sample), "news"), fmt)
     golden = GOLDEN / f"{_stem(sample)}.news.{fmt}"

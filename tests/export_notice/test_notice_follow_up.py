@@ -141,9 +141,9 @@ def test_english_notice(tmp_path: Path) -> None:
     done, late = meeting.follow_up
     done.done = dt.date(2024, 12, 10)
     body = _body(meeting, tmp_path / "notice.docx")
-    assert ("1. Of the 2 tasks given at the meeting of 17 October 2024 (Notice No. 27/TB-SKHCN), 1 was done; 1 is "
+    assert ("1. Of the 2 tasks given at the meeting of 17 October 2024 (Notice No. 27), 1 was done; 1 is "
             "not yet done (overdue) and is to be continued.") in body
-    heading = "II. TASKS NOT YET DONE, TO BE CONTINUED (NOTICE NO. 27/TB-SKHCN)"
+    heading = "II. TASKS NOT YET DONE, TO BE CONTINUED (NOTICE NO. 27)"
     assert body.index("I. CONCLUSIONS") < body.index(heading)
     after = body[body.index(heading) + 1:]
     assert after[:2] == [f"1. {late.assignee}:",

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
-from support import ALL_SAMPLES
+from support import ALL_SAMPLES, WORDING_MEETINGS
 
 from minutes_app.export.notice import build_notice
 from minutes_app.export.text_writer import write_text
@@ -24,7 +24,7 @@ def _stem(sample: Path) -> str:
     return sample.name.removesuffix(".minutes.json")
 
 
-@pytest.mark.parametrize("sample", ALL_SAMPLES, ids=_stem)
+@pytest.mark.parametrize("sample", ALL_SAMPLES + WORDING_MEETINGS, ids=_stem)
 def test_notice_text_matches_the_reviewed_golden_file(sample: Path) -> None:
     data = write_text(build_notice(load_meeting(sample)))
     golden = GOLDEN / f"{_stem(sample)}.notice.txt"
