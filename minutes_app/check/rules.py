@@ -6,7 +6,10 @@ What counts as an empty section the documents expect (rule ``missing-field`` and
 - a meeting without attendees has no "Thành phần tham dự": an error;
 - no directives leaves the notice of conclusions without conclusions, and no recipients leaves the
   minutes without "Nơi nhận": warnings (a short internal meeting may have neither);
-- when there are directives, the notice needs its signer's name: a warning.
+- when there are directives, the notice needs its signer's name and a title to sign under (and the
+  head's title after KT., TL., TUQ.): warnings — the signature prints only the titles typed;
+- a Vietnamese number line needs an agency code, typed or derived from the issuing agency: an error
+  (without it "Số: 05/BB-" looks filled in and is not).
 Not checked: the document numbers themselves (a blank number is written by hand), the discussion
 (a meeting may have none), the results (not every meeting reviews figures).
 
@@ -25,14 +28,17 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from ..l10n.agency import agency_code
 from ..l10n.formatting import format_numeric_date, format_time_of_day
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ui_language
 from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, is_working_day, public_holiday_name
-from ..model import Meeting, Task
+from ..model import Meeting, Signing, Task
 from .findings import Finding, Page, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+# Signed for the head by someone else, whose own title follows the head's.
+DELEGATED = frozenset({Signing.ON_BEHALF, Signing.BY_ORDER, Signing.BY_DELEGATION})
 
 
 @dataclass(frozen=True)
@@ -261,6 +267,27 @@ def notice_without_signer(meeting: Meeting, context: CheckContext) -> Iterator[F
                       _("The notice of conclusions has no signer's name."))
 
 
+def number_without_code(meeting: Meeting, context: CheckContext) -> Iterator[Finding]:
+    """"Số: 05/BB-" looks filled in and is not: the code is neither typed nor derivable from the agency."""
+    if meeting.language.value == "vi" and not agency_code(meeting.header, "vi"):
+        yield Finding("number-without-code", ERROR, Page.GENERAL, ("header", "agency_code"),
+                      _("The number lines would print without an agency code (“Số: …/BB-”): type the code, "
+                        "or an issuing agency it can be derived from."))
+
+
+def notice_signature_incomplete(meeting: Meeting, context: CheckContext) -> Iterator[Finding]:
+    """The signature prints only the titles typed: say which one is missing rather than invent it."""
+    notice = meeting.notice
+    if not meeting.directives:
+        return
+    if not (notice.authority.strip() or notice.signer_title.strip()):
+        yield Finding("notice-signature-incomplete", WARNING, Page.CLOSING, ("notice", "signer_title"),
+                      _("The signature of the notice has no title (“CHỦ TỊCH”, “GIÁM ĐỐC”)."))
+    elif notice.signing in DELEGATED and not notice.authority.strip():
+        yield Finding("notice-signature-incomplete", WARNING, Page.CLOSING, ("notice", "authority"),
+                      _("The notice is signed for the head (KT., TL., TUQ.) but the head's title is missing."))
+
+
 # -- the folder ----------------------------------------------------------------------------------
 def normalize_number(number: str) -> str:
     """"05" and "5" are the same document number; other numbers compare without case and spaces."""
@@ -317,4 +344,6 @@ RULES: tuple[Rule, ...] = (
     follow_up_not_reported,
     no_recipients,
     notice_without_signer,
+    notice_signature_incomplete,
+    number_without_code,
 )

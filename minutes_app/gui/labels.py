@@ -29,6 +29,8 @@ def enum_label(value: Enum) -> str:
         Signing.DIRECT: _("The head signs"),
         Signing.ON_BEHALF: _("A deputy signs on behalf (KT.)"),
         Signing.BY_ORDER: _("Signed by order (TL.)"),
+        Signing.BY_DELEGATION: _("Signed by delegation (TUQ.)"),
+        Signing.ACTING: _("An acting head signs (Q.)"),
         Status.MET: _("Met"),
         Status.NOT_MET: _("Not met"),
         Status.UNKNOWN: "",

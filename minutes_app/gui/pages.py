@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..l10n.agency import derived_code, prose_name
 from ..l10n.i18n import gettext as _
 from ..model import Language, MeetingKind, Signing, Task
+from ..model.period import guess_period
 from .binding import FieldBinding, TimeLineEdit
 from .completion import Completions
 from .delegates import date_format
@@ -192,14 +194,32 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Parent agency:"), QLineEdit(), header, "parent_agency",
               placeholder=_("e.g. PEOPLE'S COMMITTEE OF DONG THAP PROVINCE"))
     build.add(form, _("Issuing agency:"), QLineEdit(), header, "agency", completes="organization")
-    build.add(form, _("Agency in running text:"), QLineEdit(), header, "agency_name",
-              placeholder=_("empty: derived from the issuing agency"))
-    build.add(form, _("Agency code:"), QLineEdit(), header, "agency_code", placeholder="UBND")
+    name = build.add(form, _("Agency in running text:"), QLineEdit(), header, "agency_name")
+    code = build.add(form, _("Agency code:"), QLineEdit(), header, "agency_code")
+    # Derived values show as placeholders that say so, never as a bare "UBND" that looks typed.
+    _derived_placeholder(document, name, lambda: prose_name(header.agency or header.parent_agency, document.language))
+    _derived_placeholder(document, code, lambda: derived_code(header.agency, document.language))
     build.add(form, _("Number:"), QLineEdit(), header, "number", placeholder=_("empty: written by hand"))
     build.add(form, _("Place on the date line:"), QLineEdit(), header, "place")
     column.addWidget(build.last_group())
     column.addStretch(1)
     return page
+
+
+def _derived_placeholder(document: MeetingDocument, widget: QWidget, derive: Callable[[], str],
+                         guessed: bool = False) -> None:
+    """Keep ``widget``'s placeholder on the value the documents use while it is empty, worded as derived."""
+    def update() -> None:
+        value = derive()
+        if not value:
+            text = _("empty: derived from the issuing agency") if not guessed else _("e.g. năm 2023, quý I/2024")
+        else:
+            text = (_("guessed: {value}") if guessed else _("derived: {value}")).format(value=value)
+        if widget.placeholderText() != text:  # type: ignore[attr-defined]
+            widget.setPlaceholderText(text)  # type: ignore[attr-defined]
+
+    update()
+    document.changed.connect(update)
 
 
 def table_page(page: Page, view: EditableTableView, model: ListTableModel) -> EditableTableView:
@@ -244,6 +264,10 @@ def results_page(document: MeetingDocument, completions: Completions) -> Page:
     count_row.addWidget(QLabel(_("targets met (empty: counted from the table)")))
     count_row.addStretch(1)
     form.addRow(_("Targets met:"), counts)
+    period = build.add(form, _("Period reviewed:"), QLineEdit(), results, "period")
+    info = document.meeting.meeting
+    _derived_placeholder(document, period, lambda: guess_period(info.title, info.date, document.language),
+                         guessed=True)
     top_layout.addWidget(build.last_group())
     page.body.addWidget(top)
     page.first_field = None
@@ -379,7 +403,10 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     form = build.form(_("Notice of conclusions"))
     build.add(form, _("Number:"), QLineEdit(), meeting.notice, "number", placeholder=_("empty: written by hand"))
     build.add(form, _("Signing:"), QComboBox(), meeting.notice, "signing", Signing)
-    build.add(form, _("On behalf of:"), QLineEdit(), meeting.notice, "authority", placeholder=_("e.g. CHAIRMAN"))
+    build.add(form, _("For the body (TM.):"), QLineEdit(), meeting.notice, "collective",
+              placeholder=_("e.g. ỦY BAN NHÂN DÂN; empty: no TM. line"))
+    build.add(form, _("Title of the head:"), QLineEdit(), meeting.notice, "authority",
+              placeholder=_("e.g. CHỦ TỊCH, after KT., TL., TUQ."))
     build.add(form, _("Title of the signer:"), QLineEdit(), meeting.notice, "signer_title", completes="position")
     build.add(form, _("Name of the signer:"), QLineEdit(), meeting.notice, "signer_name", completes="name")
     build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.notice, "recipients")
