@@ -247,7 +247,8 @@ def _content(document: Document, meeting: Meeting, p: Phrases, language: str,
         blocks.append(Paragraph.plain(results.summary.strip()))
     if results.indicators:
         tally = results_tally(results)
-        if tally.total:
+        # Not when the summary already says it ("đạt và vượt 16/18 chỉ tiêu"): a repeat the chief strikes out.
+        if tally.total and f"{tally.met}/{tally.total}" not in results.summary:
             blocks.append(Paragraph.plain(p.tally(tally.met, tally.total)))
         blocks.append(_indicator_table(meeting, p, language))
     sections.append((p.results_heading, blocks))
