@@ -30,8 +30,8 @@ hạ tầng; quản lý đô thị; dân tộc; tôn giáo; ngoại vụ; thuế
 mầm non; mẫu giáo; tiểu học; trung học cơ sở; trung học phổ thông; phổ thông; đại học; cao đẳng;
 trung cấp; dạy nghề; giáo dục nghề nghiệp; giáo dục thường xuyên; dân số; kế hoạch hóa gia đình;
 phòng cháy chữa cháy; cứu nạn cứu hộ; cấp nước; thoát nước; môi trường đô thị; điện lực; tổng hợp;
-hành chính; quản trị; kế toán; nhân sự; tổ chức; cán bộ; tuyên giáo; dân vận; kiểm tra; mặt trận tổ quốc;
-phụ nữ; nông dân; cựu chiến binh; thanh niên; công đoàn; chữ thập đỏ
+hành chính; quản trị; kế toán; nhân sự; tổ chức; cán bộ; tuyên giáo; dân vận; kiểm tra; mặt trận; tổ quốc;
+phụ nữ; nông dân; cựu chiến binh; thanh niên; cộng sản; liên hiệp; công đoàn; chữ thập đỏ
 """
 # Administrative levels and units: lower case; what follows them is a place's proper name.
 _LEVELS = """

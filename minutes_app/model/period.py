@@ -75,9 +75,9 @@ def guess_period(title: str, date: dt.date | None, language: str = "vi") -> str:
     """The period the results of a meeting of this title and date most likely cover ("" if none).
 
     The part of the year the title names ("tháng 02 năm 2025" → "tháng 02/2025", "third quarter
-    2024" → "Q3 2024"), else a year: the first the title names that is not after the meeting, the
-    year before when the meeting falls early in that year, the meeting's year (or the one before, early
-    in the year) when the title names none.
+    2024" → "Q3 2024"), else a year: the first the title names that is not after the meeting, or the
+    year before when the meeting falls early in that year. A title that names no period gives no
+    guess: the documents then compare with "cùng kỳ" rather than with a year they would invent.
     """
     title = " ".join((title or "").split())
     vi = language == "vi"
@@ -85,7 +85,7 @@ def guess_period(title: str, date: dt.date | None, language: str = "vi") -> str:
     if school:
         semester = _SEMESTER.search(title)
         return f"{semester.group(0)} {school.group(0)}" if semester else school.group(0)
-    part = _part_of_year(title, date, vi)
+    part = _part_of_year(title, date)
     if part:
         return part
     if _PART_OF_YEAR.search(title):
@@ -93,15 +93,15 @@ def guess_period(title: str, date: dt.date | None, language: str = "vi") -> str:
     years = [int(y) for y in _YEAR.findall(title)]
     if date is not None:
         years = [y for y in years if y <= date.year] or years
-    if not years and date is None:
+    if not years:
         return ""
-    year = years[0] if years else date.year  # type: ignore[union-attr]
+    year = years[0]
     if date is not None and year == date.year and date.month <= _REVIEW_MONTHS_OF_NEXT_YEAR:
         year -= 1
     return f"năm {year}" if vi else str(year)
 
 
-def _part_of_year(title: str, date: dt.date | None, vi: bool) -> str:
+def _part_of_year(title: str, date: dt.date | None) -> str:
     """"tháng 02/2025", "quý I/2024", "6 tháng đầu năm 2024", "Q3 2024" when the title names one."""
     default_year = date.year if date is not None else None
     half = _HALF.search(title)

@@ -67,6 +67,8 @@ def _html_lines(root, css_class: str) -> list[str]:  # noqa: ANN001
     ("BAN CHỈ HUY QUÂN SỰ XÃ MỸ LONG", "Ban Chỉ huy quân sự xã Mỹ Long", "BCHQS"),
     ("UBND TỈNH BÀ RỊA-VŨNG TÀU", "UBND tỉnh Bà Rịa-Vũng Tàu", "UBND"),
     ("CÔNG TY CỔ PHẦN CẤP NƯỚC AN PHÚ", "Công ty Cổ phần Cấp nước An Phú", "CTCPCN"),
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ MỸ LONG", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Mỹ Long", "UBMTTQ"),
+    ("HỘI LIÊN HIỆP PHỤ NỮ XÃ MỸ LONG", "Hội Liên hiệp Phụ nữ xã Mỹ Long", "HLHPN"),
     ("UBND huyện Lấp Vò", "UBND huyện Lấp Vò", "UBND"),  # typed for prose already: kept
 ])
 def test_prose_form_and_code_derived_from_the_letterhead(letterhead: str, prose: str, code: str) -> None:
