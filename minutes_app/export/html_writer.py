@@ -167,8 +167,10 @@ def _signatures(block: SignatureBlock) -> str:
         [f'<p class="signer-note">{_text(s.note)}</p>' if s.note else "" for s in signatories],
         [f'<p class="signer-name">{_text(s.name)}</p>' for s in signatories],
     ]
+    classes = ["", "", ' class="signer-space"']  # the room to sign stands above the names
     return ('<table class="signatures" width="100%">'
-            + "".join("<tr>" + "".join(f'<td width="{width}">{c}</td>' for c in row) + "</tr>" for row in rows)
+            + "".join("<tr>" + "".join(f'<td{css} width="{width}">{c}</td>' for c in row) + "</tr>"
+                      for css, row in zip(classes, rows, strict=True))
             + "</table>")
 
 
@@ -216,6 +218,7 @@ table.signatures td { vertical-align: top; text-align: center; width: 50%; }
 p.signer-title { text-align: center; text-indent: 0px; margin: 0px; font-weight: bold; }
 p.signer-note { text-align: center; text-indent: 0px; margin: 0px; font-style: italic; font-size: 13pt; }
 p.signer-name { text-align: center; text-indent: 0px; margin: 80px 0px 0px 0px; font-weight: bold; }
+td.signer-space { padding-top: 80px; }
 p.recipients-heading { text-align: left; text-indent: 0px; margin: 16px 0px 0px 0px; font-size: 12pt; }
 p.recipient { text-align: left; text-indent: 0px; margin: 0px; font-size: 11pt; }
 """.strip() + "\n"
