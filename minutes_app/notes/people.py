@@ -1,0 +1,110 @@
+"""Finding the person a note names by any part of the name, with or without marks.
+
+"@sáu", "@Sau", "@văn sáu" and "@SAU" all find "Trần Văn Sáu". The words typed must be whole words of
+the name, in order; marks typed must match ("@sâu" does not find Sáu when they are typed), marks left
+out match any; a word typed short ("@ngh") finds a name whose word starts so, when nothing else does.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from ..l10n.collation import without_marks
+from ..model import Attendee
+
+# Words that come before a name ("ông Sáu", "đ/c Nhanh") and are not part of it.
+HONORIFICS = frozenset({"ong", "ba", "anh", "chi", "co", "chu", "dong chi", "d/c", "mr", "ms", "mrs", "dr"})
+
+
+class Found(Enum):
+    ONE = "one"
+    NONE = "none"
+    MANY = "many"
+
+
+@dataclass(frozen=True)
+class Match:
+    found: Found
+    person: Attendee | None = None
+    candidates: tuple[Attendee, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Name:
+    exact: tuple[str, ...]  # case folded, marks kept
+    bare: tuple[str, ...]  # case folded, no marks
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _bare(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(without_marks(word) for word in words)
+
+
+def _contains(name: _Name, query: Sequence[str], prefix: bool) -> tuple[bool, bool]:
+    """(found, ends on the given name) for the query as consecutive words of the name.
+
+    A word typed with marks must match them; a word typed without marks matches any."""
+    size = len(query)
+    marked = [word != without_marks(word) for word in query]
+    found = ends_last = False
+    for start in range(len(name.exact) - size + 1):
+        same = True
+        for offset, word in enumerate(query):
+            have = (name.exact if marked[offset] else name.bare)[start + offset]
+            last = offset == size - 1
+            if not (have.startswith(word) if prefix and last else have == word):
+                same = False
+                break
+        if same:
+            found = True
+            ends_last = ends_last or start + size == len(name.exact)
+    return found, ends_last
+
+
+class People:
+    """A list of people to search, read once (the words of each name are folded a single time)."""
+
+    def __init__(self, people: Sequence[Attendee]):
+        self.people = list(people)
+        self._names = [self._name(person) for person in self.people]
+
+    @staticmethod
+    def _name(person: Attendee) -> _Name:
+        exact = _words(person.name)
+        return _Name(exact, _bare(exact))
+
+    def add(self, person: Attendee) -> None:
+        self.people.append(person)
+        self._names.append(self._name(person))
+
+    def find(self, words: Sequence[str]) -> Match:
+        """The one person the words name; several at the best level are reported, not guessed."""
+        query = _words(" ".join(words))
+        while len(query) > 1:
+            if " ".join(_bare(query[:2])) in HONORIFICS and len(query) > 2:
+                query = query[2:]
+            elif without_marks(query[0]) in HONORIFICS:
+                query = query[1:]
+            else:
+                break
+        if not query:
+            return Match(Found.NONE)
+        for prefix in (False, True):
+            hits = [(person, last) for person, name in zip(self.people, self._names, strict=True)
+                    for found, last in [_contains(name, query, prefix)] if found]
+            if not hits:
+                continue
+            if len(hits) > 1:
+                # "@Sáu" names the person called Sáu before the one whose middle name is Sáu.
+                on_given = [person for person, last in hits if last]
+                if len(on_given) == 1:
+                    return Match(Found.ONE, on_given[0])
+                return Match(Found.MANY, candidates=tuple(person for person, _last in hits))
+            return Match(Found.ONE, hits[0][0])
+        return Match(Found.NONE)
