@@ -365,7 +365,8 @@ def apply_notes(meeting: Meeting, lines: Sequence[NoteInput], directory: Sequenc
     result = dataclasses.replace(meeting, attendees=items.attendees, discussion=items.discussion,
                                  directives=items.directives, notes=notes)
     problems = sorted(placed.problems + applier.extra_problems, key=lambda problem: problem.number)
-    return NotesOutcome(result, applier.changes, problems, placed.lines)
+    changes = sorted(applier.changes, key=lambda change: (change.line is None, change.line or 0))
+    return NotesOutcome(result, changes, problems, placed.lines)
 
 
 def _notes(lines: Sequence[NoteInput], split: Sequence[tuple[dt.time | None, str, str]], kept: Sequence[int],

@@ -64,6 +64,15 @@ def due_date(due: DayMonth, meeting_day: dt.date) -> dt.date:
     return day
 
 
+def _joined(text: str, more: str) -> str:
+    """A continuation line after the text: a new sentence (capital letter) after one left open gets its full stop."""
+    if not text:
+        return more
+    if text[-1] not in ".!?;:,…-" and more[:1].isupper():
+        return f"{text}. {more}"
+    return f"{text} {more}"
+
+
 def _guest_name(words: Sequence[str]) -> str:
     return " ".join(word[:1].upper() + word[1:] for word in words)
 
@@ -83,6 +92,7 @@ class _Placer:
         self.directive: Wanted | None = None
         self.pending_topics: list[tuple[int, str]] = []
         self.failed_at = 0  # the number of the last line whose item could not be made
+        self.speaker_failed = False  # the last speaker line could not be placed
 
     def want(self, kind: NoteKind, index: int, **fields: Any) -> Wanted:
         item = Wanted(kind, index, fields, [index])
@@ -149,7 +159,8 @@ class _Placer:
         self.failed_at = index + 1
         if line.kind is LineKind.SPEAKER:
             self.open = self.intervention = _FAILED
-            self.directive = None
+            self.directive = self.speaker = None
+            self.speaker_failed = True
         elif line.kind is LineKind.DIRECTIVE:
             self.open = self.directive = _FAILED
 
@@ -165,7 +176,7 @@ class _Placer:
             body = f"{extra}: {body}" if extra and body else extra or body
         elif size > 1:  # "@văn sáu nói …": the name took words that were read as the text
             body = " ".join(body.split()[size - 1:])
-        self.speaker = person
+        self.speaker, self.speaker_failed = person, False
         topics = "; ".join(text for _i, text in self.pending_topics)
         item = self.want(NoteKind.DISCUSSION, index, speaker=person.name, position=person.position,
                          topic=topics, content=body)
@@ -180,8 +191,7 @@ class _Placer:
         elif self.open is None:
             self.problem(index, line, _("no speaker yet: start the intervention with @name"))
         else:
-            content = self.open.fields["content"]
-            self.open.fields["content"] = f"{content} {line.body}" if content else line.body
+            self.open.fields["content"] = _joined(self.open.fields["content"], line.body)
             self.open.contributors.append(index)
 
     def directive_line(self, index: int, line: Line) -> None:
@@ -193,6 +203,10 @@ class _Placer:
             self.speaker = person
         elif self.speaker is not None:
             person = self.speaker
+        elif self.speaker_failed:
+            self.after_failure(index, line)
+            self.fail(index, line)
+            return
         else:
             person = self.meeting.find_attendee(self.meeting.meeting.chair)
             if person is None and not self.meeting.meeting.chair.strip():

@@ -41,7 +41,6 @@ class LineKind(str, Enum):
 class Part(str, Enum):
     """What a stretch of a line is, for colouring it in the editor."""
 
-    TIME = "time"
     MARKER = "marker"
     SPEAKER = "speaker"
     UNIT = "unit"
@@ -160,6 +159,7 @@ def read_line(raw: str) -> Line:
                     span = Span(match.start("who") - 1, match.end("who"), Part.SPEAKER)
                     line.names.append(NameQuery(tuple(words), len(words), span))
         _read_body(line, match.end())
+    line.spans = sorted([*line.spans, *(name.span for name in line.names)], key=lambda span: span.start)
     return line
 
 
