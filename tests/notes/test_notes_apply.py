@@ -269,3 +269,25 @@ def test_a_directive_without_a_speaker_is_the_chairs_and_the_directory_is_search
 ])
 def test_a_date_without_a_year_takes_the_meetings_or_the_next(due: DayMonth, expected: dt.date) -> None:
     assert due_date(due, dt.date(2025, 3, 5)) == expected
+
+
+def test_a_meeting_with_notes_satisfies_the_published_schema_and_bad_links_are_refused() -> None:
+    import json
+
+    import jsonschema
+
+    from minutes_app.paths import schema_path
+    from minutes_app.storage import validate
+
+    meeting = commune_meeting()
+    data = json.loads(dumps_meeting(apply_notes(meeting, notes_lines(meeting)).meeting))
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert validate(data) == []
+    assert data["attendees"][-1]["to_check"] is True and "to_check" not in data["attendees"][0]
+    data["notes"][0]["items"][0]["kind"] = "speech"
+    data["notes"][1]["time"] = "8h"
+    assert [str(problem) for problem in validate(data)] == [
+        'notes[0].items[0].kind: "speech" is not one of: discussion, directive, task, guest, absence',
+        'notes[1].time: "8h" is not a time in the form HH:MM',
+    ]
