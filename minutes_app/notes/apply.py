@@ -22,12 +22,13 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 from ..l10n.formatting import format_numeric_date
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Directive, DiscussionItem, Meeting, Note, NoteKind, NoteLink, Task, Unlinked
-from .placing import LineProblem, Wanted, place_lines
+from .placing import GUEST_FIELDS, LineProblem, Wanted, place_lines
 from .syntax import Line, LineKind, read_line, split_time
 
 # The fields of each kind of item that the notes write (and fingerprint).
@@ -35,7 +36,7 @@ FIELDS: dict[NoteKind, tuple[str, ...]] = {
     NoteKind.DISCUSSION: ("speaker", "position", "topic", "content"),
     NoteKind.DIRECTIVE: ("speaker", "position", "content"),
     NoteKind.TASK: ("task", "assignee", "deadline"),
-    NoteKind.GUEST: ("name", "position"),
+    NoteKind.GUEST: GUEST_FIELDS,
     NoteKind.ABSENCE: ("present", "absence_reason"),
 }
 # The kinds of item a line of each kind opens (a continuation or a topic only adds to one).
@@ -86,7 +87,11 @@ class NotesOutcome:
 
 def digest(kind: NoteKind, values: dict[str, Any]) -> str:
     """A fingerprint of the fields the notes write for an item of that kind."""
-    data = [kind.value, *(str(values.get(name, "")) for name in FIELDS[kind])]
+    return _digest((kind.value, *(str(values.get(name, "")) for name in FIELDS[kind])))
+
+
+@lru_cache(maxsize=8192)
+def _digest(data: tuple[str, ...]) -> str:
     return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode()).hexdigest()[:16]
 
 
@@ -94,39 +99,104 @@ def _values(item: Any, kind: NoteKind) -> dict[str, Any]:
     return {name: getattr(item, name) for name in FIELDS[kind]}
 
 
+_GROUP = {NoteKind.GUEST: "attendee", NoteKind.ABSENCE: "attendee", NoteKind.DISCUSSION: "discussion",
+          NoteKind.DIRECTIVE: "directive", NoteKind.TASK: "task"}
+
+
+def _index(items: list[Any], item: Any) -> int:
+    return next(index for index, existing in enumerate(items) if existing is item)
+
+
 class _Items:
-    """The meeting's attendees, discussion and directives (copied), found by id."""
+    """The meeting's attendees, discussion and directives, found by id.
+
+    Copy on write: the lists are copies, and an item is copied before it is changed, so the meeting
+    given never changes and the new one shares every item that did not change."""
 
     def __init__(self, meeting: Meeting):
-        self.attendees = copy.deepcopy(meeting.attendees)
-        self.discussion = copy.deepcopy(meeting.discussion)
-        self.directives = copy.deepcopy(meeting.directives)
-        numbers = [int(i[len(ID_PREFIX):]) for i in self._all_ids() if i[len(ID_PREFIX):].isdigit()]
+        self.attendees = list(meeting.attendees)
+        self.discussion = list(meeting.discussion)
+        self.directives = list(meeting.directives)
+        self.copies: set[int] = set()  # id() of the items copied here, which are ours to change
+        self.replaced: dict[int, Any] = {}  # id() of an item of the meeting given → its copy
+        self.by_id: dict[tuple[str, str], Any] = {}
+        self.parent: dict[str, Directive] = {}  # a task's id → its directive
+        for group, items in (("attendee", self.attendees), ("discussion", self.discussion),
+                             ("directive", self.directives)):
+            self.by_id.update(((group, item.id), item) for item in items if item.id)
+        for directive in self.directives:
+            for task in directive.tasks:
+                if task.id:
+                    self.by_id["task", task.id] = task
+                    self.parent[task.id] = directive
+        numbers = [int(key[len(ID_PREFIX):]) for _group, key in self.by_id
+                   if key.startswith(ID_PREFIX) and key[len(ID_PREFIX):].isdigit()]
         self.next_number = max(numbers, default=0) + 1
-
-    def _all_ids(self) -> list[str]:
-        tasks = [task for directive in self.directives for task in directive.tasks]
-        return [item.id for item in [*self.attendees, *self.discussion, *self.directives, *tasks]
-                if item.id.startswith(ID_PREFIX)]
 
     def new_id(self) -> str:
         self.next_number += 1
         return f"{ID_PREFIX}{self.next_number - 1}"
 
     def find(self, kind: NoteKind, item_id: str) -> Any:
-        if not item_id:
-            return None
-        if kind is NoteKind.TASK:
-            return next((task for d in self.directives for task in d.tasks if task.id == item_id), None)
-        return next((item for item in self.list_of(kind) if item.id == item_id), None)
-
-    def parent_of(self, task: Task) -> Directive | None:
-        return next((d for d in self.directives if any(t is task for t in d.tasks)), None)
+        return self.by_id.get((_GROUP[kind], item_id)) if item_id else None
 
     def list_of(self, kind: NoteKind) -> list[Any]:
         if kind in (NoteKind.GUEST, NoteKind.ABSENCE):
             return self.attendees
         return self.discussion if kind is NoteKind.DISCUSSION else self.directives
+
+    def own(self, kind: NoteKind, item: Any) -> Any:
+        """The item, copied into its place first unless it is already a copy of ours."""
+        if id(item) in self.copies:
+            return item
+        if id(item) in self.replaced:
+            return self.replaced[id(item)]
+        mine = copy.copy(item)
+        if kind is NoteKind.TASK:
+            directive = self.own(NoteKind.DIRECTIVE, self.parent[item.id])
+            directive.tasks[_index(directive.tasks, item)] = mine
+        else:
+            items = self.list_of(kind)
+            items[_index(items, item)] = mine
+            if kind is NoteKind.DIRECTIVE:
+                mine.tasks = list(item.tasks)
+                self.parent.update((task.id, mine) for task in mine.tasks if task.id)
+        self.copies.add(id(mine))
+        self.replaced[id(item)] = mine
+        if mine.id:
+            self.by_id[_GROUP[kind], mine.id] = mine
+        return mine
+
+    def add(self, kind: NoteKind, item: Any, items: list[Any], before: Sequence[str], after: Sequence[str]) -> None:
+        self.copies.add(id(item))
+        _insert(items, item, before, after)
+        self.by_id[_GROUP[kind], item.id] = item
+
+    def remove(self, kind: NoteKind, item: Any) -> None:
+        if kind is NoteKind.TASK:
+            directive = self.own(NoteKind.DIRECTIVE, self.parent.pop(item.id))
+            directive.tasks.pop(_index(directive.tasks, item))
+        else:
+            items = self.list_of(kind)
+            items.pop(_index(items, item))
+        del self.by_id[_GROUP[kind], item.id]
+
+    def task_list(self, directive_id: str) -> list[Task] | None:
+        """The tasks of that directive, ours to change; None when it is gone."""
+        directive = self.find(NoteKind.DIRECTIVE, directive_id)
+        return self.own(NoteKind.DIRECTIVE, directive).tasks if directive is not None else None
+
+    def move(self, task: Task, directive_id: str) -> bool:
+        """Put a task under another directive (at its end); False when it is there already or that is gone."""
+        target = self.find(NoteKind.DIRECTIVE, directive_id)
+        if target is None or self.parent[task.id] is target:
+            return False
+        self.remove(NoteKind.TASK, task)
+        target = self.own(NoteKind.DIRECTIVE, target)
+        target.tasks.append(task)
+        self.by_id["task", task.id] = task
+        self.parent[task.id] = target
+        return True
 
 
 def _match_notes(old: Sequence[Note], texts: Sequence[str]) -> dict[int, Note]:
@@ -224,19 +294,24 @@ class _Applier:
         if kind is NoteKind.ABSENCE:
             assert wanted.person is not None
             values["name"] = wanted.person.name
+        written = {name: values[name] for name in FIELDS[kind]}
         item = self.items.find(kind, wanted.id) if link is not None else None
         if item is not None:
-            moved = self.move_task(wanted, item) if kind is NoteKind.TASK else False
-            if _values(item, kind) != {name: values[name] for name in FIELDS[kind]} or moved:
-                for name in FIELDS[kind]:
-                    setattr(item, name, values[name])
+            moved = kind is NoteKind.TASK and wanted.parent is not None and self.items.move(item, wanted.parent.id)
+            changed = _values(item, kind) != written
+            if changed:
+                item = self.items.own(kind, item)
+                for name, value in written.items():
+                    setattr(item, name, value)
+            if moved or changed:
                 self.note(Action.UPDATED, kind, wanted.id, line, values)
             return
         if kind is NoteKind.ABSENCE:
-            person = wanted.person
-            assert person is not None
+            assert wanted.person is not None
+            person = self.items.own(kind, wanted.person)
             person.id = person.id or self.items.new_id()
             person.present, person.absence_reason = False, values["absence_reason"]
+            self.items.by_id["attendee", person.id] = person
             wanted.id = person.id
             self.note(Action.CREATED, kind, wanted.id, line, values)
             return
@@ -245,35 +320,27 @@ class _Applier:
             assert wanted.person is not None
             new: Any = wanted.person
             new.id = new_id
-            self.items.attendees.append(new)
+            self.items.add(kind, new, self.items.attendees, [], [])
         else:
             new = {NoteKind.DISCUSSION: DiscussionItem, NoteKind.DIRECTIVE: Directive, NoteKind.TASK: Task}[kind](
-                **{name: values[name] for name in FIELDS[kind]}, id=new_id)
-            target = self.task_list(wanted) if kind is NoteKind.TASK else self.items.list_of(kind)
+                **written, id=new_id)
+            if kind is NoteKind.TASK:
+                target = self.items.task_list(wanted.parent.id) if wanted.parent is not None else None
+            else:
+                target = self.items.list_of(kind)
             if target is None:
                 self.extra_problems.append(LineProblem(line, self.texts[wanted.owner],
                                                        _("the directive of this task was deleted by hand")))
                 return
             others = siblings(wanted)
             at = others.index(wanted)
-            _insert(target, new, [w.id for w in others[:at] if w.id][::-1], [w.id for w in others[at + 1:] if w.id])
+            self.items.add(kind, new, target, [w.id for w in others[:at] if w.id],
+                           [w.id for w in others[at + 1:] if w.id])
+            if kind is NoteKind.TASK:
+                assert wanted.parent is not None
+                self.items.parent[new_id] = self.items.find(NoteKind.DIRECTIVE, wanted.parent.id)
         wanted.id = new_id
         self.note(Action.CREATED, kind, new_id, line, values)
-
-    def task_list(self, wanted: Wanted) -> list[Task] | None:
-        parent = wanted.parent
-        directive = self.items.find(NoteKind.DIRECTIVE, parent.id) if parent is not None else None
-        return directive.tasks if directive is not None else None
-
-    def move_task(self, wanted: Wanted, task: Task) -> bool:
-        """Move a task under the directive its line now follows; True if it moved."""
-        target = self.task_list(wanted)
-        current = self.items.parent_of(task)
-        if target is None or current is None or target is current.tasks:
-            return False
-        current.tasks.remove(task)
-        target.append(task)
-        return True
 
     def remove(self, link: NoteLink, line: int | None, fresh: set[int]) -> None:
         """What a deleted or changed line produced goes, unless it was edited by hand (then it stays)."""
@@ -291,13 +358,10 @@ class _Applier:
             self.note(Action.KEPT, link.kind, link.id, line, values)  # tasks added by hand stay with it
             return
         if link.kind is NoteKind.ABSENCE:
+            item = self.items.own(link.kind, item)
             item.present, item.absence_reason = True, ""
-        elif link.kind is NoteKind.TASK:
-            parent = self.items.parent_of(item)
-            assert parent is not None
-            parent.tasks.remove(item)
         else:
-            self.items.list_of(link.kind).remove(item)
+            self.items.remove(link.kind, item)
         self.note(Action.REMOVED, link.kind, link.id, line, values)
 
 
@@ -377,7 +441,7 @@ def _notes(lines: Sequence[NoteInput], split: Sequence[tuple[dt.time | None, str
         if not want.id:
             continue
         if want.link is not None and want.link.unlinked is not None:
-            link = dataclasses.replace(want.link, extra={})
+            link = want.link
         else:
             values = dict(want.fields)
             link = NoteLink(id=want.id, kind=want.kind, digest=digest(want.kind, values))

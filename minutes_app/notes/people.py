@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from ..l10n.collation import without_marks
 from ..model import Attendee
@@ -46,19 +47,17 @@ def _bare(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(without_marks(word) for word in words)
 
 
-def _contains(name: _Name, query: Sequence[str], prefix: bool) -> tuple[bool, bool]:
+def _contains(name: _Name, query: Sequence[str], marked: Sequence[bool], prefix: bool) -> tuple[bool, bool]:
     """(found, ends on the given name) for the query as consecutive words of the name.
 
-    A word typed with marks must match them; a word typed without marks matches any."""
+    A word typed with marks (``marked``) must match them; a word typed without marks matches any."""
     size = len(query)
-    marked = [word != without_marks(word) for word in query]
     found = ends_last = False
     for start in range(len(name.exact) - size + 1):
         same = True
         for offset, word in enumerate(query):
             have = (name.exact if marked[offset] else name.bare)[start + offset]
-            last = offset == size - 1
-            if not (have.startswith(word) if prefix and last else have == word):
+            if not (have.startswith(word) if prefix and offset == size - 1 else have == word):
                 same = False
                 break
         if same:
@@ -67,21 +66,28 @@ def _contains(name: _Name, query: Sequence[str], prefix: bool) -> tuple[bool, bo
     return found, ends_last
 
 
+@lru_cache(maxsize=16384)
+def _name_of(name: str) -> _Name:
+    exact = _words(name)
+    return _Name(exact, _bare(exact))
+
+
 class People:
     """A list of people to search, read once (the words of each name are folded a single time)."""
 
     def __init__(self, people: Sequence[Attendee]):
-        self.people = list(people)
-        self._names = [self._name(person) for person in self.people]
-
-    @staticmethod
-    def _name(person: Attendee) -> _Name:
-        exact = _words(person.name)
-        return _Name(exact, _bare(exact))
+        self.people: list[Attendee] = []
+        self._names: list[_Name] = []
+        self._by_word: dict[str, list[int]] = {}  # a word without marks → the people whose name has it
+        for person in people:
+            self.add(person)
 
     def add(self, person: Attendee) -> None:
+        name = _name_of(person.name)
+        for word in set(name.bare):
+            self._by_word.setdefault(word, []).append(len(self.people))
         self.people.append(person)
-        self._names.append(self._name(person))
+        self._names.append(name)
 
     def find(self, words: Sequence[str]) -> Match:
         """The one person the words name; several at the best level are reported, not guessed."""
@@ -95,9 +101,13 @@ class People:
                 break
         if not query:
             return Match(Found.NONE)
+        marked = [word != without_marks(word) for word in query]
         for prefix in (False, True):
-            hits = [(person, last) for person, name in zip(self.people, self._names, strict=True)
-                    for found, last in [_contains(name, query, prefix)] if found]
+            # A whole first word narrows the search to the names that have it.
+            whole_first = not prefix or len(query) > 1
+            candidates = self._by_word.get(without_marks(query[0]), []) if whole_first else range(len(self.people))
+            hits = [(self.people[i], last) for i in candidates
+                    for found, last in [_contains(self._names[i], query, marked, prefix)] if found]
             if not hits:
                 continue
             if len(hits) > 1:

@@ -52,6 +52,9 @@ class Placed:
     lines: list[Line]
 
 
+# The fields of a guest the notes write; any other change to them is an edit by hand (ticking off
+# ``to_check`` included: the guest was checked and is the secretary's now).
+GUEST_FIELDS = ("name", "gender", "position", "organization", "role", "to_check")
 _FAILED = Wanted(NoteKind.DISCUSSION, -1, {})  # stands for an item whose line could not be placed
 
 
@@ -132,7 +135,8 @@ class _Placer:
         return self.add_guest(index, guest), query.guest_words
 
     def add_guest(self, index: int, guest: Attendee) -> Attendee:
-        self.want(NoteKind.GUEST, index, name=guest.name, position=guest.position).person = guest
+        fields = {name: getattr(guest, name) for name in GUEST_FIELDS}
+        self.want(NoteKind.GUEST, index, **fields).person = guest
         self.attendees.add(guest)
         return guest
 

@@ -134,8 +134,10 @@ def split_time(text: str) -> tuple[dt.time | None, str, str]:
     return dt.time(hour, minute), text[match.end():], ""
 
 
+@lru_cache(maxsize=8192)
 def read_line(raw: str) -> Line:
-    """The kind and parts of one line of notes."""
+    """The kind and parts of one line of notes (cached: the editor reads every line after each keystroke;
+    the ``Line`` returned is shared and must not be changed)."""
     time, text, problem = split_time(raw)
     if not text:
         return Line(text="", kind=LineKind.BLANK, time=time, problem=problem)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import unicodedata
 from pathlib import Path
 
 from notes.notes_helpers import NOTES_FILE, UNPLACEABLE_LINE, commune_meeting, edited_lines, notes_lines
@@ -98,3 +99,33 @@ def test_a_file_that_is_not_notes_gets_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"{binary}: not a text file; save the notes as plain text (UTF-8)"
     missing = run_cli("notes", tmp_path / "none.txt", "--into", meeting_path)
     assert missing.returncode == 1 and missing.stderr.strip() == f"{tmp_path / 'none.txt'}: no such file"
+
+
+def test_a_final_meeting_is_not_changed(tmp_path: Path, capsys) -> None:
+    from minutes_app.cli import run_cli as cli
+    from minutes_app.model import Finalisation
+
+    meeting_path, notes_path = _setup(tmp_path)
+    meeting = load_meeting(meeting_path)
+    meeting.final = Finalisation(version=1, date=dt.date(2025, 3, 6))
+    save_meeting(meeting, meeting_path)
+    before = meeting_path.read_bytes()
+    assert cli(["notes", str(notes_path), "--into", str(meeting_path), "--skip-bad"]) == 1
+    assert "the meeting is final; reopen it in the editor before adding notes" in capsys.readouterr().err
+    assert meeting_path.read_bytes() == before
+
+
+def test_a_notes_file_saved_by_old_windows_notepad_and_times_carried_down(tmp_path: Path) -> None:
+    from minutes_app.notes.notes_file import read_notes_file
+
+    path = tmp_path / "ghi.txt"
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    windows = ""  # as Windows writes Vietnamese in cp1258: the letter precomposed, its tone a combining mark
+    for char in "@Đức: Báo cáo\r\n09:15 KL: Tập trung\r\nNV: Rà soát\r\n":
+        parts = unicodedata.normalize("NFD", char)
+        windows += unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        windows += "".join(c for c in parts if c in tones)
+    path.write_bytes(windows.encode("cp1258"))
+    lines = read_notes_file(path, dt.time(8, 0))
+    assert [(line.text, line.time) for line in lines] == [
+        ("@Đức: Báo cáo", dt.time(8, 0)), ("09:15 KL: Tập trung", dt.time(9, 15)), ("NV: Rà soát", dt.time(9, 15))]
