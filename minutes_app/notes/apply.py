@@ -421,8 +421,10 @@ def apply_notes(meeting: Meeting, lines: Sequence[NoteInput], directory: Sequenc
             if wanted.kind is kind:
                 applier.write(wanted, siblings)
     order = [NoteKind.TASK, NoteKind.DISCUSSION, NoteKind.DIRECTIVE, NoteKind.GUEST, NoteKind.ABSENCE]
+    still_made = {(wanted.kind, wanted.id) for wanted in placed.wanted if wanted.id}
     for link, line in sorted(orphans, key=lambda pair: order.index(pair[0].kind)):
-        applier.remove(link, line, fresh)
+        if (link.kind, link.id) not in still_made:  # an attendee another line marks absent stays absent
+            applier.remove(link, line, fresh)
 
     notes = _notes(lines, split, kept, matched, placed.wanted)
     items = applier.items

@@ -94,6 +94,7 @@ class _Placer:
         self.intervention: Wanted | None = None
         self.directive: Wanted | None = None
         self.pending_topics: list[tuple[int, str]] = []
+        self.absent: dict[int, int] = {}  # id() of an attendee a line marked absent → that line's index
         self.failed_at = 0  # the number of the last line whose item could not be made
         self.speaker_failed = False  # the last speaker line could not be placed
 
@@ -243,6 +244,12 @@ class _Placer:
         for query in line.names:
             match = self.attendees.find(query.words)
             if match.found is Found.ONE and match.person is not None:
+                earlier = self.absent.get(id(match.person))
+                if earlier is not None:
+                    self.problem(index, line, _("{name} is already absent on line {number}").format(
+                        name=match.person.name, number=earlier + 1))
+                    continue
+                self.absent[id(match.person)] = index
                 self.want(NoteKind.ABSENCE, index, present=False, absence_reason=query.reason).person = match.person
             elif match.found is Found.MANY:
                 names = ", ".join(person.name for person in match.candidates[:4])

@@ -106,7 +106,7 @@ _DUE = re.compile(r"(?:^|(?<=[\s,;(]))(?P<kw>han|truoc|den|by|due|before)(?:\s+n
 _ARROW = re.compile(r"\s*(?:→|->|=>)\s*")
 _GIVE = re.compile(r"\s+(?:giao\s+cho|giao|assigned\s+to)\s+")
 _DASH = re.compile(r"\s+[-–—]\s+")
-_ABSENT = re.compile(r"\s*@?(?P<name>[^(),;@]*?)\s*(?:\((?P<reason>[^)]*)\)|[-–—:]\s*(?P<rest>[^,;@]*))?\s*(?:[,;]|$)")
+_ABSENT = re.compile(r"\s*@?(?P<name>[^(),;@]*?)\s*(?:\((?P<reason>[^)]*)\)?|[-–—:]\s*(?P<rest>[^,;@]*))?\s*(?:[,;]|$)")
 _TRIM = " \t,;:.-–—"
 MAX_NAME_WORDS = 5
 

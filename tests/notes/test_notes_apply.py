@@ -4,6 +4,7 @@ deleting a line updates or removes what it produced, unless that was edited by h
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -226,6 +227,7 @@ def test_a_line_inserted_between_others_lands_between_their_items() -> None:
     (["@van: ổn định"], '"van" fits several people (Trần Văn Sáu, Võ Văn Sâu, Phạm Văn Lộc); write more of the name'),
     (["@sáu: a", "KL: b", "NV: c hạn 31/2"], '"31/2" is not a date'),
     (["# Nông nghiệp"], "no intervention comes after this topic"),
+    (["Vắng: @sáu", "Vắng: @Sáu (ốm)"], "Trần Văn Sáu is already absent on line 1"),
 ])
 def test_lines_that_cannot_be_placed_say_why(lines: list[str], reason: str) -> None:
     meeting = Meeting(meeting=MeetingInfo(title="Họp", date=dt.date(2025, 3, 5)),
@@ -291,3 +293,22 @@ def test_a_meeting_with_notes_satisfies_the_published_schema_and_bad_links_are_r
         'notes[0].items[0].kind: "speech" is not one of: discussion, directive, task, guest, absence',
         'notes[1].time: "8h" is not a time in the form HH:MM',
     ]
+
+
+def _without_ids(items: list) -> list:
+    return [dataclasses.replace(item, id="", **({"tasks": _without_ids(item.tasks)} if hasattr(item, "tasks") else {}))
+            for item in items]
+
+
+@pytest.mark.slow
+def test_typing_a_character_at_a_time_ends_in_the_meeting_of_the_whole_text() -> None:
+    """As the editor applies after every keystroke: the states between (half a name, "K" before "KL:")
+    must leave nothing behind."""
+    meeting = commune_meeting()
+    text = "\n".join(line.text for line in notes_lines(meeting))
+    at_once = apply_notes(meeting, [NoteInput(line) for line in text.split("\n")]).meeting
+    typed = meeting
+    for end in range(1, len(text) + 1):
+        typed = apply_notes(typed, [NoteInput(line) for line in text[:end].split("\n")]).meeting
+    for name in ("attendees", "discussion", "directives"):
+        assert _without_ids(getattr(typed, name)) == _without_ids(getattr(at_once, name))

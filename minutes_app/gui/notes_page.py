@@ -1,0 +1,353 @@
+"""The "Ghi nhanh" (quick notes) page: a plain text area where each line is one note, filed as it is typed.
+
+Each line gets the time it was started, shown in the left margin and stored with the note (a time
+typed at the start of the line, "08:20 …", wins). After every edit the whole text goes through
+``notes.apply_notes``; the text and the lists it changed (attendees, discussion, directives, notes)
+before and after make one ``NotesCommand`` on the document's undo stack, so Ctrl+Z takes back a note
+and what it produced together, in order with the forms' edits. Typing within one line merges into one
+step, as typing in a form field does.
+
+The parts the parser recognised are coloured (speaker, unit, date, marker); a line it could not place
+is underlined and named under the area with the reason, and a line whose item was edited by hand on
+its page is shown in italics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QSyntaxHighlighter,
+    QTextBlockUserData,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QUndoCommand,
+)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+from ..l10n.i18n import gettext as _
+from ..l10n.i18n import ngettext
+from ..model import Meeting, Note
+from ..notes import NoteInput, Part, apply_notes, read_line
+from .binding import route_undo_keys
+from .document import MeetingDocument
+from .pages import Page
+
+MERGE_NOTES_EDIT = 1018
+_LISTS = ("attendees", "discussion", "directives")
+
+
+@dataclass(frozen=True)
+class NotesState:
+    """What a notes edit changes: the text with each line's time, and the meeting's lists it touches."""
+
+    text: str
+    times: tuple[dt.time | None, ...]  # one per line of ``text``
+    cursor: int
+    lists: tuple[list[Any], ...]  # copies of the contents of attendees, discussion, directives
+    notes: list[Note]
+
+
+class _LineTime(QTextBlockUserData):
+    def __init__(self, time: dt.time | None):
+        super().__init__()
+        self.time = time
+
+
+def _time_of(block: Any) -> dt.time | None:
+    data = block.userData()
+    return data.time if isinstance(data, _LineTime) else None
+
+
+class NotesCommand(QUndoCommand):
+    """One edit of the notes and what it produced; typing on one line merges into the step before."""
+
+    def __init__(self, page: NotesPage, before: NotesState, after: NotesState, line: int, mergeable: bool):
+        super().__init__(_("Type quick notes"))
+        self.page, self.before, self.after, self.line, self.mergeable = page, before, after, line, mergeable
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return MERGE_NOTES_EDIT
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, NotesCommand) or not (self.mergeable and other.mergeable):
+            return False
+        if other.page is not self.page or other.line != self.line:
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.page.show_state(self.after)
+
+    def undo(self) -> None:
+        self.page.show_state(self.before)
+
+
+class NotesHighlighter(QSyntaxHighlighter):
+    """Colours what each line was read as, and marks the lines that could not be placed."""
+
+    def __init__(self, document: QTextDocument, page: NotesPage):
+        super().__init__(document)
+        self.page = page
+        self.formats: dict[Part, QTextCharFormat] = {}
+        for part, colour, bold in ((Part.SPEAKER, "#1d4ed8", True), (Part.UNIT, "#047857", False),
+                                   (Part.DATE, "#b45309", True), (Part.MARKER, "#6b7280", True)):
+            text_format = QTextCharFormat()
+            text_format.setForeground(QColor(colour))
+            if bold:
+                text_format.setFontWeight(QFont.Weight.Bold)
+            self.formats[part] = text_format
+        self.time_format = QTextCharFormat()
+        self.time_format.setForeground(QColor("#6b7280"))
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        line = read_line(text)
+        offset = text.find(line.text) if line.text else -1
+        if offset < 0:
+            return
+        if line.time is not None:
+            self.setFormat(0, offset, self.time_format)
+        for span in line.spans:
+            self.setFormat(offset + span.start, span.end - span.start, self.formats[span.part])
+        number = self.currentBlock().blockNumber()
+        if number in self.page.problem_lines:
+            self._merge(text, underline=True)
+        elif number in self.page.unlinked_lines:
+            self._merge(text, italic=True)
+
+    def _merge(self, text: str, underline: bool = False, italic: bool = False) -> None:
+        for index in range(len(text)):
+            text_format = self.format(index)
+            if underline:
+                text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+                text_format.setUnderlineColor(QColor("#dc2626"))
+            if italic:
+                text_format.setFontItalic(True)
+            self.setFormat(index, 1, text_format)
+
+
+class TimeMargin(QWidget):
+    """The time of each line, left of the text."""
+
+    def __init__(self, editor: NotesEditor):
+        super().__init__(editor)
+        self.editor = editor
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(self.editor.fontMetrics().horizontalAdvance("00:00") + 14, 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().alternateBase())
+        painter.setPen(self.palette().placeholderText().color())
+        block = self.editor.firstVisibleBlock()
+        top = round(self.editor.blockBoundingGeometry(block).translated(self.editor.contentOffset()).top())
+        height = self.editor.fontMetrics().height()
+        while block.isValid() and top <= event.rect().bottom():
+            bottom = top + round(self.editor.blockBoundingRect(block).height())
+            time = _time_of(block)
+            if block.isVisible() and time is not None and bottom >= event.rect().top():
+                painter.drawText(QRect(0, top, self.width() - 7, height), Qt.AlignmentFlag.AlignRight,
+                                 time.strftime("%H:%M"))
+            block, top = block.next(), bottom
+
+
+class NotesEditor(QPlainTextEdit):
+    """A plain text area with the lines' times in a margin."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.margin = TimeMargin(self)
+        self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
+        self.updateRequest.connect(self._update_margin)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def _update_margin(self, rect: QRect, dy: int) -> None:
+        if dy:
+            self.margin.scroll(0, dy)
+        else:
+            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        area = self.contentsRect()
+        self.margin.setGeometry(QRect(area.left(), area.top(), self.margin.sizeHint().width(), area.height()))
+
+
+def syntax_hint() -> str:
+    return _("@name: speaker · a plain line continues · KL: directive · NV: task → unit, hạn 15/3 · "
+             "Vắng: @name (reason) · # topic · 08:20 at the start sets the time")
+
+
+class NotesPage(Page):
+    """The quick notes of the document's meeting."""
+
+    def __init__(self, document: MeetingDocument, completions: object = None, parent: QWidget | None = None):
+        super().__init__(_("Quick notes"), _("Type as people speak, one note a line: each line is filed on its "
+                                            "page as you type, and Ctrl+Z takes it back with what it made."),
+                         parent)
+        self.document = document
+        self.now = lambda: dt.datetime.now().time().replace(second=0, microsecond=0)  # tests pin the clock
+        self.problem_lines: set[int] = set()
+        self.unlinked_lines: set[int] = set()
+        self.editor = NotesEditor()
+        self.editor.setObjectName("quickNotes")
+        route_undo_keys(self.editor)
+        self.highlighter = NotesHighlighter(self.editor.document(), self)
+        self.body.addWidget(self.editor, 1)
+        self.hint = QLabel(syntax_hint())
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.body.addWidget(self.hint)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.body.addWidget(self.status)
+        self.first_field = self.editor
+        self._loading = False
+        self._last: tuple[str, tuple[dt.time | None, ...], int, int, int] = ("", (), 0, 0, 1)
+        self._load(document.meeting.notes)
+        self.editor.textChanged.connect(self._edited)
+
+    # -- the editor ⇄ the notes --------------------------------------------------------------------
+    def _load(self, notes: list[Note]) -> None:
+        self._set_text("\n".join(note.text for note in notes), tuple(note.time for note in notes), 0)
+        self._refresh_marks()
+
+    def _set_text(self, text: str, times: tuple[dt.time | None, ...], cursor: int) -> None:
+        self._loading = True
+        try:
+            if self.editor.toPlainText() != text:
+                self.editor.setPlainText(text)
+            block = self.editor.document().firstBlock()
+            for time in times:
+                if not block.isValid():
+                    break
+                block.setUserData(_LineTime(time))
+                block = block.next()
+            moved = self.editor.textCursor()
+            moved.setPosition(min(cursor, len(text)))
+            self.editor.setTextCursor(moved)
+        finally:
+            self._loading = False
+        self._last = (text, times, cursor, self.editor.textCursor().blockNumber(),
+                      self.editor.document().blockCount())
+        self.editor.margin.update()
+
+    def _lines(self) -> tuple[list[NoteInput], tuple[dt.time | None, ...]]:
+        """The lines as they are now; a line typed into for the first time takes the time now
+        (or the time written at its start)."""
+        lines, times = [], []
+        block = self.editor.document().firstBlock()
+        while block.isValid():
+            text = block.text()
+            time = _time_of(block)
+            written = read_line(text).time
+            if written is not None and written != time or time is None and text.strip():
+                time = written or self.now()
+                block.setUserData(_LineTime(time))
+            lines.append(NoteInput(text, time))
+            times.append(time)
+            block = block.next()
+        return lines, tuple(times)
+
+    def _state(self, text: str, times: tuple[dt.time | None, ...], cursor: int, meeting: Meeting) -> NotesState:
+        return NotesState(text, times, cursor, tuple(list(getattr(meeting, name)) for name in _LISTS),
+                          list(meeting.notes))
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        old_text, old_times, old_cursor, old_line, old_count = self._last
+        if self.document.read_only:
+            self._set_text(old_text, old_times, old_cursor)  # a final meeting: nothing typed is taken
+            return
+        lines, times = self._lines()
+        outcome = apply_notes(self.document.meeting, lines)
+        text, cursor = self.editor.toPlainText(), self.editor.textCursor().position()
+        line, count = self.editor.textCursor().blockNumber(), self.editor.document().blockCount()
+        before = self._state(old_text, old_times, old_cursor, self.document.meeting)
+        after = self._state(text, times, cursor, outcome.meeting)
+        self._last = (text, times, cursor, line, count)
+        self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
+        self.document.undo_stack.push(NotesCommand(self, before, after, line, line == old_line and count == old_count))
+        self.editor.margin.update()
+
+    def show_state(self, state: NotesState) -> None:
+        """Put the meeting's lists and the text as the state has them (a command's redo or undo)."""
+        meeting = self.document.meeting
+        for name, contents in zip(_LISTS, state.lists, strict=True):
+            _replace_contents(self.document, getattr(meeting, name), contents)
+        meeting.notes = list(state.notes)
+        if (self.editor.toPlainText(), state.times) != self._last[:2]:
+            self._set_text(state.text, state.times, state.cursor)
+            self._refresh_marks()
+
+    # -- marks -------------------------------------------------------------------------------------
+    def _refresh_marks(self) -> None:
+        lines, _times = self._lines()
+        outcome = apply_notes(self.document.meeting, lines)
+        self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
+
+    def _outcome_marks(self, problems: list, notes: list[Note], lines: list[NoteInput]) -> None:
+        """Underline the lines that could not be placed and name them; italics for the unlinked ones."""
+        problem_lines = {problem.number - 1 for problem in problems}
+        kept = [index for index, line in enumerate(lines) if read_line(line.text).text]
+        unlinked = {index for index, note in zip(kept, notes, strict=False)
+                    if any(link.unlinked is not None for link in note.items)}
+        changed = (problem_lines ^ self.problem_lines) | (unlinked ^ self.unlinked_lines)
+        self.problem_lines, self.unlinked_lines = problem_lines, unlinked
+        document = self.editor.document()
+        for number in sorted(changed):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.highlighter.rehighlightBlock(block)
+        messages = [_("line {number}: {reason}").format(number=p.number, reason=p.reason) for p in problems[:3]]
+        if problems:
+            head = ngettext("{count} line could not be placed:", "{count} lines could not be placed:",
+                            len(problems)).format(count=len(problems))
+            self.status.setText(head + " " + "; ".join(messages) + ("…" if len(problems) > 3 else ""))
+        elif unlinked:
+            self.status.setText(ngettext(
+                "{count} line no longer updates its item: it was edited by hand on its page (in italics).",
+                "{count} lines no longer update their items: they were edited by hand on their pages (in italics).",
+                len(unlinked)).format(count=len(unlinked)))
+        else:
+            self.status.setText("")
+
+    def cursor_to_end(self) -> None:
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+
+def _replace_contents(document: MeetingDocument, items: list[Any], contents: list[Any]) -> None:
+    """Give a list of the meeting other contents, telling the table models that show it."""
+    if len(items) == len(contents) and all(a is b for a, b in zip(items, contents, strict=True)):
+        return
+    observers = document.observers_of(items)
+    if items:
+        for observer in observers:
+            observer.before_remove(0, len(items))
+        items.clear()
+        for observer in observers:
+            observer.after_remove()
+    if contents:
+        for observer in observers:
+            observer.before_insert(0, len(contents))
+        items.extend(contents)
+        for observer in observers:
+            observer.after_insert()
+
+
+def notes_page(document: MeetingDocument, completions: object = None) -> NotesPage:
+    """The page factory, in the form of ``page_list``'s."""
+    return NotesPage(document, completions)
