@@ -351,3 +351,42 @@ def _replace_contents(document: MeetingDocument, items: list[Any], contents: lis
 def notes_page(document: MeetingDocument, completions: object = None) -> NotesPage:
     """The page factory, in the form of ``page_list``'s."""
     return NotesPage(document, completions)
+
+
+def install_notes_page(window: Any) -> NotesPage:
+    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu).
+
+    Called whenever the window (re)builds its pages: a new document, a language switch."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    old = getattr(window, "notes_page", None)
+    if old is not None:
+        window.stack.removeWidget(old)
+        old.deleteLater()
+    page = NotesPage(window.document)
+    window.stack.addWidget(page)
+    window.notes_page = page
+    action = window.actions.get("quick_notes")
+    if action is None:
+        action = QAction(window)
+        action.setShortcut(QKeySequence("Ctrl+G"))
+        action.triggered.connect(lambda: show_notes_page(window))
+        window.addAction(action)
+        window.actions["quick_notes"] = action
+    action.setText(_("&Quick notes"))
+    first_page = window.actions.get("page0")
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and first_page in menu.actions() and action not in menu.actions():
+            menu.insertAction(first_page, action)
+    if window.document.read_only:
+        page.editor.setReadOnly(True)
+    return page
+
+
+def show_notes_page(window: Any) -> None:
+    """Show the notes page, the cursor at the end of the notes, ready to type."""
+    window.side.setCurrentRow(-1)  # no page of the side bar is current: clicking any one goes back to it
+    window.stack.setCurrentWidget(window.notes_page)
+    window.notes_page.cursor_to_end()
+    window.notes_page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)

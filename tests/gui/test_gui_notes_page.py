@@ -22,14 +22,11 @@ CLOCK = dt.time(7, 31)
 
 
 def _page(window):  # noqa: ANN001, ANN202
-    """The notes page, shown in the window's page area, with the clock pinned."""
-    from minutes_app.gui.notes_page import NotesPage
-
-    page = NotesPage(window.document)
+    """The notes page as Ctrl+G shows it, the cursor in the notes, with the clock pinned."""
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    page = window.notes_page
+    assert window.stack.currentWidget() is page and page.editor.hasFocus()
     page.now = lambda: CLOCK
-    window.stack.addWidget(page)
-    window.stack.setCurrentWidget(page)
-    page.editor.setFocus()
     return page
 
 
@@ -121,3 +118,21 @@ def test_a_whole_meeting_typed_then_two_lines_edited_and_two_deleted(make_window
         ("Rà soát các công trình chậm tiến độ", dt.date(2025, 4, 30)),
     ]
     assert len(saved.notes) == 29
+
+
+def test_the_notes_stay_when_the_interface_language_changes(make_window) -> None:  # noqa: ANN001
+    from minutes_app.l10n.i18n import set_ui_language
+
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Ổn định.")
+    set_ui_language("vi")
+    try:
+        rebuilt = window.notes_page
+        assert rebuilt is not page
+        assert rebuilt.editor.toPlainText() == "@loc: Ổn định."
+        assert rebuilt.title == "Ghi nhanh"
+        assert window.actions["quick_notes"].text() == "&Ghi nhanh"
+        assert [note.time for note in window.document.meeting.notes] == [CLOCK]
+    finally:
+        set_ui_language("en")
