@@ -41,6 +41,7 @@ from ..notes import NoteInput, Part, apply_notes, read_line
 from .binding import route_undo_keys
 from .document import MeetingDocument
 from .pages import Page
+from .qtfix import keep_none_alive
 
 MERGE_NOTES_EDIT = 1018
 _LISTS = ("attendees", "discussion", "directives")
@@ -111,29 +112,33 @@ class NotesHighlighter(QSyntaxHighlighter):
         self.time_format.setForeground(QColor("#6b7280"))
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+        # Few calls into Qt per line: PySide6 6.12 on Python 3.11 drops a reference to None on every
+        # call of a void method, so a format is set once per stretch, never per character.
+        number = self.currentBlock().blockNumber()
+        base = QTextCharFormat()
+        if number in self.page.problem_lines:
+            base.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            base.setUnderlineColor(QColor("#dc2626"))
+        elif number in self.page.unlinked_lines:
+            base.setFontItalic(True)
+        if not base.isEmpty():
+            self.setFormat(0, len(text), base)
         line = read_line(text)
         offset = text.find(line.text) if line.text else -1
         if offset < 0:
             return
         if line.time is not None:
-            self.setFormat(0, offset, self.time_format)
+            self.setFormat(0, offset, self._with(base, self.time_format))
         for span in line.spans:
-            self.setFormat(offset + span.start, span.end - span.start, self.formats[span.part])
-        number = self.currentBlock().blockNumber()
-        if number in self.page.problem_lines:
-            self._merge(text, underline=True)
-        elif number in self.page.unlinked_lines:
-            self._merge(text, italic=True)
+            self.setFormat(offset + span.start, span.end - span.start, self._with(base, self.formats[span.part]))
 
-    def _merge(self, text: str, underline: bool = False, italic: bool = False) -> None:
-        for index in range(len(text)):
-            text_format = self.format(index)
-            if underline:
-                text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                text_format.setUnderlineColor(QColor("#dc2626"))
-            if italic:
-                text_format.setFontItalic(True)
-            self.setFormat(index, 1, text_format)
+    @staticmethod
+    def _with(base: QTextCharFormat, part: QTextCharFormat) -> QTextCharFormat:
+        if base.isEmpty():
+            return part
+        merged = QTextCharFormat(part)
+        merged.merge(base)
+        return merged
 
 
 class TimeMargin(QWidget):
@@ -211,11 +216,15 @@ class NotesPage(Page):
         self.body.addWidget(self.hint)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # Two lines kept for it: a message coming or going must not resize the text area above.
+        self.status.setFixedHeight(self.status.fontMetrics().lineSpacing() * 2 + 4)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body.addWidget(self.status)
         self.first_field = self.editor
         self._loading = False
         self._last: tuple[str, tuple[dt.time | None, ...], int, int, int] = ("", (), 0, 0, 1)
+        keep_none_alive()  # each keystroke here makes some dozen void calls into Qt (see qtfix)
         self._load(document.meeting.notes)
         self.editor.textChanged.connect(self._edited)
 
@@ -282,6 +291,7 @@ class NotesPage(Page):
         self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
         self.document.undo_stack.push(NotesCommand(self, before, after, line, line == old_line and count == old_count))
         self.editor.margin.update()
+        keep_none_alive()
 
     def show_state(self, state: NotesState) -> None:
         """Put the meeting's lists and the text as the state has them (a command's redo or undo)."""
