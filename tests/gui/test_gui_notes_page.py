@@ -136,3 +136,20 @@ def test_the_notes_stay_when_the_interface_language_changes(make_window) -> None
         assert [note.time for note in window.document.meeting.notes] == [CLOCK]
     finally:
         set_ui_language("en")
+
+
+def test_void_calls_into_qt_cannot_exhaust_none(qtbot) -> None:  # noqa: ANN001
+    """PySide6 6.12 on Python 3.11 drops a reference to None on each void call (``label.setText``);
+    the notes page makes dozens per keystroke, so None's count is lifted out of their reach."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    from minutes_app.gui.qtfix import keep_none_alive
+
+    keep_none_alive()
+    label = QLabel()
+    qtbot.addWidget(label)
+    for _i in range(2000):
+        label.setText("x")
+    assert sys.getrefcount(None) > 1_000_000 or sys.version_info >= (3, 12)
