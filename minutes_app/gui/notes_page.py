@@ -15,13 +15,16 @@ its page is shown in italics.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QKeyEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -32,18 +35,21 @@ from PySide6.QtGui import (
     QTextDocument,
     QUndoCommand,
 )
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QLabel, QPlainTextEdit, QWidget
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
 from ..model import Meeting, Note
 from ..notes import NoteInput, Part, apply_notes, read_line
+from ..notes.people import People
+from ..notes.syntax import fold
 from .binding import route_undo_keys
 from .document import MeetingDocument
 from .pages import Page
 from .qtfix import keep_none_alive
 
 MERGE_NOTES_EDIT = 1018
+_AT_WORD = re.compile(r"(?:^|[\s(,;])@([^\s:@,;()]*)$")  # "@sa" just before the cursor
 _LISTS = ("attendees", "discussion", "directives")
 
 
@@ -168,14 +174,67 @@ class TimeMargin(QWidget):
 
 
 class NotesEditor(QPlainTextEdit):
-    """A plain text area with the lines' times in a margin."""
+    """A plain text area with the lines' times in a margin, and the attendees' names offered after "@"."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.names = QStringListModel(self)
+        self.completer = QCompleter(self.names, self)
+        self.completer.setWidget(self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.activated.connect(self.insert_name)
+        self.typed_name = ""  # what follows the "@" before the cursor, while names are offered
         self.margin = TimeMargin(self)
         self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
         self.updateRequest.connect(self._update_margin)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+
+    def offer_names(self, people: Callable[[], People]) -> None:
+        """Show the names that fit the word after "@" before the cursor; hide them when there is none."""
+        cursor = self.textCursor()
+        before = cursor.block().text()[:cursor.positionInBlock()]
+        typed = _AT_WORD.search(before)
+        found = people().starting(typed.group(1)) if typed and typed.group(1) else []
+        # not the guest that the name being typed has just made
+        found = [p for p in found if not (p.to_check and fold(p.name) == fold(typed.group(1)))] if typed else []
+        if not found:
+            self.completer.popup().hide()
+            self.typed_name = ""
+            return
+        self.typed_name = typed.group(1)
+        self.names.setStringList([person.name for person in found])
+        rect = self.cursorRect()
+        rect.setWidth(max(240, self.completer.popup().sizeHintForColumn(0) + 24))
+        rect.translate(self.viewportMargins().left(), 0)
+        self.completer.complete(rect)
+        self.completer.popup().setCurrentIndex(self.names.index(0))
+
+    def insert_name(self, name: str) -> None:
+        """Replace the word typed after "@" by the whole name, then ": " unless a colon follows."""
+        cursor = self.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.typed_name))
+        after = cursor.block().text()[cursor.selectionEnd() - cursor.block().position():]
+        self.completer.popup().hide()
+        self.typed_name = ""
+        cursor.insertText(name if after.lstrip().startswith(":") else name + ": ")
+        self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        popup = self.completer.popup()
+        if popup.isVisible():
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+                row = max(0, popup.currentIndex().row())
+                self.insert_name(self.names.stringList()[row])
+                return
+            if event.key() == Qt.Key.Key_Escape:
+                popup.hide()
+                return
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                row = (popup.currentIndex().row() + step) % self.names.rowCount()
+                popup.setCurrentIndex(self.names.index(row))
+                return
+        super().keyPressEvent(event)
 
     def _update_margin(self, rect: QRect, dy: int) -> None:
         if dy:
@@ -291,6 +350,7 @@ class NotesPage(Page):
         self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
         self.document.undo_stack.push(NotesCommand(self, before, after, line, line == old_line and count == old_count))
         self.editor.margin.update()
+        self.editor.offer_names(lambda: People(self.document.meeting.attendees))
         keep_none_alive()
 
     def show_state(self, state: NotesState) -> None:

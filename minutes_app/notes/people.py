@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from ..l10n.collation import without_marks
+from ..l10n.collation import person_sort_key, without_marks
 from ..model import Attendee
 
 # Words that come before a name ("ông Sáu", "đ/c Nhanh") and are not part of it.
@@ -118,3 +118,20 @@ class People:
                 return Match(Found.MANY, candidates=tuple(person for person, _last in hits))
             return Match(Found.ONE, hits[0][0])
         return Match(Found.NONE)
+
+    def starting(self, typed: str, limit: int = 12) -> list[Attendee]:
+        """The people with a word of the name that starts with what was typed after "@" (for completion):
+        those whose given name does first, then in Vietnamese order of names."""
+        word = _words(typed)[:1]
+        if not word:
+            return []
+        prefix = word[0]
+        marked = prefix != without_marks(prefix)
+        found: list[tuple[bool, Attendee]] = []
+        for person, name in zip(self.people, self._names, strict=True):
+            words = name.exact if marked else name.bare
+            hits = [index for index, have in enumerate(words) if have.startswith(prefix)]
+            if hits:
+                found.append((hits[-1] != len(words) - 1, person))
+        found.sort(key=lambda pair: (pair[0], person_sort_key(pair[1].name)))
+        return [person for _later, person in found[:limit]]

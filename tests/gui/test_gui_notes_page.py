@@ -153,3 +153,26 @@ def test_void_calls_into_qt_cannot_exhaust_none(qtbot) -> None:  # noqa: ANN001
     for _i in range(2000):
         label.setText("x")
     assert sys.getrefcount(None) > 1_000_000 or sys.version_info >= (3, 12)
+
+
+def test_names_are_offered_after_at_and_enter_takes_one(make_window) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@ng")  # Ngân, Ngọc Ánh, Ngô Minh Triết, Nguyễn Thanh Tâm: without marks
+    popup = page.editor.completer.popup()
+    assert popup.isVisible()
+    offered = page.editor.names.stringList()
+    assert offered[0] == "Trần Thị Kim Ngân"  # the given name first
+    assert set(offered) == {"Trần Thị Kim Ngân", "Bùi Thị Ngọc Ánh", "Ngô Minh Triết", "Nguyễn Thanh Tâm"}
+    QTest.keyClick(page.editor, Qt.Key.Key_Down)
+    QTest.keyClick(page.editor, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    assert page.editor.toPlainText() == f"@{offered[1]}: "
+    type_text(page.editor, "Đồng ý.")
+    assert window.document.meeting.discussion[-1].speaker == offered[1]
+    type_text(page.editor, "\n@zz")  # nobody (not even the guest the name being typed makes): nothing offered
+    assert not popup.isVisible()
+    type_text(page.editor, "\n@z")  # that guest is offered on another line
+    assert popup.isVisible() and page.editor.names.stringList() == ["Zz"]
+    QTest.keyClick(page.editor, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and page.editor.toPlainText().endswith("\n@z")

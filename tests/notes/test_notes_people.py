@@ -43,3 +43,10 @@ def test_a_name_that_fits_several_people_is_not_guessed(people: People) -> None:
 def test_an_unknown_name_is_not_found(people: People) -> None:
     assert people.find(["Hòa"]).found is Found.NONE
     assert people.find(["sáu", "văn"]).found is Found.NONE  # words must come in the name's order
+
+
+def test_names_offered_for_what_was_typed_after_at(people: People) -> None:
+    assert [p.name for p in people.starting("sa")] == ["Trần Văn Sáu", "Võ Văn Sâu", "Nguyễn Sáu Hùng"]
+    assert [p.name for p in people.starting("sâ")] == ["Võ Văn Sâu"]  # marks typed must match
+    assert [p.name for p in people.starting("Đ")] == ["Đặng Văn Đức"]
+    assert people.starting("") == [] and people.starting("x") == []
