@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, QStringListModel, Qt
+from PySide6.QtCore import QRect, QSize, QStringListModel, Qt, QThreadPool
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,14 +39,16 @@ from PySide6.QtWidgets import QCompleter, QLabel, QPlainTextEdit, QWidget
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
-from ..model import Meeting, Note
+from ..model import Attendee, Meeting, Note
 from ..notes import NoteInput, Part, apply_notes, read_line
+from ..notes.directory import directory_people
 from ..notes.people import People
 from ..notes.syntax import fold
 from .binding import route_undo_keys
 from .document import MeetingDocument
 from .pages import Page
 from .qtfix import keep_none_alive
+from .workers import Worker
 
 MERGE_NOTES_EDIT = 1018
 _AT_WORD = re.compile(r"(?:^|[\s(,;])@([^\s:@,;()]*)$")  # "@sa" just before the cursor
@@ -283,6 +285,10 @@ class NotesPage(Page):
         self.first_field = self.editor
         self._loading = False
         self._last: tuple[str, tuple[dt.time | None, ...], int, int, int] = ("", (), 0, 0, 1)
+        self.directory: list[Attendee] = []  # the people directory, read in a worker (names not among attendees)
+        worker = Worker(directory_people)
+        worker.signals.finished.connect(self._directory_loaded)
+        QThreadPool.globalInstance().start(worker)
         keep_none_alive()  # each keystroke here makes some dozen void calls into Qt (see qtfix)
         self._load(document.meeting.notes)
         self.editor.textChanged.connect(self._edited)
@@ -341,7 +347,7 @@ class NotesPage(Page):
             self._set_text(old_text, old_times, old_cursor)  # a final meeting: nothing typed is taken
             return
         lines, times = self._lines()
-        outcome = apply_notes(self.document.meeting, lines)
+        outcome = apply_notes(self.document.meeting, lines, self.directory)
         text, cursor = self.editor.toPlainText(), self.editor.textCursor().position()
         line, count = self.editor.textCursor().blockNumber(), self.editor.document().blockCount()
         before = self._state(old_text, old_times, old_cursor, self.document.meeting)
@@ -350,8 +356,17 @@ class NotesPage(Page):
         self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
         self.document.undo_stack.push(NotesCommand(self, before, after, line, line == old_line and count == old_count))
         self.editor.margin.update()
-        self.editor.offer_names(lambda: People(self.document.meeting.attendees))
+        self.editor.offer_names(self._people)
         keep_none_alive()
+
+    def _people(self) -> People:
+        """The attendees, then the directory's people not among them: whom a name after "@" may be."""
+        attendees = self.document.meeting.attendees
+        present = {person.name.casefold() for person in attendees}
+        return People([*attendees, *(p for p in self.directory if p.name.casefold() not in present)])
+
+    def _directory_loaded(self, people: object) -> None:
+        self.directory = list(people)  # type: ignore[call-overload]
 
     def show_state(self, state: NotesState) -> None:
         """Put the meeting's lists and the text as the state has them (a command's redo or undo)."""
@@ -366,7 +381,7 @@ class NotesPage(Page):
     # -- marks -------------------------------------------------------------------------------------
     def _refresh_marks(self) -> None:
         lines, _times = self._lines()
-        outcome = apply_notes(self.document.meeting, lines)
+        outcome = apply_notes(self.document.meeting, lines, self.directory)
         self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
 
     def _outcome_marks(self, problems: list, notes: list[Note], lines: list[NoteInput]) -> None:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
-from ..model import Attendee, NoteKind
+from ..model import NoteKind
 from .apply import Action, Change, apply_notes
+from .directory import directory_people
 from .notes_file import read_notes_file
 
 
@@ -59,19 +60,6 @@ def _describe(change: Change) -> str:
                                                       label=change.label)
 
 
-def _directory() -> list[Attendee]:
-    """The people directory as attendees to search; empty when it cannot be read (names become guests)."""
-    from ..storage.directory import DirectoryError, PeopleDirectory, default_path
-
-    if not default_path().is_file():
-        return []
-    try:
-        people = PeopleDirectory().all_people()
-    except DirectoryError:
-        return []
-    return [Attendee(name=p.name, gender=p.gender, position=p.position, organization=p.organization) for p in people]
-
-
 def run(args: argparse.Namespace) -> int:
     """Apply, print what changed, name each line that could not be placed; exit 1 for those unless --skip-bad."""
     from ..storage import load_meeting, save_meeting
@@ -82,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     lines = read_notes_file(args.notes, meeting.meeting.start)
-    outcome = apply_notes(meeting, lines, _directory())
+    outcome = apply_notes(meeting, lines, directory_people())
     for problem in outcome.problems:
         print(_("{path}, line {number}: {reason}: {text}").format(
             path=args.notes, number=problem.number, reason=problem.reason, text=problem.text), file=sys.stderr)

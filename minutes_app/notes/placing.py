@@ -115,10 +115,11 @@ class _Placer:
     def who(self, index: int, line: Line, query: NameQuery) -> tuple[Attendee | None, int]:
         """The person a name stands for, and how many of the typed words the name took.
 
-        Attendees first, then the people directory (who is then added as a guest); an unknown name
-        becomes a guest marked to check. A name that fits several people is a problem, not a guess."""
-        for people, from_directory in ((self.attendees, False), (self.directory, True)):
-            for size in range(len(query.words), 0, -1):
+        The longest run of the words typed that names someone: among the attendees first, then in the
+        people directory (who is then added as a guest); an unknown name becomes a guest marked to
+        check. A name that fits several people is a problem, not a guess."""
+        for size in range(len(query.words), 0, -1):  # the most words that name someone, attendees first
+            for people, from_directory in ((self.attendees, False), (self.directory, True)):
                 match = people.find(query.words[:size])
                 if match.found is Found.MANY:
                     names = ", ".join(person.name for person in match.candidates[:4])

@@ -176,3 +176,22 @@ def test_names_are_offered_after_at_and_enter_takes_one(make_window) -> None:  #
     assert popup.isVisible() and page.editor.names.stringList() == ["Zz"]
     QTest.keyClick(page.editor, Qt.Key.Key_Escape)
     assert not popup.isVisible() and page.editor.toPlainText().endswith("\n@z")
+
+
+def test_a_name_from_the_people_directory_becomes_a_guest_with_its_position(make_window, qtbot) -> None:  # noqa: ANN001
+    from minutes_app.model import Attendee, Meeting, MeetingInfo
+    from minutes_app.storage.directory import record_meeting
+
+    record_meeting(Meeting(meeting=MeetingInfo(title="Họp huyện", date=dt.date(2025, 1, 10)),
+                           attendees=[Attendee(name="Nguyễn Hữu Phước", position="Trưởng phòng Nội vụ huyện")]))
+    window = make_window(commune_meeting())
+    page = _page(window)
+    qtbot.waitUntil(lambda: bool(page.directory), timeout=5000)
+    type_text(page.editor, "@phuo")
+    assert page.editor.names.stringList() == ["Nguyễn Hữu Phước"]
+    QTest.keyClick(page.editor, Qt.Key.Key_Return)
+    type_text(page.editor, "Đề nghị rà soát biên chế.")
+    guest = window.document.meeting.attendees[-1]
+    assert (guest.name, guest.position, guest.role, guest.to_check) == (
+        "Nguyễn Hữu Phước", "Trưởng phòng Nội vụ huyện", Role.GUEST, False)
+    assert window.document.meeting.discussion[-1].position == "Trưởng phòng Nội vụ huyện"

@@ -312,3 +312,11 @@ def test_typing_a_character_at_a_time_ends_in_the_meeting_of_the_whole_text() ->
         typed = apply_notes(typed, [NoteInput(line) for line in text[:end].split("\n")]).meeting
     for name in ("attendees", "discussion", "directives"):
         assert _without_ids(getattr(typed, name)) == _without_ids(getattr(at_once, name))
+
+
+def test_a_full_name_in_the_directory_wins_over_a_part_of_an_attendees_name() -> None:
+    meeting = Meeting(meeting=MeetingInfo(title="Họp"), attendees=[Attendee(name="Nguyễn Thanh Tâm")])
+    directory = [Attendee(name="Nguyễn Hữu Phước", position="Trưởng phòng Nội vụ")]
+    outcome = apply_notes(meeting, [NoteInput("@Nguyễn Hữu Phước: Đồng ý."), NoteInput("@tam: Cảm ơn.")], directory)
+    assert [(d.speaker, d.content) for d in outcome.meeting.discussion] == [
+        ("Nguyễn Hữu Phước", "Đồng ý."), ("Nguyễn Thanh Tâm", "Cảm ơn.")]
