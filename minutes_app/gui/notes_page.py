@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShowEvent,
     QSyntaxHighlighter,
     QTextBlockUserData,
     QTextCharFormat,
@@ -345,6 +346,7 @@ class NotesPage(Page):
         old_text, old_times, old_cursor, old_line, old_count = self._last
         if self.document.read_only:
             self._set_text(old_text, old_times, old_cursor)  # a final meeting: nothing typed is taken
+            self.editor.setReadOnly(True)
             return
         lines, times = self._lines()
         outcome = apply_notes(self.document.meeting, lines, self.directory)
@@ -364,6 +366,10 @@ class NotesPage(Page):
         attendees = self.document.meeting.attendees
         present = {person.name.casefold() for person in attendees}
         return People([*attendees, *(p for p in self.directory if p.name.casefold() not in present)])
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.editor.setReadOnly(self.document.read_only)  # the meeting may have been finalised or reopened
 
     def _directory_loaded(self, people: object) -> None:
         self.directory = list(people)  # type: ignore[call-overload]

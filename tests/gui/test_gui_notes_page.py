@@ -195,3 +195,18 @@ def test_a_name_from_the_people_directory_becomes_a_guest_with_its_position(make
     assert (guest.name, guest.position, guest.role, guest.to_check) == (
         "Nguyễn Hữu Phước", "Trưởng phòng Nội vụ huyện", Role.GUEST, False)
     assert window.document.meeting.discussion[-1].position == "Trưởng phòng Nội vụ huyện"
+
+
+def test_a_final_meeting_takes_no_notes(make_window) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Ổn định.")
+    window.document.read_only = True  # as the finaliser leaves a final meeting
+    before = (page.editor.toPlainText(), list(window.document.meeting.notes), window.document.undo_stack.count())
+    type_text(page.editor, " Thêm")
+    assert (page.editor.toPlainText(), window.document.meeting.notes, window.document.undo_stack.count()) == before
+    assert page.editor.isReadOnly()
+    window.document.read_only = False  # reopened: the page takes notes again when shown
+    window.go_to_page(0)
+    page = _page(window)
+    assert not page.editor.isReadOnly()
