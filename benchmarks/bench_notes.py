@@ -66,7 +66,9 @@ def gui_keystrokes(texts: list[str]) -> list[float]:
     QTest.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     editor = window.notes_page.editor
     QTest.keyClick(editor, Qt.Key.Key_Return)
+    QTest.qWait(3000)  # the first preview and checks (worker threads that hold the GIL) are done
     timings = []
+    # Keys a few ms apart: the preview and the checks, which follow a pause of 0.4 s, stay asleep.
     for char in "@Tam: bao cao tinh hinh thuc hien nhiem vu. KL: giao cac nganh trien khai. " * 3:
         started = time.perf_counter()
         QTest.keyClick(editor, char)
