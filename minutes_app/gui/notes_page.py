@@ -205,12 +205,17 @@ class NotesEditor(QPlainTextEdit):
             self.typed_name = ""
             return
         self.typed_name = typed.group(1)
-        self.names.setStringList([person.name for person in found])
-        rect = self.cursorRect()
-        rect.setWidth(max(240, self.completer.popup().sizeHintForColumn(0) + 24))
-        rect.translate(self.viewportMargins().left(), 0)
-        self.completer.complete(rect)
-        self.completer.popup().setCurrentIndex(self.names.index(0))
+        names = [person.name for person in found]
+        popup = self.completer.popup()
+        if names == self.names.stringList() and popup.isVisible():
+            return  # showing the popup again costs a frame: only when the names change
+        self.names.setStringList(names)
+        if not popup.isVisible():
+            rect = self.cursorRect()
+            rect.setWidth(max(280, popup.sizeHintForColumn(0) + 24))
+            rect.translate(self.viewportMargins().left(), 0)
+            self.completer.complete(rect)
+        popup.setCurrentIndex(self.names.index(0))
 
     def insert_name(self, name: str) -> None:
         """Replace the word typed after "@" by the whole name, then ": " unless a colon follows."""
