@@ -20,11 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRect, QSize, QStringListModel, Qt, QThreadPool
+from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -45,7 +46,7 @@ from ..notes import NoteInput, Part, apply_notes, read_line
 from ..notes.directory import directory_people
 from ..notes.people import People
 from ..notes.syntax import fold
-from .binding import route_undo_keys
+from .binding import TimeLineEdit, route_undo_keys
 from .document import MeetingDocument
 from .pages import Page
 from .qtfix import keep_none_alive
@@ -151,11 +152,15 @@ class NotesHighlighter(QSyntaxHighlighter):
 
 
 class TimeMargin(QWidget):
-    """The time of each line, left of the text."""
+    """The time of each line, left of the text; a double click on one corrects it."""
 
     def __init__(self, editor: NotesEditor):
         super().__init__(editor)
         self.editor = editor
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        block = self.editor.cursorForPosition(QPoint(0, int(event.position().y()))).block()
+        self.editor.timeClicked.emit(block.blockNumber())
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return QSize(self.editor.fontMetrics().horizontalAdvance("00:00") + 14, 0)
@@ -178,6 +183,8 @@ class TimeMargin(QWidget):
 
 class NotesEditor(QPlainTextEdit):
     """A plain text area with the lines' times in a margin, and the attendees' names offered after "@"."""
+
+    timeClicked = Signal(int)  # the number of the line whose time was double-clicked
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -256,6 +263,21 @@ class NotesEditor(QPlainTextEdit):
         self.margin.setGeometry(QRect(area.left(), area.top(), self.margin.sizeHint().width(), area.height()))
 
 
+class _MarginTime(TimeLineEdit):
+    """The time field over the margin: Enter sets the time, Esc puts it back; neither reaches the notes."""
+
+    original = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.setText(self.original)
+            self.clearFocus()  # editingFinished: the time as it was
+        else:
+            super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            event.accept()
+
+
 def syntax_hint() -> str:
     return _("@name: speaker · a plain line continues · KL: directive · NV: task → unit, hạn 15/3 · "
              "Vắng: @name (reason) · # topic · 08:20 at the start sets the time")
@@ -298,6 +320,7 @@ class NotesPage(Page):
         keep_none_alive()  # each keystroke here makes some dozen void calls into Qt (see qtfix)
         self._load(document.meeting.notes)
         self.editor.textChanged.connect(self._edited)
+        self.editor.timeClicked.connect(self.edit_time)
 
     # -- the editor ⇄ the notes --------------------------------------------------------------------
     def _load(self, notes: list[Note]) -> None:
@@ -345,7 +368,7 @@ class NotesPage(Page):
         return NotesState(text, times, cursor, tuple(list(getattr(meeting, name)) for name in _LISTS),
                           list(meeting.notes))
 
-    def _edited(self) -> None:
+    def _edited(self, merge: bool = True) -> None:
         if self._loading:
             return
         old_text, old_times, old_cursor, old_line, old_count = self._last
@@ -361,7 +384,8 @@ class NotesPage(Page):
         after = self._state(text, times, cursor, outcome.meeting)
         self._last = (text, times, cursor, line, count)
         self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
-        self.document.undo_stack.push(NotesCommand(self, before, after, line, line == old_line and count == old_count))
+        mergeable = merge and line == old_line and count == old_count
+        self.document.undo_stack.push(NotesCommand(self, before, after, line, mergeable))
         self.editor.margin.update()
         self.editor.offer_names(self._people)
         keep_none_alive()
@@ -371,6 +395,37 @@ class NotesPage(Page):
         attendees = self.document.meeting.attendees
         present = {person.name.casefold() for person in attendees}
         return People([*attendees, *(p for p in self.directory if p.name.casefold() not in present)])
+
+    def edit_time(self, number: int) -> _MarginTime | None:
+        """A small time field over the margin of that line; Enter (or leaving it) sets the line's time."""
+        block = self.editor.document().findBlockByNumber(number)
+        if not block.isValid() or not block.text().strip() or self.editor.isReadOnly():
+            return None
+        field = _MarginTime(self.editor.margin)
+        top = round(self.editor.blockBoundingGeometry(block).translated(self.editor.contentOffset()).top())
+        field.setGeometry(0, max(0, top - 2), max(self.editor.margin.width(), 64), field.sizeHint().height())
+        time = _time_of(block)
+        field.setText(time.strftime("%H:%M") if time else "")
+        field.original = field.text()
+        field.selectAll()
+        field.show()
+        field.setFocus(Qt.FocusReason.MouseFocusReason)
+
+        def done() -> None:
+            field.editingFinished.disconnect(done)
+            field.hide()
+            field.deleteLater()
+            self.editor.setFocus()
+            try:
+                value = field.value()
+            except ValueError:
+                return
+            if value is not None and value != _time_of(block):
+                block.setUserData(_LineTime(value))
+                self._edited(merge=False)  # a step of its own
+
+        field.editingFinished.connect(done)
+        return field
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

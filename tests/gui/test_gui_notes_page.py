@@ -210,3 +210,37 @@ def test_a_final_meeting_takes_no_notes(make_window) -> None:  # noqa: ANN001
     window.go_to_page(0)
     page = _page(window)
     assert not page.editor.isReadOnly()
+
+
+def test_a_lines_time_is_corrected_in_the_margin(make_window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_app.gui.binding import TimeLineEdit
+
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Ổn định.\nKL: Tăng cường tuần tra.")
+    block = page.editor.document().findBlockByNumber(0)
+    middle = page.editor.blockBoundingGeometry(block).translated(page.editor.contentOffset()).center().y()
+    QTest.mouseDClick(page.editor.margin, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      QPoint(10, int(middle)))
+    field = QApplication.focusWidget()
+    assert isinstance(field, TimeLineEdit) and field.text() == "07:31"
+    type_text(field, "0815")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert [note.time for note in window.document.meeting.notes] == [dt.time(8, 15), CLOCK]
+    assert page.editor.hasFocus()
+    QTest.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step of its own
+    assert [note.time for note in window.document.meeting.notes] == [CLOCK, CLOCK]
+    assert page.editor.toPlainText() == "@loc: Ổn định.\nKL: Tăng cường tuần tra."
+    # Esc leaves the time as it was
+    block = page.editor.document().findBlockByNumber(1)
+    middle = page.editor.blockBoundingGeometry(block).translated(page.editor.contentOffset()).center().y()
+    QTest.mouseDClick(page.editor.margin, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      QPoint(10, int(middle)))
+    field = QApplication.focusWidget()
+    type_text(field, "0900")
+    QTest.keyClick(field, Qt.Key.Key_Escape)
+    assert [note.time for note in window.document.meeting.notes] == [CLOCK, CLOCK]
+    assert page.editor.toPlainText() == "@loc: Ổn định.\nKL: Tăng cường tuần tra."
