@@ -288,7 +288,8 @@ class NotesPage(Page):
 
     def __init__(self, document: MeetingDocument, completions: object = None, parent: QWidget | None = None):
         super().__init__(_("Quick notes"), _("Type as people speak, one note a line: each line is filed on its "
-                                            "page as you type, and Ctrl+Z takes it back with what it made."),
+                                            "page as you type, and Ctrl+Z takes it back with what it made. "
+                                            "Double-click a time to correct it."),
                          parent)
         self.document = document
         self.now = lambda: dt.datetime.now().time().replace(second=0, microsecond=0)  # tests pin the clock
