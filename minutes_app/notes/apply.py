@@ -167,9 +167,9 @@ class _Items:
             self.by_id[_GROUP[kind], mine.id] = mine
         return mine
 
-    def add(self, kind: NoteKind, item: Any, items: list[Any], before: Sequence[str], after: Sequence[str]) -> None:
+    def add(self, kind: NoteKind, item: Any, items: list[Any], group: Sequence[Wanted] = (), at: int = 0) -> None:
         self.copies.add(id(item))
-        _insert(items, item, before, after)
+        _insert(items, item, group, at)
         self.by_id[_GROUP[kind], item.id] = item
 
     def remove(self, kind: NoteKind, item: Any) -> None:
@@ -228,14 +228,21 @@ def _resemblance(kind: LineKind, text: str, other: str) -> float:
     return same + difflib.SequenceMatcher(None, text, other).ratio()
 
 
-def _insert(items: list[Any], item: Any, before: Sequence[str], after: Sequence[str]) -> None:
-    """Put a new item after the last of the ids before it that is in the list, else before the first after."""
-    positions = {existing.id: index for index, existing in enumerate(items) if existing.id}
-    earlier = [positions[i] for i in before if i in positions]
-    if earlier:
-        items.insert(max(earlier) + 1, item)
+def _insert(items: list[Any], item: Any, group: Sequence[Wanted], at: int) -> None:
+    """Put a new item after the item of the nearest sibling line before it that is in the list, else
+    before the first of the following ones; at the end when none is there."""
+    earlier = at - 1
+    while earlier >= 0 and not group[earlier].id:
+        earlier -= 1
+    if earlier >= 0 and items and items[-1].id == group[earlier].id:
+        items.append(item)  # the usual case, typing at the end: no search
         return
-    later = [positions[i] for i in after if i in positions]
+    positions = {existing.id: index for index, existing in enumerate(items) if existing.id}
+    before = [positions[w.id] for w in group[:at] if w.id in positions]
+    if before:
+        items.insert(max(before) + 1, item)
+        return
+    later = [positions[w.id] for w in group[at + 1:] if w.id in positions]
     items.insert(min(later) if later else len(items), item)
 
 
@@ -287,7 +294,7 @@ class _Applier:
             checked.append(old if same else dataclasses.replace(old, items=links))
         return checked, fresh
 
-    def write(self, wanted: Wanted, siblings: Callable[[Wanted], list[Wanted]]) -> None:
+    def write(self, wanted: Wanted, siblings: Callable[[Wanted], tuple[list[Wanted], int]]) -> None:
         """Create or update the item one wanted entry stands for."""
         kind, link, line = wanted.kind, wanted.link, wanted.owner + 1
         values = dict(wanted.fields)
@@ -322,7 +329,7 @@ class _Applier:
             assert wanted.person is not None
             new: Any = wanted.person
             new.id = new_id
-            self.items.add(kind, new, self.items.attendees, [], [])
+            self.items.add(kind, new, self.items.attendees)
         else:
             new = {NoteKind.DISCUSSION: DiscussionItem, NoteKind.DIRECTIVE: Directive, NoteKind.TASK: Task}[kind](
                 **written, id=new_id)
@@ -334,10 +341,8 @@ class _Applier:
                 self.extra_problems.append(LineProblem(line, self.texts[wanted.owner],
                                                        _("the directive of this task was deleted by hand")))
                 return
-            others = siblings(wanted)
-            at = others.index(wanted)
-            self.items.add(kind, new, target, [w.id for w in others[:at] if w.id],
-                           [w.id for w in others[at + 1:] if w.id])
+            group, at = siblings(wanted)
+            self.items.add(kind, new, target, group, at)
             if kind is NoteKind.TASK:
                 assert wanted.parent is not None
                 self.items.parent[new_id] = self.items.find(NoteKind.DIRECTIVE, wanted.parent.id)
@@ -415,8 +420,16 @@ def apply_notes(meeting: Meeting, lines: Sequence[NoteInput], directory: Sequenc
             values = dict(wanted.fields, name=wanted.person.name if wanted.person else "")
             applier.note(Action.UNLINKED, wanted.kind, wanted.link.id, wanted.owner + 1, values)
 
-    def siblings(wanted: Wanted) -> list[Wanted]:
-        return [w for w in placed.wanted if w.kind is wanted.kind and w.parent is wanted.parent]
+    # The items of one kind (tasks: of one directive) in the order of their lines, and each one's place.
+    groups: dict[tuple[NoteKind, int], list[Wanted]] = {}
+    place: dict[int, int] = {}
+    for wanted in placed.wanted:
+        group = groups.setdefault((wanted.kind, id(wanted.parent)), [])
+        place[id(wanted)] = len(group)
+        group.append(wanted)
+
+    def siblings(wanted: Wanted) -> tuple[list[Wanted], int]:
+        return groups[wanted.kind, id(wanted.parent)], place[id(wanted)]
 
     for kind in (NoteKind.GUEST, NoteKind.ABSENCE, NoteKind.DISCUSSION, NoteKind.DIRECTIVE, NoteKind.TASK):
         for wanted in placed.wanted:
