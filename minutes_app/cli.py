@@ -19,8 +19,9 @@ from .l10n.i18n import detect_ui_language, set_ui_language
 from .l10n.i18n import gettext as _
 from .logs import setup_logging
 from .model import Language, Meeting, MeetingInfo
+from .notes import command as notes_command
 
-SUBCOMMANDS = ("validate", "export", "new", "check", "import", "tasks")
+SUBCOMMANDS = ("validate", "export", "new", "check", "import", "tasks", "notes")
 TASK_STATUSES = ("all", "open", "overdue", "done")
 
 
@@ -93,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     tasks.add_argument("--output", "-o", type=Path, metavar="OUT", help=_("write the list to OUT (.docx or .xlsx)"))
     tasks.add_argument("--templates", type=Path, metavar="DIR",
                        help=_("a folder of templates that override the built-in ones"))
+    notes_command.add_parser(commands)
     return parser
 
 
@@ -296,6 +298,8 @@ def run_cli(argv: Sequence[str]) -> int:
             return _import(args)
         if args.command == "tasks":
             return _tasks(args)
+        if args.command == "notes":
+            return notes_command.run(args)
     except MinutesError as error:
         logging.getLogger(__name__).error("%s: %s", args.command, error)
         print(error, file=sys.stderr)

@@ -52,6 +52,7 @@ from .exporting import EXPORTS, ExportController
 from .finalising import Finaliser, final_label
 from .import_dialog import ImportDialog
 from .message_bar import MessageBar
+from .notes_page import install_notes_page
 from .page_list import PAGE_FACTORIES
 from .pages import Page
 from .preview import PreviewPane
@@ -396,6 +397,7 @@ class MainWindow(QMainWindow):
         self.side.setCurrentRow(current)
         self.preview.refresh()
         self.finaliser.apply()  # a final meeting's new pages are read-only too
+        install_notes_page(self)  # the quick notes, on Ctrl+G (not in the side bar yet)
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):

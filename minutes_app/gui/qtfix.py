@@ -58,3 +58,22 @@ def emit(signal: Any, *args: Any) -> None:
     result = signal.emit(*args)
     if EMIT_LOSES_REFERENCE and isinstance(result, bool):
         _incref(result)
+
+
+# Calls of void methods (``label.setText(…)``) lose a reference to None the same way; on Python 3.11
+# None is not immortal and the interpreter aborts ("none_dealloc") after some thousands of them, which
+# typing a meeting's notes reaches. Python 3.12 makes None immortal; here we lift its count out of reach.
+_NONE_FLOOR = 1 << 40
+_void_calls_lose_none: bool | None = None
+
+
+def keep_none_alive() -> None:
+    """Keep None's reference count far above zero when void calls lose references to it (cheap to repeat)."""
+    global _void_calls_lose_none
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+        return
+    if _void_calls_lose_none is None:
+        probe = _Probe()
+        _void_calls_lose_none = probe_borrowed_none(lambda: probe.setObjectName("probe"))
+    if _void_calls_lose_none and sys.getrefcount(None) < _NONE_FLOOR // 2:
+        ctypes.c_ssize_t.from_address(id(None)).value += _NONE_FLOOR

@@ -76,7 +76,8 @@ def _cell_value(cell: object) -> object:
     return value
 
 
-def _decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
+    """Text of a file typed on any office computer: UTF-8 (with or without BOM), else Vietnamese Windows."""
     for encoding in _ENCODINGS:
         try:
             # cp1258 writes tone marks as combining characters; NFC makes "Kế hoạch" one form again.
@@ -97,7 +98,7 @@ def _delimiter(text: str) -> str:
 
 
 def _csv_rows(path: Path) -> Iterator[Row]:
-    text = _decode(path.read_bytes())
+    text = decode_text(path.read_bytes())
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     # Numbered by record, as a spreadsheet program shows the file (a quoted line break stays in its cell).
     for number, cells in enumerate(reader, start=1):

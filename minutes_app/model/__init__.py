@@ -30,6 +30,9 @@ from .meeting import (
     MeetingInfo,
     MeetingKind,
     News,
+    Note,
+    NoteKind,
+    NoteLink,
     Notice,
     Number,
     PriorMeeting,
@@ -39,13 +42,14 @@ from .meeting import (
     Target,
     Task,
     TaskOrigin,
+    Unlinked,
 )
 
 __all__ = [
     "Attendee", "Closing", "Directive", "DiscussionItem", "FinalFile", "Finalisation", "Gender", "Headcount",
-    "Header", "Indicator", "Language", "Meeting", "MeetingInfo", "MeetingKind", "News", "Notice", "Number",
-    "PriorMeeting", "Results", "Role", "Signing", "Status", "Tally", "Target", "Task", "TaskOrigin", "TaskStatus",
-    "carry_open_tasks", "change_from_previous", "change_ratio_from_previous", "group_by_sector", "headcount",
-    "next_meeting", "open_tasks", "percent_of_plan", "prior_meeting", "results_tally", "status", "tally",
-    "tally_by_sector", "task_key", "task_status",
+    "Header", "Indicator", "Language", "Meeting", "MeetingInfo", "MeetingKind", "News", "Note", "NoteKind",
+    "NoteLink", "Notice", "Number", "PriorMeeting", "Results", "Role", "Signing", "Status", "Tally", "Target",
+    "Task", "TaskOrigin", "TaskStatus", "Unlinked", "carry_open_tasks", "change_from_previous",
+    "change_ratio_from_previous", "group_by_sector", "headcount", "next_meeting", "open_tasks", "percent_of_plan",
+    "prior_meeting", "results_tally", "status", "tally", "tally_by_sector", "task_key", "task_status",
 ]

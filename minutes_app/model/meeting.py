@@ -12,6 +12,8 @@ from enum import Enum
 from typing import Any
 
 Number = int | float
+# Fields marked so are left out of the file while empty: files that never used them stay byte for byte.
+OMIT_WHEN_EMPTY = {"omit_when_empty": True}
 
 
 class _StrEnum(str, Enum):
@@ -101,6 +103,10 @@ class Attendee:
     present: bool = True
     absence_reason: str = ""
     bridge: str = ""
+    # Set on items the quick notes created or changed, so that a note can name them (see ``Note``).
+    id: str = field(default="", metadata=OMIT_WHEN_EMPTY)
+    # A guest the quick notes added for a name they did not know: to be checked by the secretary.
+    to_check: bool = field(default=False, metadata=OMIT_WHEN_EMPTY)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -138,6 +144,7 @@ class DiscussionItem:
     position: str = ""
     topic: str = ""
     content: str = ""
+    id: str = field(default="", metadata=OMIT_WHEN_EMPTY)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -161,6 +168,7 @@ class Task:
     done: _dt.date | None = None  # the day it was reported done; None while it is not
     progress: str = ""  # what was reported on it ("Đã nạo vét 2/3 tuyến kênh")
     origin: TaskOrigin | None = None  # set on the tasks of ``Meeting.follow_up``
+    id: str = field(default="", metadata=OMIT_WHEN_EMPTY)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -170,6 +178,7 @@ class Directive:
     position: str = ""
     content: str = ""
     tasks: list[Task] = field(default_factory=list)
+    id: str = field(default="", metadata=OMIT_WHEN_EMPTY)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -236,6 +245,45 @@ class Finalisation:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class NoteKind(_StrEnum):
+    """What a quick note produced or changed."""
+
+    DISCUSSION = "discussion"  # an intervention (``Meeting.discussion``)
+    DIRECTIVE = "directive"
+    TASK = "task"  # a task of a directive
+    GUEST = "guest"  # an attendee added for a speaker the notes did not know
+    ABSENCE = "absence"  # an attendee marked absent, with the reason
+
+
+class Unlinked(_StrEnum):
+    """Why a note no longer updates an item it produced."""
+
+    EDITED = "edited"  # the item was changed by hand after the note wrote it
+    DELETED = "deleted"  # the item was deleted by hand
+
+
+@dataclass
+class NoteLink:
+    """An item a quick note produced or added to, and what it looked like when the notes last wrote it."""
+
+    id: str = ""  # the ``id`` of the item
+    kind: NoteKind = NoteKind.DISCUSSION
+    digest: str = ""  # a fingerprint of the fields the notes write: a different one means an edit by hand
+    # Set once the item was edited or deleted by hand: the note no longer changes it.
+    unlinked: Unlinked | None = field(default=None, metadata=OMIT_WHEN_EMPTY)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Note:
+    """One line of the quick notes typed during the meeting."""
+
+    time: _dt.time | None = None  # when it was typed (or the time written at its start)
+    text: str = ""  # the line as typed, without its leading time
+    items: list[NoteLink] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
 @dataclass
 class Meeting:
     header: Header = field(default_factory=Header)
@@ -251,6 +299,7 @@ class Meeting:
     final: Finalisation | None = None  # the last finalisation, if the meeting was ever finalised
     follows: PriorMeeting | None = None  # the earlier meeting this one follows up, if any
     follow_up: list[Task] = field(default_factory=list)  # its tasks still open, carried into this meeting
+    notes: list[Note] = field(default_factory=list, metadata=OMIT_WHEN_EMPTY)  # the quick notes, in order
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

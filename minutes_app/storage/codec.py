@@ -25,6 +25,8 @@ from ..model import (
     Meeting,
     MeetingInfo,
     News,
+    Note,
+    NoteLink,
     Notice,
     PriorMeeting,
     Results,
@@ -44,6 +46,8 @@ _LIST_ITEMS: dict[tuple[type, str], type] = {
     (Directive, "tasks"): Task,
     (Meeting, "follow_up"): Task,
     (Finalisation, "files"): FinalFile,
+    (Meeting, "notes"): Note,
+    (Note, "items"): NoteLink,
 }
 _RECORDS: dict[tuple[type, str], type] = {
     (Meeting, "header"): Header,
@@ -137,9 +141,10 @@ def _default_for(hint: Any) -> Any:
 def _record_to_json(record: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in dataclasses.fields(record):
-        if f.name == "extra":
+        value = getattr(record, f.name)
+        if f.name == "extra" or (f.metadata.get("omit_when_empty") and not value):
             continue
-        out[f.name] = _value_to_json(getattr(record, f.name))
+        out[f.name] = _value_to_json(value)
     out.update(record.extra)
     return out
 

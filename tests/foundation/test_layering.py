@@ -11,7 +11,7 @@ CODE = """
 import importlib, pkgutil, sys
 import minutes_app
 for name in ("minutes_app.model", "minutes_app.storage", "minutes_app.l10n", "minutes_app.export",
-             "minutes_app.check", "minutes_app.importing",
+             "minutes_app.check", "minutes_app.importing", "minutes_app.notes",
              "minutes_app.cli"):
     package = importlib.import_module(name)
     for info in pkgutil.walk_packages(getattr(package, "__path__", []), name + "."):

@@ -1,0 +1,50 @@
+"""Reading a notes file typed elsewhere (Notepad, a phone): one note a line, times carried down."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import MinutesError
+from ..importing.reading import decode_text
+from ..l10n.i18n import gettext as _
+from .apply import NoteInput
+from .syntax import split_time
+
+MAX_BYTES = 2 * 1024 * 1024  # a day of notes is some tens of kilobytes
+MAX_LINE = 4000  # characters; a longer line is a file that is not notes
+
+
+class NotesFileError(MinutesError):
+    """The notes file cannot be read."""
+
+
+def read_notes_file(path: Path, start: dt.time | None = None) -> list[NoteInput]:
+    """The lines of the file; a line without a time of its own takes the time of the line before
+    (``start``, the meeting's start, before the first time written)."""
+    try:
+        if not path.is_file():
+            raise NotesFileError(_("{path}: no such file").format(path=path))
+        if path.stat().st_size > MAX_BYTES:
+            raise NotesFileError(_("{path}: too large for a notes file (the limit is {limit} MB)").format(
+                path=path, limit=MAX_BYTES // 1024 // 1024))
+        data = path.read_bytes()
+    except OSError as error:
+        raise NotesFileError(_("{path}: cannot be read: {reason}").format(
+            path=path, reason=error.strerror or error)) from None
+    if b"\0" in data:
+        raise NotesFileError(_("{path}: not a text file; save the notes as plain text (UTF-8)").format(path=path))
+    return notes_from_text(decode_text(data), start, path)
+
+
+def notes_from_text(text: str, start: dt.time | None = None, path: Path | str = "") -> list[NoteInput]:
+    lines: list[NoteInput] = []
+    time = start
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if len(raw) > MAX_LINE:
+            raise NotesFileError(_("{path}: line {number} is longer than {limit} characters").format(
+                path=path, number=number, limit=MAX_LINE))
+        written, _rest, _problem = split_time(raw)
+        time = written or time
+        lines.append(NoteInput(raw, time))
+    return lines

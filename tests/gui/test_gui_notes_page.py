@@ -1,0 +1,246 @@
+"""The quick notes page typed with key events: each line is filed as it is typed, edits and deletions
+update what lines produced, Ctrl+Z takes a note back with what it made, and the file keeps it all."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from notes.notes_helpers import NOTES_FILE, UNPLACEABLE_LINE, commune_meeting
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from minutes_app.model import Role
+from minutes_app.notes import NoteInput, apply_notes
+from minutes_app.storage import load_meeting
+
+from .keyboard import type_text
+
+CLOCK = dt.time(7, 31)
+
+
+def _page(window):  # noqa: ANN001, ANN202
+    """The notes page as Ctrl+G shows it, the cursor in the notes, with the clock pinned."""
+    QTest.keyClick(window.focusWidget() or window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    page = window.notes_page
+    assert window.stack.currentWidget() is page and page.editor.hasFocus()
+    page.now = lambda: CLOCK
+    return page
+
+
+def _without_ids(items: list) -> list:
+    return [replace(item, id="", **({"tasks": _without_ids(item.tasks)} if hasattr(item, "tasks") else {}))
+            for item in items]
+
+
+def _go_to_line(page, number: int) -> None:  # noqa: ANN001
+    """Put the cursor at the end of a 1-based line with the keyboard."""
+    QTest.keyClick(page.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _i in range(number - 1):
+        QTest.keyClick(page.editor, Qt.Key.Key_Down)
+    QTest.keyClick(page.editor, Qt.Key.Key_End)
+
+
+def _delete_line(page, number: int) -> None:  # noqa: ANN001
+    _go_to_line(page, number)
+    QTest.keyClick(page.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(page.editor, Qt.Key.Key_Delete)
+    QTest.keyClick(page.editor, Qt.Key.Key_Backspace)
+
+
+def test_a_few_lines_typed_are_filed_and_undone_together(make_window, qtbot) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())
+    page = _page(window)
+    before = len(window.document.meeting.discussion)
+    type_text(page.editor, "@loc: An ninh ổn định.\nKL: Tăng cường tuần tra.\nNV: Tuần tra → Công an xã, hạn 20/3")
+    meeting = window.document.meeting
+    assert [(d.speaker, d.content) for d in meeting.discussion[before:]] == [("Phạm Văn Lộc", "An ninh ổn định.")]
+    directive = meeting.directives[-1]
+    assert (directive.speaker, directive.content) == ("Phạm Văn Lộc", "Tăng cường tuần tra.")
+    assert [(t.task, t.assignee, t.deadline) for t in directive.tasks] == [
+        ("Tuần tra", "Công an xã", dt.date(2025, 3, 20))]
+    assert [note.time for note in meeting.notes] == [CLOCK] * 3
+    # the discussion page's table shows the new row at once
+    discussion_view = window.pages[4].tables[0]
+    assert discussion_view.model().rowCount() == before + 1
+    # one undo step per line typed: Ctrl+Z takes back the task line with its task
+    QTest.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.meeting.directives[-1].tasks == []
+    assert page.editor.toPlainText() == "@loc: An ninh ổn định.\nKL: Tăng cường tuần tra.\n"
+    QTest.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.document.meeting.directives[-1].tasks[0].assignee == "Công an xã"
+
+
+def test_a_line_that_cannot_be_placed_is_marked_and_named(make_window) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Ổn định.\nVắng: @Thu Trang (ốm)")
+    assert page.problem_lines == {1}
+    assert page.status.text() == ('1 line could not be placed: line 2: "Thu Trang" is not among the attendees')
+    assert [note.text for note in window.document.meeting.notes][-1] == "Vắng: @Thu Trang (ốm)"  # kept
+
+
+@pytest.mark.slow
+def test_a_whole_meeting_typed_then_two_lines_edited_and_two_deleted(make_window, tmp_path: Path) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())
+    page = _page(window)
+    text = NOTES_FILE.read_text(encoding="utf-8").rstrip("\n")
+    type_text(page.editor, text)
+    assert page.problem_lines == {UNPLACEABLE_LINE - 1}
+    path = tmp_path / "giao-ban.minutes.json"
+    assert window.save_to(path)
+    saved = load_meeting(path)
+    start = commune_meeting()
+    expected = apply_notes(start, [NoteInput(line) for line in text.split("\n")]).meeting
+    # the same meeting as the command line makes of the same lines (ids aside: they count creations)
+    assert _without_ids(saved.discussion) == _without_ids(expected.discussion)
+    assert _without_ids(saved.directives) == _without_ids(expected.directives)
+    assert _without_ids(saved.attendees) == _without_ids(expected.attendees)
+    assert next(a for a in saved.attendees if a.name == "Tư").role is Role.GUEST
+
+    _go_to_line(page, 2)  # Hùng's report
+    type_text(page.editor, " Đạt khá.")
+    _go_to_line(page, 20)  # the first task: a later deadline
+    QTest.keyClick(page.editor, Qt.Key.Key_Backspace)
+    type_text(page.editor, "5")  # hạn 20/3 → hạn 20/5
+    _delete_line(page, 24)  # NV: Tổng kết giải ngân năm …
+    _delete_line(page, 3)  # the continuation of Hùng's report
+    assert window.save_to(path)
+    saved = load_meeting(path)
+    hung = next(item for item in saved.discussion if item.id)
+    assert hung.content == "Báo cáo tóm tắt kết quả kinh tế - xã hội tháng 02. Đạt khá."
+    tasks = [t for d in saved.directives for t in d.tasks if t.id]
+    assert [(t.task, t.deadline) for t in tasks] == [
+        ("Nạo vét tuyến kênh Bình Lợi", dt.date(2025, 5, 20)),
+        ("Sửa chữa cầu dân sinh ấp Bình Hòa", dt.date(2025, 4, 15)),
+        ("Rà soát các công trình chậm tiến độ", dt.date(2025, 4, 30)),
+    ]
+    assert len(saved.notes) == 29
+
+
+def test_the_notes_stay_when_the_interface_language_changes(make_window) -> None:  # noqa: ANN001
+    from minutes_app.l10n.i18n import set_ui_language
+
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Ổn định.")
+    set_ui_language("vi")
+    try:
+        rebuilt = window.notes_page
+        assert rebuilt is not page
+        assert rebuilt.editor.toPlainText() == "@loc: Ổn định."
+        assert rebuilt.title == "Ghi nhanh"
+        assert window.actions["quick_notes"].text() == "&Ghi nhanh"
+        assert [note.time for note in window.document.meeting.notes] == [CLOCK]
+    finally:
+        set_ui_language("en")
+
+
+def test_void_calls_into_qt_cannot_exhaust_none(qtbot) -> None:  # noqa: ANN001
+    """PySide6 6.12 on Python 3.11 drops a reference to None on each void call (``label.setText``);
+    the notes page makes dozens per keystroke, so None's count is lifted out of their reach."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    from minutes_app.gui.qtfix import keep_none_alive
+
+    keep_none_alive()
+    label = QLabel()
+    qtbot.addWidget(label)
+    for _i in range(2000):
+        label.setText("x")
+    assert sys.getrefcount(None) > 1_000_000 or sys.version_info >= (3, 12)
+
+
+def test_names_are_offered_after_at_and_enter_takes_one(make_window) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@ng")  # Ngân, Ngọc Ánh, Ngô Minh Triết, Nguyễn Thanh Tâm: without marks
+    popup = page.editor.completer.popup()
+    assert popup.isVisible()
+    offered = page.editor.names.stringList()
+    assert offered[0] == "Trần Thị Kim Ngân"  # the given name first
+    assert set(offered) == {"Trần Thị Kim Ngân", "Bùi Thị Ngọc Ánh", "Ngô Minh Triết", "Nguyễn Thanh Tâm"}
+    QTest.keyClick(page.editor, Qt.Key.Key_Down)
+    QTest.keyClick(page.editor, Qt.Key.Key_Return)
+    assert not popup.isVisible()
+    assert page.editor.toPlainText() == f"@{offered[1]}: "
+    type_text(page.editor, "Đồng ý.")
+    assert window.document.meeting.discussion[-1].speaker == offered[1]
+    type_text(page.editor, "\n@zz")  # nobody (not even the guest the name being typed makes): nothing offered
+    assert not popup.isVisible()
+    type_text(page.editor, "\n@z")  # that guest is offered on another line
+    assert popup.isVisible() and page.editor.names.stringList() == ["Zz"]
+    QTest.keyClick(page.editor, Qt.Key.Key_Escape)
+    assert not popup.isVisible() and page.editor.toPlainText().endswith("\n@z")
+
+
+def test_a_name_from_the_people_directory_becomes_a_guest_with_its_position(make_window, qtbot) -> None:  # noqa: ANN001
+    from minutes_app.model import Attendee, Meeting, MeetingInfo
+    from minutes_app.storage.directory import record_meeting
+
+    record_meeting(Meeting(meeting=MeetingInfo(title="Họp huyện", date=dt.date(2025, 1, 10)),
+                           attendees=[Attendee(name="Nguyễn Hữu Phước", position="Trưởng phòng Nội vụ huyện")]))
+    window = make_window(commune_meeting())
+    page = _page(window)
+    qtbot.waitUntil(lambda: bool(page.directory), timeout=5000)
+    type_text(page.editor, "@phuo")
+    assert page.editor.names.stringList() == ["Nguyễn Hữu Phước"]
+    QTest.keyClick(page.editor, Qt.Key.Key_Return)
+    type_text(page.editor, "Đề nghị rà soát biên chế.")
+    guest = window.document.meeting.attendees[-1]
+    assert (guest.name, guest.position, guest.role, guest.to_check) == (
+        "Nguyễn Hữu Phước", "Trưởng phòng Nội vụ huyện", Role.GUEST, False)
+    assert window.document.meeting.discussion[-1].position == "Trưởng phòng Nội vụ huyện"
+
+
+def test_a_final_meeting_takes_no_notes(make_window) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Ổn định.")
+    window.document.read_only = True  # as the finaliser leaves a final meeting
+    before = (page.editor.toPlainText(), list(window.document.meeting.notes), window.document.undo_stack.count())
+    type_text(page.editor, " Thêm")
+    assert (page.editor.toPlainText(), window.document.meeting.notes, window.document.undo_stack.count()) == before
+    assert page.editor.isReadOnly()
+    window.document.read_only = False  # reopened: the page takes notes again when shown
+    window.go_to_page(0)
+    page = _page(window)
+    assert not page.editor.isReadOnly()
+
+
+def test_a_lines_time_is_corrected_in_the_margin(make_window) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_app.gui.binding import TimeLineEdit
+
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Ổn định.\nKL: Tăng cường tuần tra.")
+    block = page.editor.document().findBlockByNumber(0)
+    middle = page.editor.blockBoundingGeometry(block).translated(page.editor.contentOffset()).center().y()
+    QTest.mouseDClick(page.editor.margin, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      QPoint(10, int(middle)))
+    field = QApplication.focusWidget()
+    assert isinstance(field, TimeLineEdit) and field.text() == "07:31"
+    type_text(field, "0815")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert [note.time for note in window.document.meeting.notes] == [dt.time(8, 15), CLOCK]
+    assert page.editor.hasFocus()
+    QTest.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one step of its own
+    assert [note.time for note in window.document.meeting.notes] == [CLOCK, CLOCK]
+    assert page.editor.toPlainText() == "@loc: Ổn định.\nKL: Tăng cường tuần tra."
+    # Esc leaves the time as it was
+    block = page.editor.document().findBlockByNumber(1)
+    middle = page.editor.blockBoundingGeometry(block).translated(page.editor.contentOffset()).center().y()
+    QTest.mouseDClick(page.editor.margin, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      QPoint(10, int(middle)))
+    field = QApplication.focusWidget()
+    type_text(field, "0900")
+    QTest.keyClick(field, Qt.Key.Key_Escape)
+    assert [note.time for note in window.document.meeting.notes] == [CLOCK, CLOCK]
+    assert page.editor.toPlainText() == "@loc: Ổn định.\nKL: Tăng cường tuần tra."
