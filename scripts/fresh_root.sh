@@ -5,7 +5,7 @@
 ROOTS=${THUKY_ROOTS:-/var/tmp/thuky-roots}
 # The host's own Debian mirror (the network may reach nothing else).
 MIRROR=${THUKY_MIRROR:-$(grep -hoE '^(URIs: |deb )https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/* \
-    2>/dev/null | head -1 | sed -E 's/^(URIs: |deb )//')}
+    2>/dev/null | head -1 | sed -E 's/^(URIs: |deb )//' || true)}
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 _cleanups=()
 
