@@ -36,6 +36,11 @@ new_root() {
     rm -rf "$ROOT"
     cp -a "$ROOTS/base" "$ROOT"
     cp /etc/resolv.conf "$ROOT/etc/resolv.conf"
+    # This host may reach the registries through a TLS proxy: the root trusts what the host trusts
+    # (apt's and pip's certificate bundle), which changes nothing else of a fresh installation.
+    mkdir -p "$ROOT/etc/ssl/certs"
+    cp /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/ssl/host-ca-bundle.crt"
+    printf '[global]\ncert = /etc/ssl/host-ca-bundle.crt\n' > "$ROOT/etc/pip.conf"
     mount -t proc proc "$ROOT/proc" && _cleanups+=("umount -l '$ROOT/proc'")
     mount --bind /dev "$ROOT/dev" && _cleanups+=("umount -l '$ROOT/dev'")
     if [ -n "$(chroot "$ROOT" sh -c 'command -v python3 || ls /usr/bin/python* 2>/dev/null')" ]; then
