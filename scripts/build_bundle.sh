@@ -16,8 +16,14 @@ case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) bin=$venv/Scripts ;; esac
 "$bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/thuky.spec
 
-# What the bundle must do before it is packed: read and validate the samples, with no Python around.
+# What the bundle must do before it is packed: validate the samples and export the three documents.
+smoke=build/bundle-smoke
+rm -rf "$smoke" && mkdir -p "$smoke"
 QT_QPA_PLATFORM=offscreen dist/ThuKy/thuky-cli validate resources/samples/*.minutes.json
+for kind_output in minutes:bien-ban.docx news:bai-tin.html notice:thong-bao.docx; do
+    QT_QPA_PLATFORM=offscreen dist/ThuKy/thuky-cli export resources/samples/tong-ket-kt-xh-2020-lap-vo.minutes.json \
+        --kind "${kind_output%%:*}" -o "$smoke/${kind_output#*:}"
+done
 
 if [ "$(uname -s)" = Linux ]; then
     cp packaging/linux/install-desktop-entry.sh packaging/linux/thuky.desktop packaging/linux/thuky-mime.xml dist/ThuKy/

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The bundle on a machine without Python (run by hand, as root; a few minutes): unpack the archive made
-# by scripts/build_bundle.sh in a fresh Debian 12 root (debootstrap; no Python) to which only libgl1 and
-# libegl1 are added — the OpenGL libraries every desktop has, which a bundle must take from the system —
-# then, as a normal user:
+# by scripts/build_bundle.sh in a fresh Debian 12 root (debootstrap; no Python) to which only what every
+# desktop has and a bundle must take from the system is added: the OpenGL libraries (libgl1, libegl1)
+# and fonts (fontconfig-config, fonts-dejavu-core) — then, as a normal user:
 #  - validate the samples, and a broken file (which must be refused in one line);
 #  - export the minutes, the news article and the notice of conclusions from the seed sample (the DOCX
 #    and HTML are then checked on the host);
@@ -21,9 +21,10 @@ say "bundle $(basename "$archive"): archive $(du -h "$archive" | cut -f1), unpac
 
 new_root bundle
 chroot "$ROOT" apt-get update -qq
-chroot "$ROOT" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libgl1 libegl1 \
-    > /dev/null 2>&1 || fail "apt-get install libgl1 libegl1"
-[ -z "$(chroot "$ROOT" sh -c 'ls /usr/bin/python* 2>/dev/null')" ] || fail "libgl1/libegl1 brought a Python"
+desktop=(libgl1 libegl1 fontconfig-config fonts-dejavu-core)
+chroot "$ROOT" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${desktop[@]}" \
+    > /dev/null 2>&1 || fail "apt-get install ${desktop[*]}"
+[ -z "$(chroot "$ROOT" sh -c 'ls /usr/bin/python* 2>/dev/null')" ] || fail "${desktop[*]} brought a Python"
 chroot "$ROOT" useradd -m -s /bin/bash secretary
 tar -C "$ROOT/opt" -xzf "$archive"
 work=/home/secretary/work
