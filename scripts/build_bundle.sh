@@ -12,7 +12,7 @@ venv=build/bundle-venv
 bin=$venv/bin
 case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) bin=$venv/Scripts ;; esac
 [ -x "$bin/python" ] || [ -x "$bin/python.exe" ] || "$python" -m venv "$venv"
-"$bin/python" -m pip install -q . "pyinstaller>=6.10"
+"$bin/python" -m pip install -q ".[bundle]"
 "$bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/thuky.spec
 
