@@ -5,12 +5,15 @@
 #  - the run command must show the editor's window on an X display (an Xvfb of the host's, standing
 #    in for a desktop: nothing of X is installed in the root but what the command installs);
 #  - the test command must end with pytest's success.
+# With --ci, then also what CI does: `bash .ci/run` as root in a clone on another fresh root.
 # Prints SUCCESS at the end, or FAILED and why. Screenshot of the window: /tmp/thuky-fresh-install.png.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=fresh_root.sh
 source "$repo/scripts/fresh_root.sh"
 [ "$(id -u)" = 0 ] || fail "run as root (debootstrap and chroot)"
+with_ci=0
+case "${1:-}" in "") ;; --ci) with_ci=1 ;; *) echo "usage: $0 [--ci]" >&2; exit 2 ;; esac
 [ -z "$(git -C "$repo" status --porcelain --untracked-files=no)" ] || say "note: uncommitted changes are not checked"
 
 block() {  # the command between <!-- NAME --> and <!-- /NAME --> in the README, as CI reads it
@@ -59,4 +62,19 @@ else
     tail -40 "$ROOTS/test-command.log"
     fail "the test command"
 fi
-say "SUCCESS: both README commands work as written on a fresh Debian 12 (logs in $ROOTS/*-command.log)"
+say "both README commands work as written on a fresh Debian 12 (logs in $ROOTS/*-command.log)"
+
+if [ "$with_ci" = 1 ]; then
+    new_root ci
+    git clone -q --no-checkout "$repo" "$ROOT/root/thuky"
+    git -C "$ROOT/root/thuky" checkout -q --detach "$commit"
+    say "CI: bash .ci/run as root in a clone on a fresh root"
+    if chroot "$ROOT" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+        bash -c "cd /root/thuky && bash .ci/run" > "$ROOTS/ci.log" 2>&1; then
+        grep -E "^\+ |passed|started" "$ROOTS/ci.log" | sed 's/^/    /'
+    else
+        tail -40 "$ROOTS/ci.log"
+        fail ".ci/run"
+    fi
+fi
+say "SUCCESS"
