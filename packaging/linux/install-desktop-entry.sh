@@ -52,5 +52,10 @@ for size in "${sizes[@]}"; do
     cp "$icons/thuky-$size.png" "$data/icons/hicolor/${size}x${size}/mimetypes/application-x-thuky-meeting.png"
 done
 refresh
-if command -v xdg-mime >/dev/null 2>&1; then xdg-mime default thuky.desktop application/x-thuky-meeting; fi
+# The default for the type, where a tool can say so (the only program for it is picked anyway).
+if command -v xdg-mime >/dev/null 2>&1; then
+    xdg-mime default thuky.desktop application/x-thuky-meeting
+elif command -v gio >/dev/null 2>&1; then
+    gio mime application/x-thuky-meeting thuky.desktop > /dev/null
+fi
 echo "Thư Ký is in the application menu; *.minutes.json files open in it ($data/applications/thuky.desktop)."

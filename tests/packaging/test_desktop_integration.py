@@ -57,7 +57,8 @@ def test_installed_for_the_user_and_removed_again(tmp_path: Path) -> None:
     program.write_text("#!/bin/sh\n", encoding="utf-8")
     program.chmod(0o755)
     data = tmp_path / "share"
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(data), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(data), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "LC_ALL": "C.UTF-8"}  # gio's messages, read below
     script = LINUX / "install-desktop-entry.sh"
     done = subprocess.run([script, program], env=env, capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
@@ -72,6 +73,15 @@ def test_installed_for_the_user_and_removed_again(tmp_path: Path) -> None:
         assert (folder / "mimetypes" / "application-x-thuky-meeting.png").is_file()
     if shutil.which("update-mime-database"):  # file managers read the compiled database
         assert "application/x-thuky-meeting:*.minutes.json" in (data / "mime" / "globs2").read_text(encoding="utf-8")
+    if shutil.which("gio") and not shutil.which("xdg-mime"):  # a double-click opens the meeting in Thư Ký
+        sample = tmp_path / "m.minutes.json"
+        sample.write_text("{}", encoding="utf-8")
+        info = subprocess.run(["gio", "info", "-a", "standard::content-type", sample], env=env, capture_output=True,
+                              text=True, timeout=30, check=True).stdout
+        assert "standard::content-type: application/x-thuky-meeting" in info
+        default = subprocess.run(["gio", "mime", "application/x-thuky-meeting"], env=env, capture_output=True,
+                                 text=True, timeout=30, check=True).stdout
+        assert "Default application for “application/x-thuky-meeting”: thuky.desktop" in default
 
     removed = subprocess.run([script, "--uninstall"], env=env, capture_output=True, text=True, timeout=60, check=False)
     assert removed.returncode == 0, removed.stderr
