@@ -22,8 +22,8 @@ DisableProgramGroupPage=yes
 ; Installs for the current user without administrator rights; an administrator may choose all users.
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=dialog
-ArchitecturesAllowed=x64compatible
-ArchitecturesInstallIn64BitMode=x64compatible
+ArchitecturesAllowed=x64
+ArchitecturesInstallIn64BitMode=x64
 OutputDir=..\..\dist
 OutputBaseFilename=ThuKy-{#Version}-setup
 SetupIconFile=..\..\resources\icons\thuky.ico
