@@ -9,6 +9,8 @@ import pytest
 from support import ALL_SAMPLES, SEED_SAMPLE
 from support import run_cli as run
 
+from minutes_app.cli import SUBCOMMANDS
+
 
 def test_validate_accepts_the_samples() -> None:
     result = run("validate", *ALL_SAMPLES)
@@ -62,7 +64,7 @@ def test_export_refuses_bad_requests_without_traceback(tmp_path: Path, args: lis
     ("args", "mistyped", "hint"),
     [
         (["exprot", str(SEED_SAMPLE)], "exprot", ' Did you mean "export"?'),
-        (["notes", "x.txt", "--into", str(SEED_SAMPLE)], "notes", ""),
+        (["print", "x.txt", "--into", str(SEED_SAMPLE)], "print", ""),
         (["--ui-language", "en", "no-such.minutes.json"], "no-such.minutes.json", ""),
     ],
     ids=["typo", "no such command", "missing file"],
@@ -75,8 +77,7 @@ def test_a_mistyped_command_is_named_and_does_not_open_the_editor(args: list[str
     assert result.stdout == ""
     assert result.stderr.strip() == (
         f'minutes-app: "{mistyped}" is neither a command nor an existing file.{hint} The commands are: '
-        "validate, export, new, check, import, tasks; give no command, or the name of a meeting file, "
-        "to open the editor.")
+        f"{', '.join(SUBCOMMANDS)}; give no command, or the name of a meeting file, to open the editor.")
 
 
 def test_a_mistyped_command_is_answered_in_vietnamese() -> None:
