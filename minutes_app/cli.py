@@ -120,11 +120,20 @@ def _validate(files: Sequence[Path]) -> int:
     return 1 if failed else 0
 
 
+def _warn_if_no_templates(folder: Path | None) -> None:
+    """A --templates that names no folder is a typo the export would otherwise hide."""
+    if folder is not None and not folder.is_dir():
+        print(_("Warning: {message}").format(message=_(
+            "The templates folder \"{path}\" does not exist. The built-in templates were used instead.").format(
+                path=folder)), file=sys.stderr)
+
+
 def _export(args: argparse.Namespace) -> int:
     from .export import ExportOptions, export_meeting
     from .storage import load_meeting
 
     meeting = load_meeting(args.file)
+    _warn_if_no_templates(args.templates)
     options = ExportOptions(reference_doc=args.reference_doc, templates_dir=args.templates)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FallbackWarning)
@@ -182,6 +191,7 @@ def _tasks(args: argparse.Namespace) -> int:
         "done": {TaskStatus.DONE},
     }[args.status]
     register.entries = [entry for entry in register.entries if entry.status in wanted]
+    _warn_if_no_templates(args.templates)
     options = ExportOptions(templates_dir=args.templates)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FallbackWarning)
@@ -308,13 +318,54 @@ def run_cli(argv: Sequence[str]) -> int:
     return 0
 
 
+# Options of the editor's command line that take a value: --ui-language and Qt's own (-style fusion…).
+_VALUE_OPTIONS = frozenset({"--ui-language", "-platform", "-platformpluginpath", "-platformtheme", "-plugin",
+                            "-style", "-stylesheet", "-session", "-display", "-geometry", "-title",
+                            "-qwindowgeometry", "-qwindowtitle", "-qwindowicon"})
+
+
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value: a command or the file to open."""
+    after_option = False
+    for arg in argv:
+        if after_option:
+            after_option = False
+        elif arg.startswith("-"):
+            after_option = arg in _VALUE_OPTIONS
+        else:
+            return arg
+    return None
+
+
+def _unknown_command(word: str) -> int:
+    """A mistyped command must not open the editor on a file named after it (nor hang without a display)."""
+    import difflib
+
+    guess = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+    hint = _(" Did you mean \"{command}\"?").format(command=guess[0]) if guess else ""
+    print(_("minutes-app: \"{word}\" is neither a command nor an existing file.{hint} The commands are: {commands}; "
+            "give no command, or the name of a meeting file, to open the editor.").format(
+                word=word, hint=hint, commands=", ".join(SUBCOMMANDS)), file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of ``minutes-app``: a subcommand runs the CLI, anything else opens the editor."""
+    """Entry point of ``minutes-app``: a subcommand runs the CLI; nothing, or an existing file, opens the editor.
+
+    Anything else is a mistyped command and gets the list of commands.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     set_ui_language(detect_ui_language())
-    wants_cli = any(arg in SUBCOMMANDS for arg in argv[:3]) or any(a in ("-h", "--help") for a in argv)
-    if wants_cli:
+    word = _first_word(argv)
+    if word in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv):
         return run_cli(argv)
+    if word is not None and not Path(word).is_file():
+        language = argparse.ArgumentParser(add_help=False)
+        language.add_argument("--ui-language", choices=("vi", "en"))
+        ui_language = language.parse_known_args(argv)[0].ui_language
+        if ui_language:
+            set_ui_language(ui_language)
+        return _unknown_command(word)
     from .gui.app import run_gui
 
     return run_gui(argv)

@@ -283,9 +283,10 @@ def open_reference(path: Path | None) -> DocxDocument:
         raise ReferenceDocError(_("The reference document \"{path}\" does not exist.").format(path=path))
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ReferenceDocError(_("The reference document \"{path}\" is not a Word document (.docx): {reason}").format(
-            path=path, reason=error or type(error).__name__)) from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        # python-docx's reason ("Package not found at …") says nothing more to a secretary.
+        raise ReferenceDocError(_("The reference document \"{path}\" is not a Word document (.docx).").format(
+            path=path)) from None
     except Exception as error:  # noqa: BLE001 - a broken package can fail in many ways inside python-docx
         raise ReferenceDocError(_("The reference document \"{path}\" cannot be read: {reason}").format(
             path=path, reason=error)) from None

@@ -131,7 +131,7 @@ def format_for_path(kind: str, output: Path) -> str:
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in FORMATS.get(kind, ()):
         allowed = ", ".join("." + f for f in FORMATS.get(kind, ()))
-        raise ExportError(_("A {kind} cannot be written as \"{suffix}\"; use one of: {allowed}.").format(
+        raise ExportError(_("The {kind} cannot be written as \"{suffix}\"; use one of: {allowed}.").format(
             kind=kind_label(kind), suffix=output.suffix or output.name, allowed=allowed))
     return fmt
 

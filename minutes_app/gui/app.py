@@ -24,7 +24,7 @@ from typing import Any
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import set_ui_language, ui_language
 from ..logs import setup_logging
-from ..paths import samples_dir
+from ..paths import resources_dir, samples_dir
 
 DEFAULT_SAMPLE = "tong-ket-kt-xh-2020-lap-vo.minutes.json"
 SCRIPTED_EDITS_ENV = "MINUTES_APP_SCRIPTED_EDITS"
@@ -65,6 +65,7 @@ def first_path(requested: Path | None, settings: Any) -> Path:
 
 def create_application(qt_args: Sequence[str] = ()) -> Any:
     """The QApplication, configured once: identity for QSettings, Fusion style, a readable font."""
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .settings import configure_application_identity
@@ -75,6 +76,8 @@ def create_application(qt_args: Sequence[str] = ()) -> Any:
     configure_application_identity()
     app.setStyle("Fusion")
     app.setApplicationDisplayName("Thư Ký")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "thuky-256.png")))
+    app.setDesktopFileName("thuky")  # the menu entry's icon and name in Wayland docks and task bars
     font = app.font()
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)

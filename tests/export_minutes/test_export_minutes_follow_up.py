@@ -187,6 +187,7 @@ def test_html_preview_and_text_carry_the_review(april: Meeting) -> None:
     assert f"4. {HEADING}" in text and "Đang thực hiện" in text
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed")
 def test_libreoffice_renders_the_review(april: Meeting, tmp_path) -> None:  # type: ignore[no-untyped-def]

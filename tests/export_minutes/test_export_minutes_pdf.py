@@ -16,6 +16,7 @@ from minutes_app.export.pdf import docx_to_pdf, find_soffice
 from minutes_app.storage import load_meeting
 
 pytestmark = [
+    pytest.mark.slow,  # LibreOffice renderings
     pytest.mark.skipif(find_soffice() is None, reason="LibreOffice (soffice) is not installed"),
     pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) is not installed"),
 ]

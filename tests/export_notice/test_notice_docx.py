@@ -137,6 +137,7 @@ def test_cli_writes_the_notice(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice (soffice) or pdftotext is not installed")
+@pytest.mark.slow
 def test_libreoffice_pdf_text_of_the_notice(commune: Path, tmp_path: Path) -> None:
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(commune)],
                    check=True, capture_output=True, timeout=180)

@@ -168,6 +168,7 @@ def test_same_register_gives_the_same_bytes(task_folder: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice and pdftotext are needed")
+@pytest.mark.slow
 def test_libreoffice_prints_it_on_landscape_pages(vi_docx: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "nhiem-vu.pdf"
     pdf.write_bytes(docx_to_pdf(vi_docx.read_bytes()))

@@ -9,6 +9,8 @@ import pytest
 from support import ALL_SAMPLES, SEED_SAMPLE
 from support import run_cli as run
 
+from minutes_app.cli import SUBCOMMANDS
+
 
 def test_validate_accepts_the_samples() -> None:
     result = run("validate", *ALL_SAMPLES)
@@ -45,7 +47,7 @@ def test_messages_in_vietnamese(tmp_path: Path) -> None:
     [
         (["export", "missing.minutes.json", "--kind", "minutes", "-o", "{tmp}/x.docx"], "the file does not exist"),
         (["export", str(SEED_SAMPLE), "--kind", "minutes", "-o", "{tmp}/x.txt"],
-         "A minutes cannot be written as \".txt\"; use one of: .docx, .pdf, .html"),
+         "The minutes cannot be written as \".txt\"; use one of: .docx, .pdf, .html."),
         (["export", str(SEED_SAMPLE), "--kind", "notice", "-o", "{tmp}/x"], "use one of: .docx, .pdf, .html"),
     ],
     ids=["missing file", "wrong extension", "no extension"],
@@ -56,6 +58,51 @@ def test_export_refuses_bad_requests_without_traceback(tmp_path: Path, args: lis
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
     assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+@pytest.mark.parametrize(
+    ("args", "mistyped", "hint"),
+    [
+        (["exprot", str(SEED_SAMPLE)], "exprot", ' Did you mean "export"?'),
+        (["print", "x.txt", "--into", str(SEED_SAMPLE)], "print", ""),
+        (["--ui-language", "en", "no-such.minutes.json"], "no-such.minutes.json", ""),
+    ],
+    ids=["typo", "no such command", "missing file"],
+)
+def test_a_mistyped_command_is_named_and_does_not_open_the_editor(args: list[str], mistyped: str, hint: str) -> None:
+    # Without the fix this opened a window on a file named "exprot" (and hung with no display):
+    # run_cli's timeout would fail the test.
+    result = run(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        f'minutes-app: "{mistyped}" is neither a command nor an existing file.{hint} The commands are: '
+        f"{', '.join(SUBCOMMANDS)}; give no command, or the name of a meeting file, to open the editor.")
+
+
+def test_a_mistyped_command_is_answered_in_vietnamese() -> None:
+    result = run("--ui-language", "vi", "exprot", SEED_SAMPLE, ui="en")
+    assert result.returncode == 2
+    assert result.stderr.startswith('minutes-app: "exprot" không phải là lệnh')
+    assert 'Có phải ý bạn là "export"?' in result.stderr
+
+
+def test_export_warns_of_a_templates_folder_that_does_not_exist(tmp_path: Path) -> None:
+    out = tmp_path / "x.docx"
+    result = run("export", SEED_SAMPLE, "--kind", "minutes", "-o", out, "--templates", tmp_path / "no-such-dir")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == (f'Warning: The templates folder "{tmp_path / "no-such-dir"}" does not exist. '
+                                     "The built-in templates were used instead.")
+    assert out.is_file()
+
+
+def test_export_warns_of_a_fake_reference_document_in_one_sentence(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a zip", encoding="utf-8")
+    result = run("export", SEED_SAMPLE, "--kind", "minutes", "-o", tmp_path / "x.docx", "--reference-doc", fake)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == (f'Warning: The reference document "{fake}" is not a Word document (.docx). '
+                                     "The built-in reference document was used instead.")
 
 
 def test_export_of_a_broken_file_leaves_no_output(tmp_path: Path) -> None:

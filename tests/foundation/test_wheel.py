@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from support import REPO
 
+pytestmark = pytest.mark.slow  # builds and installs a wheel
+
 SOURCES = ("minutes_app", "templates", "resources", "pyproject.toml", "setup.py", "README.md", "babel.cfg")
 
 

@@ -20,6 +20,7 @@ from minutes_app.storage import load_meeting
 from ..conftest import REPO, SEED_SAMPLE
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
 def test_work_survives_sigkill(make_window, tmp_path: Path) -> None:  # noqa: ANN001
     data_dir = Path(os.environ["MINUTES_APP_DATA_DIR"])
@@ -99,6 +100,7 @@ def test_export_from_the_editor(make_window, qtbot, tmp_path: Path, kind: str, f
     assert window.exporter.last_written == output
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
 def test_pdf_export_and_email_draft(make_window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
     from email import message_from_bytes

@@ -20,6 +20,8 @@ from strategies import NFD_VIETNAMESE, meetings
 from minutes_app.export import FORMATS, build_document, render_document
 from minutes_app.model import Attendee, Indicator, Meeting, MeetingInfo, Results
 
+pytestmark = pytest.mark.slow  # fuzzing
+
 settings.register_profile("ci", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "2000")), deadline=None,
                           suppress_health_check=list(HealthCheck))

@@ -12,9 +12,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from support import SEED_SAMPLE
 
 from minutes_app.storage import load_meeting
+
+pytestmark = pytest.mark.slow  # 100 kills during a save
 
 SAVER = """
 import sys
