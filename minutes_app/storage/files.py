@@ -16,7 +16,9 @@ from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from .codec import from_json, normalize_text, to_json
 from .migrate import migrate
+from .safe_io import FileTooLarge, NotARegularFile, read_regular
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
+from .values import OddNumber, dumps, object_from_pairs, parse_float, parse_int, printable, value_problems
 
 SUFFIX = ".minutes.json"
 BACKUP_SUFFIX = ".bak"
@@ -38,11 +40,12 @@ def read_text(path: Path) -> str:
     try:
         if path.is_dir():
             raise fail(_("this is a folder, not a meeting file"))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise fail(_("the file is too large to be a meeting ({size} MB; the limit is {limit} MB)").format(
-                size=round(size / 1024 / 1024, 1), limit=MAX_FILE_BYTES // 1024 // 1024))
-        raw = path.read_bytes()
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        raise fail(_("the file is too large to be a meeting ({size} MB; the limit is {limit} MB)").format(
+            size=round(error.size / 1024 / 1024, 1), limit=MAX_FILE_BYTES // 1024 // 1024)) from None
+    except NotARegularFile:
+        raise fail(_("this is not a regular file (a device, a pipe or a link to one); it is not read")) from None
     except FileNotFoundError:
         raise fail(_("the file does not exist")) from None
     except PermissionError:
@@ -57,19 +60,28 @@ def read_text(path: Path) -> str:
         raise fail(_("this is not a meeting file (it is not UTF-8 text)")) from None
 
 
-def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
-    """Decode, check, migrate and convert the text of a meeting file."""
+def decode_json(text: str, path: Path | str = "<text>") -> Any:
+    """The JSON of a meeting or recovery file; values no meeting may hold (NaN, Infinity, numbers too long,
+    repeated keys) are kept as markers that ``value_problems`` reports with their path."""
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_constant=OddNumber, parse_float=parse_float, parse_int=parse_int,
+                          object_pairs_hook=object_from_pairs)
     except json.JSONDecodeError as error:
         raise MeetingFileError(path, [_("line {line}, column {column}: the JSON is broken ({reason})").format(
             line=error.lineno, column=error.colno, reason=error.msg)]) from None
     except RecursionError:
         raise MeetingFileError(path, [_("the JSON is nested too deeply")]) from None
-    return meeting_from_json(data, path)
+
+
+def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
+    """Decode, check, migrate and convert the text of a meeting file."""
+    return meeting_from_json(decode_json(text, path), path)
 
 
 def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
+    problems = value_problems(data)
+    if problems:
+        raise MeetingFileError(path, [str(problem) for problem in problems])
     check_envelope(data, path)
     data = normalize_text(data)
     problems = validate(data)
@@ -93,7 +105,7 @@ def check_envelope(data: Any, path: Path | str) -> None:
 
 def dumps_meeting(meeting: Meeting) -> str:
     """The exact text of the meeting's file (UTF-8 JSON, two-space indent, final newline)."""
-    return json.dumps(to_json(meeting), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_json(meeting), indent=2)
 
 
 def save_meeting(meeting: Meeting, path: Path | str, *, keep_backup: bool = True) -> None:
@@ -106,7 +118,11 @@ def save_meeting(meeting: Meeting, path: Path | str, *, keep_backup: bool = True
 
 
 def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -> None:
-    write_bytes_atomically(path, text.encode("utf-8"), keep_backup=keep_backup)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: never a reason to lose a save
+        data = printable(text).encode("utf-8")
+    write_bytes_atomically(path, data, keep_backup=keep_backup)
 
 
 def _file_mode(path: Path) -> int:

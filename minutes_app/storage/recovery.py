@@ -19,7 +19,9 @@ from pathlib import Path
 from ..model import Meeting
 from ..userdirs import recovery_dir
 from .codec import to_json
-from .files import meeting_from_json, write_text_atomically
+from .files import MAX_FILE_BYTES, decode_json, meeting_from_json, read_text, write_text_atomically
+from .safe_io import read_regular
+from .values import dumps
 
 SUFFIX = ".recovery.json"
 FORMAT_NAME = "minutes-app.recovery"
@@ -36,8 +38,8 @@ class Recovery:
 
     def load(self) -> Meeting:
         """The recovered meeting; MeetingFileError if the file is damaged."""
-        data = json.loads(self.path.read_text(encoding="utf-8"))
-        return meeting_from_json(data.get("meeting"), self.path)
+        data = decode_json(read_text(self.path), self.path)
+        return meeting_from_json(data.get("meeting") if isinstance(data, dict) else None, self.path)
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -60,7 +62,7 @@ def snapshot_text(meeting: Meeting, source: Path | None, now: dt.datetime | None
         "pid": os.getpid(),
         "meeting": to_json(meeting),
     }
-    return json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
+    return dumps(envelope, indent=1)
 
 
 def write_recovery(session_id: str, meeting: Meeting, source: Path | None) -> Path:
@@ -85,7 +87,7 @@ def find_recoveries(exclude_session: str | None = None) -> list[Recovery]:
         if exclude_session and path.name == f"{exclude_session}{SUFFIX}":
             continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_regular(path, MAX_FILE_BYTES * 2).decode("utf-8"))
             if data.get("format") != FORMAT_NAME:
                 continue
             recovery = Recovery(

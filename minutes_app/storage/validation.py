@@ -71,7 +71,7 @@ def _is_type(value: Any, name: str) -> bool:
     return value is None  # "null"
 
 
-def _join_path(path: str, key: str) -> str:
+def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
@@ -119,10 +119,10 @@ def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem
     elif isinstance(value, dict):
         for key in schema.get("required", ()):
             if key not in value:
-                problems.append(Problem(_join_path(path, key), _("is missing")))
+                problems.append(Problem(join_path(path, key), _("is missing")))
         for key, sub_schema in schema.get("properties", {}).items():
             if key in value:
-                _check(value[key], sub_schema, _join_path(path, key), problems)
+                _check(value[key], sub_schema, join_path(path, key), problems)
 
 
 def _check_string(value: str, schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
