@@ -27,6 +27,11 @@ class FileTooLarge(OSError):
 
 def read_regular(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
     """The bytes of ``path``, a regular file of at most ``limit`` bytes; raises OSError otherwise."""
+    return read_regular_stat(path, limit, follow_links=follow_links)[0]
+
+
+def read_regular_stat(path: Path, limit: int, *, follow_links: bool = True) -> tuple[bytes, os.stat_result]:
+    """``read_regular``, with the status of the file that was read (size and time of change)."""
     info = os.stat(path) if follow_links else os.lstat(path)
     _check(path, info, limit)
     flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -34,7 +39,8 @@ def read_regular(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags)
     try:
-        _check(path, os.fstat(fd), limit)
+        info = os.fstat(fd)
+        _check(path, info, limit)
         chunks, total = [], 0
         while total <= limit:
             chunk = os.read(fd, min(1 << 20, limit + 1 - total))
@@ -46,7 +52,7 @@ def read_regular(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
         os.close(fd)
     if total > limit:  # it grew while we read
         raise FileTooLarge(path, total, limit)
-    return b"".join(chunks)
+    return b"".join(chunks), info
 
 
 def _check(path: Path, info: os.stat_result, limit: int) -> None:

@@ -22,10 +22,19 @@ def _limit_memory() -> None:  # pragma: no cover - runs in the child
 def run_bounded(*args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """``python -m minutes_app ARGS`` with at most 500 MB of memory (where the system can limit it) and
     10 s; a run that takes longer fails the test with TimeoutExpired."""
+    return _run(["-m", "minutes_app", *map(str, args)], cwd)
+
+
+def run_python_bounded(code: str, *args: str | Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """``python -c CODE ARGS`` within the same bounds: for a call that could read without end."""
+    return _run(["-c", code, *map(str, args)], cwd)
+
+
+def _run(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "MINUTES_APP_UI_LANGUAGE": "en"}
     limit = _limit_memory if sys.platform.startswith("linux") else None
-    return subprocess.run([sys.executable, "-m", "minutes_app", *map(str, args)], capture_output=True, text=True,
-                          env=env, cwd=cwd, timeout=SECONDS, check=False, preexec_fn=limit)
+    return subprocess.run([sys.executable, *arguments], capture_output=True, text=True, env=env, cwd=cwd,
+                          timeout=SECONDS, check=False, preexec_fn=limit)
 
 
 def one_line_refusal(result: subprocess.CompletedProcess[str], path: Path) -> str:
