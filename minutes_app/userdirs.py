@@ -41,7 +41,7 @@ def make_private_dir(path: Path) -> Path:
 def make_private_file(path: Path) -> Path:
     """Create ``path`` empty if missing, readable and writable by the user alone (0600); narrow it if it
     exists. A link is never followed (a file from outside may be one)."""
-    make_private_dir(path.parent)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if os.name != "posix":
         return path
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Meeting
-from ..userdirs import recovery_dir
+from ..userdirs import make_private_dir, recovery_dir
 from .codec import to_json
 from .files import MAX_FILE_BYTES, decode_json, meeting_from_json, read_text, write_text_atomically
 from .safe_io import read_regular
@@ -68,8 +68,8 @@ def snapshot_text(meeting: Meeting, source: Path | None, now: dt.datetime | None
 def write_recovery(session_id: str, meeting: Meeting, source: Path | None) -> Path:
     """Write (atomically) this session's recovery file; SaveError if the folder is not writable."""
     path = recovery_path(session_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomically(path, snapshot_text(meeting, source))
+    make_private_dir(path.parent)  # the whole draft: for the user's eyes only
+    write_text_atomically(path, snapshot_text(meeting, source), mode=0o600)
     return path
 
 
