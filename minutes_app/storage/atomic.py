@@ -55,11 +55,16 @@ def write_text_atomically(path: Path, text: str, **options: object) -> DiskState
 
 
 def write_bytes_atomically(path: Path, data: bytes, *, keep_backup: bool = False, mode: int | None = None,
-                           expected: DiskState | None | object = UNCHECKED) -> DiskState:
+                           expected: DiskState | None | object = UNCHECKED, max_bytes: int | None = None) -> DiskState:
     """Write ``data`` to ``path`` all or nothing; returns the state of what was written (to pass as
     ``expected`` next time). ``mode``: the permissions of a new file (default: those of the file it
-    replaces, or as ``open`` would give them). SaveError says why nothing was written."""
+    replaces, or as ``open`` would give them). ``max_bytes``: what the program would read back (a file
+    it would refuse to open is not written). SaveError says why nothing was written."""
     path = Path(path)
+    if max_bytes is not None and len(data) > max_bytes:
+        raise SaveError(_("Cannot save {path}: it would be {size} MB, more than the {limit} MB a meeting file may "
+                          "hold; nothing was saved.").format(path=path, size=round(len(data) / 1024 / 1024, 1),
+                                                             limit=max_bytes // 1024 // 1024))
     folder = path.parent if str(path.parent) else Path(".")
     mode = _file_mode(path) if mode is None else mode
     _remove_orphans(folder, path.name)

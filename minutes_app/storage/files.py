@@ -127,4 +127,5 @@ def save_meeting(meeting: Meeting, path: Path | str, *, keep_backup: bool = True
     On any failure the old file is untouched and SaveError says why; the meeting in memory is never
     changed. Returns the state of the file written.
     """
-    return write_text_atomically(Path(path), dumps_meeting(meeting), keep_backup=keep_backup, expected=expected)
+    return write_text_atomically(Path(path), dumps_meeting(meeting), keep_backup=keep_backup, expected=expected,
+                                 max_bytes=MAX_FILE_BYTES)
