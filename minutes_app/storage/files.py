@@ -11,7 +11,7 @@ from ..errors import MeetingFileError
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from .atomic import UNCHECKED, write_text_atomically
-from .codec import from_json, normalize_text, to_json
+from .codec import OddValue, from_json, normalize_text, to_json
 from .concurrency import DiskState
 from .migrate import migrate
 from .safe_io import FileTooLarge, NotARegularFile, read_regular_stat
@@ -89,15 +89,19 @@ def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
 
 
 def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
-    problems = value_problems(data)
-    if problems:
-        raise MeetingFileError(path, [str(problem) for problem in problems])
-    check_envelope(data, path)
-    data = normalize_text(data)
+    try:
+        normalized = normalize_text(data)
+    except OddValue:
+        raise MeetingFileError(path, [str(problem) for problem in value_problems(data)]) from None
+    check_envelope(normalized, path)
+    data = normalized
+    version = data.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
+        data = migrate(data)  # the schema describes the current version: what is checked is what is read
     problems = validate(data)
     if problems:
         raise MeetingFileError(path, [str(problem) for problem in problems])
-    return from_json(migrate(data))
+    return from_json(data)
 
 
 def check_envelope(data: Any, path: Path | str) -> None:

@@ -14,16 +14,15 @@ from __future__ import annotations
 import json
 import logging
 import math
-import re
 from typing import Any
 
 from ..l10n.i18n import gettext as _
+from .codec import LONE_SURROGATE
 from .validation import Problem, join_path
 
 log = logging.getLogger(__name__)
 
 MAX_INTEGER_DIGITS = 20  # beyond any count or sum of money an office writes (and beyond 64 bits)
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class OddNumber:
@@ -81,19 +80,23 @@ def _walk(value: Any, path: str, problems: list[Problem]) -> None:
         for index, item in enumerate(value):
             _walk(item, f"{path}[{index}]", problems)
     elif isinstance(value, OddNumber):
-        digits = len(value.text.lstrip("-"))
-        if value.text.lstrip("-").isdigit() and digits > MAX_INTEGER_DIGITS:
-            message = _("a number of {digits} digits; at most {limit} are allowed").format(
-                digits=digits, limit=MAX_INTEGER_DIGITS)
-        else:
-            message = _("\"{text}\" is not a finite number").format(text=value.text[:40])
-        problems.append(Problem(path, message))
+        problems.append(Problem(path, _number_message(value.text)))
+    elif not (value is None or isinstance(value, bool | int | float)):
+        problems.append(Problem(path, _("is not a JSON value")))
+
+
+def _number_message(text: str) -> str:
+    digits = text.lstrip("-")
+    if digits.isdigit() and len(digits) > MAX_INTEGER_DIGITS:
+        return _("a number of {digits} digits; at most {limit} are allowed").format(
+            digits=len(digits), limit=MAX_INTEGER_DIGITS)
+    return _("\"{text}\" is not a finite number").format(text=text[:40])
 
 
 def _check_text(text: str, path: str, problems: list[Problem]) -> None:
     if text.isascii():
         return
-    match = _LONE_SURROGATE.search(text)
+    match = LONE_SURROGATE.search(text)
     if match:
         problems.append(Problem(path, _("contains U+{code:04X}, half of a character pair, which is not text").format(
             code=ord(match.group()))))
@@ -101,7 +104,7 @@ def _check_text(text: str, path: str, problems: list[Problem]) -> None:
 
 def printable(text: str) -> str:
     """``text`` with any lone surrogate replaced by U+FFFD, so that it can always be written as UTF-8."""
-    return _LONE_SURROGATE.sub("\ufffd", text)
+    return LONE_SURROGATE.sub("\ufffd", text)
 
 
 def dumps(data: Any, indent: int) -> str:
@@ -112,7 +115,7 @@ def dumps(data: Any, indent: int) -> str:
     except ValueError:
         log.warning("A value JSON cannot hold was written as null.")
         text = json.dumps(_writable(data), ensure_ascii=False, indent=indent, allow_nan=False)
-    if _LONE_SURROGATE.search(text):
+    if LONE_SURROGATE.search(text):
         log.warning("A lone surrogate was written as U+FFFD.")
         text = printable(text)
     return text + "\n"
