@@ -77,9 +77,9 @@ def strip_reference(document: DocxDocument) -> list[str]:
     _keep_relationships(package.rels, _PACKAGE_KEEPS, dropped)
     _clear_core_properties(document)
     _clean_part(document.part, _DOCUMENT_KEEPS, dropped)
-    for part in list(document.part.related_parts.values()):
-        if part is not document.part:
-            _clean_part(part, _PART_KEEPS, dropped)
+    for rel in list(document.part.rels.values()):  # what is left: styles, settings, headers, theme…
+        if rel.target_part is not document.part:
+            _clean_part(rel.target_part, _PART_KEEPS, dropped)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):

@@ -94,14 +94,13 @@ def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
     except OddValue:
         raise MeetingFileError(path, [str(problem) for problem in value_problems(data)]) from None
     check_envelope(normalized, path)
-    data = normalized
-    version = data.get("format_version")
+    version = normalized.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
-        data = migrate(data)  # the schema describes the current version: what is checked is what is read
-    problems = validate(data)
+        normalized = migrate(normalized)  # the schema describes the current version: what is checked is read
+    problems = validate(normalized)
     if problems:
         raise MeetingFileError(path, [str(problem) for problem in problems])
-    return from_json(data)
+    return from_json(normalized)
 
 
 def check_envelope(data: Any, path: Path | str) -> None:
