@@ -14,6 +14,8 @@ import ctypes
 import heapq
 import itertools
 import math
+import os
+import posixpath
 import re
 import threading
 import time
@@ -21,12 +23,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from jinja2 import FileSystemLoader, TemplateNotFound, TemplateSyntaxError
 from jinja2 import filters as jinja_filters
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..l10n.i18n import gettext as _
+from ..storage.safe_io import FileTooLarge, read_regular_stat
 
 SECONDS = 2.0  # per call into a template; ours take milliseconds
+MAX_TEMPLATE_BYTES = 1024 * 1024  # ours are a few kilobytes
 MAX_CHARS = 1_000_000  # the longest text one operation, or a whole template, may make
 _MAX_BITS = 4 * MAX_CHARS  # an integer of about a million digits
 _WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
@@ -67,6 +73,35 @@ _STRING_METHODS: dict[str, Callable[[str, tuple[Any, ...]], float]] = {
     * (_length(a[1]) if len(a) > 1 else 0),
     "join": lambda s, a: sum(_length(item) + len(s) for item in (a[0] if a and isinstance(a[0], list | tuple) else ())),
 }
+
+
+class BoundedLoader(FileSystemLoader):
+    """Jinja2's folder loader, reading a template only if it is a regular file of at most a megabyte."""
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            filename = posixpath.join(folder, *pieces)
+            if os.path.isfile(filename):
+                break
+        else:
+            raise TemplateNotFound(template)
+        try:
+            data, info = read_regular_stat(filename, MAX_TEMPLATE_BYTES)
+            source = data.decode(self.encoding)
+        except FileTooLarge as error:
+            raise TemplateSyntaxError(_("the template is {size} KB; the limit is {limit} KB").format(
+                size=error.size // 1024, limit=MAX_TEMPLATE_BYTES // 1024), 1, template, filename) from None
+        except (OSError, UnicodeDecodeError) as error:
+            raise TemplateSyntaxError(str(error), 1, template, filename) from None
+
+        def uptodate() -> bool:
+            try:
+                return os.stat(filename).st_mtime_ns == info.st_mtime_ns
+            except OSError:
+                return False
+
+        return source, os.path.normpath(filename), uptodate
 
 
 class BudgetedSandbox(SandboxedEnvironment):

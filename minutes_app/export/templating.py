@@ -22,7 +22,7 @@ from ..l10n.i18n import gettext as _
 from ..paths import templates_dir
 from ..userdirs import user_templates_dir
 from . import prose
-from .budget import CAPPED_FILTERS, MAX_CHARS, SECONDS, BudgetedSandbox, TemplateTimeout, time_budget
+from .budget import CAPPED_FILTERS, MAX_CHARS, SECONDS, BoundedLoader, BudgetedSandbox, TemplateTimeout, time_budget
 
 
 class TemplateError(ExportError):
@@ -69,7 +69,7 @@ def _environment(language: str, user_dir: Path) -> SandboxedEnvironment:
     builtin_only = user_dir.resolve() == templates_dir().resolve()
     # An office's folder may hold a template from outside: it runs with every operation bounded.
     env = (SandboxedEnvironment if builtin_only else BudgetedSandbox)(
-        loader=jinja2.FileSystemLoader(search),
+        loader=BoundedLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
         trim_blocks=True,

@@ -93,3 +93,11 @@ def test_ordinary_templates_of_an_office_still_work(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "fine.txt", "{% for i in range(3) %}{{ i * 2 }}{{ '-' * 3 }}{% endfor %}"
                                            "{{ 2 ** 10 }} {{ '%05d' % 42 }} {{ 'ab'|center(6) }}|{{ 'x'.ljust(3) }}|")
     assert render("fine.txt", "vi", folder) == "0---2---4---1024 00042   ab  |x  |"
+
+
+def test_a_template_file_too_large_is_not_read(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, TEMPLATE, "{# " + "x" * (2 * 1024 * 1024) + " #}")
+    meeting = load_meeting(COMMUNE_SAMPLE)
+    with pytest.warns(UserWarning, match=r"news/article.vi.j2:1: the template is 2048 KB; the limit is 1024 KB"):
+        document = build_document(meeting, "news", ExportOptions(templates_dir=folder))
+    assert document.blocks == build_document(meeting, "news").blocks
