@@ -15,6 +15,7 @@ import json
 import os
 import socket
 import stat
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -52,14 +53,33 @@ def _current_owner() -> LockOwner:
 
 
 def pid_alive(pid: int) -> bool:
-    if os.name != "posix":
-        return True  # no cheap portable check; the refresh age decides on Windows
+    """Whether a process of that id runs on this computer (best effort, POSIX and Windows)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        synchronize = 0x00100000
+        handle = ctypes.windll.kernel32.OpenProcess(synchronize, False, pid)  # type: ignore[attr-defined]
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
+        return True
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0 checks existence only
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
+    except OSError:
+        return False
+    # A killed child that its parent has not reaped yet still "exists"; it is a zombie, not running.
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("State:"):
+                return "Z" not in line.split(":", 1)[1].split()[0]
+    except OSError:
+        pass
     return True
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from ..model import Meeting
 from ..userdirs import make_private_dir, recovery_dir
 from .codec import to_json
+from .concurrency import pid_alive
 from .files import MAX_FILE_BYTES, decode_json, meeting_from_json, read_text, write_text_atomically
 from .safe_io import read_regular
 from .values import dumps
@@ -98,42 +98,10 @@ def find_recoveries(exclude_session: str | None = None) -> list[Recovery]:
             )
         except (OSError, ValueError, KeyError, TypeError):
             continue  # a half-written or foreign file: not ours to offer
-        if recovery.pid != os.getpid() and _process_running(recovery.pid):
+        if recovery.pid != os.getpid() and pid_alive(recovery.pid):
             continue  # another editor is running and owns it
         found.append(recovery)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
-
-
-def _process_running(pid: int) -> bool:
-    """Whether a process of that id exists (best effort, POSIX and Windows)."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        synchronize = 0x00100000
-        handle = ctypes.windll.kernel32.OpenProcess(synchronize, False, pid)  # type: ignore[attr-defined]
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
-        return True
-    try:
-        os.kill(pid, 0)  # signal 0 checks existence only
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    # A killed child that its parent has not reaped yet still "exists"; it is a zombie, not running.
-    status_file = Path(f"/proc/{pid}/status")
-    try:
-        for line in status_file.read_text().splitlines():
-            if line.startswith("State:"):
-                return "Z" not in line.split(":", 1)[1].split()[0]
-    except OSError:
-        pass
-    return True
 
 
 __all__ = ["Recovery", "discard_recovery", "find_recoveries", "new_session_id", "recovery_path",
