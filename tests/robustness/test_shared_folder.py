@@ -96,3 +96,32 @@ def test_orphans_of_an_interrupted_save_are_removed_by_the_next(folder: tuple[Pa
     assert in_progress.exists() and other.exists()
     names = sorted(p.name for p in path.parent.iterdir())
     assert names == sorted([path.name, path.name + ".bak", in_progress.name, other.name]), names
+
+
+def test_a_save_marker_left_by_a_crash_does_not_block(folder: tuple[Path, Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import subprocess
+
+    from minutes_app.errors import SaveError
+    from minutes_app.storage import atomic
+
+    path, _victim = folder
+    marker = path.with_name(f".~{path.name}.saving")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    marker.write_text(f"{gone.stdout.strip()} {socket.gethostname()}", encoding="ascii")
+    started = time.monotonic()
+    save_meeting(load_meeting(path), path)  # the saver died: its marker is taken over at once
+    assert time.monotonic() - started < 1 and not marker.exists()
+
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        marker.write_text(f"{alive.pid} {socket.gethostname()}", encoding="ascii")
+        monkeypatch.setattr(atomic, "SAVE_WAIT", 0.3)
+        before = path.read_bytes()
+        with pytest.raises(SaveError, match="another program has been saving it"):
+            save_meeting(load_meeting(path), path)
+        assert path.read_bytes() == before and marker.exists()
+    finally:
+        alive.kill()
+        alive.wait()
