@@ -139,12 +139,18 @@ class BudgetedSandbox(SandboxedEnvironment):
 
 
 def _capped_filter(name: str, estimate: Callable[..., float]) -> Callable[..., Any]:
+    """Jinja2's filter ``name``, refusing first what ``estimate(text, *arguments)`` says would be too long.
+    A filter that takes the environment or the evaluation context first (replace, wordwrap) keeps it."""
     original = jinja_filters.FILTERS[name]
+    pass_arg = getattr(original, "jinja_pass_arg", None)
 
-    def capped(value: Any, *args: Any, **kwargs: Any) -> Any:
-        _check_result(estimate(str(value), *args, **kwargs), _("the text"))
-        return original(value, *args, **kwargs)
+    def capped(*args: Any, **kwargs: Any) -> Any:
+        value, *rest = args[1:] if pass_arg is not None else args
+        _check_result(estimate(str(value), *rest, **kwargs), _("the text"))
+        return original(*args, **kwargs)
 
+    if pass_arg is not None:
+        capped.jinja_pass_arg = pass_arg  # type: ignore[attr-defined]
     return capped
 
 

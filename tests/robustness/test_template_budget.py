@@ -91,8 +91,10 @@ def test_the_budget_stops_a_render_and_leaves_nothing_pending(tmp_path: Path) ->
 
 def test_ordinary_templates_of_an_office_still_work(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "fine.txt", "{% for i in range(3) %}{{ i * 2 }}{{ '-' * 3 }}{% endfor %}"
-                                           "{{ 2 ** 10 }} {{ '%05d' % 42 }} {{ 'ab'|center(6) }}|{{ 'x'.ljust(3) }}|")
-    assert render("fine.txt", "vi", folder) == "0---2---4---1024 00042   ab  |x  |"
+                                           "{{ 2 ** 10 }} {{ '%05d' % 42 }} {{ 'ab'|center(6) }}|{{ 'x'.ljust(3) }}|"
+                                           "{{ 'a-b'|replace('-', ' và ') }}|{{ 'một hai'|wordwrap(4) }}|"
+                                           "{{ 'a\nb'|indent(2) }}|{{ '%s=%d'|format('n', 3) }}")
+    assert render("fine.txt", "vi", folder) == ("0---2---4---1024 00042   ab  |x  |a và b|một\nhai|a\n  b|n=3")
 
 
 def test_a_template_file_too_large_is_not_read(tmp_path: Path) -> None:
