@@ -146,7 +146,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    from .storage import save_meeting
+    from .storage import ChangedOnDiskError, save_meeting
 
     if args.output.exists():
         print(_("{path}: already exists; choose another name").format(path=args.output), file=sys.stderr)
@@ -157,7 +157,11 @@ def _new(args: argparse.Namespace) -> int:
         meeting = _following(args.follows, args.output)
         if args.language:
             meeting.language = Language(args.language)
-    save_meeting(meeting, args.output)
+    try:
+        save_meeting(meeting, args.output, expected=None)  # made at the same moment by another run: kept
+    except ChangedOnDiskError:
+        print(_("{path}: already exists; choose another name").format(path=args.output), file=sys.stderr)
+        return 1
     print(_("Wrote {path}").format(path=args.output))
     return 0
 
@@ -248,7 +252,7 @@ def _import(args: argparse.Namespace) -> int:
     """One line per refused cell on stderr; the good rows go in only if none was refused or --skip-bad."""
     from .importing import apply_import, read_sheet, save_last_mapping
     from .l10n.i18n import ngettext
-    from .storage import load_meeting, save_meeting
+    from .storage import read_meeting, save_meeting
 
     explicit: dict[str, str] = {}
     for item in args.map:
@@ -257,7 +261,7 @@ def _import(args: argparse.Namespace) -> int:
             print(_("--map {value}: write HEADER=FIELD").format(value=item), file=sys.stderr)
             return 1
         explicit[header.strip()] = field_name.strip()
-    meeting = load_meeting(args.into)
+    meeting, as_read = read_meeting(args.into)
     result = read_sheet(args.sheet, kind=args.what, mapping=explicit, sheet=args.sheet_name,
                         locale=meeting.language.value)
     for error in result.errors:
@@ -271,7 +275,7 @@ def _import(args: argparse.Namespace) -> int:
     plan = apply_import(meeting, result)
     added = plan.changes
     if added:
-        save_meeting(meeting, args.into)
+        save_meeting(meeting, args.into, expected=as_read)  # another writer since: refused, nothing lost
     save_last_mapping(result.kind, result.mapping)
     if result.kind == "indicators":
         done = ngettext("Imported {count} indicator into {path}.", "Imported {count} indicators into {path}.", added)

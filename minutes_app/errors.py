@@ -36,3 +36,8 @@ class FallbackWarning(UserWarning):
 
     Exporters issue it with ``warnings.warn``; the CLI prints it and the editor shows it.
     """
+
+
+class ReferenceCleanedWarning(FallbackWarning):
+    """The office's reference DOCX was used without what an export must not carry (macros, links to
+    outside files, custom properties…); the message says what was left out."""

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
+from typing import IO
 
-from .userdirs import user_data_dir
+from .userdirs import make_private_dir, make_private_file, user_data_dir
 
 LOG_NAME = "thuky.log"
 _configured: set[str] = set()
@@ -21,9 +23,9 @@ def setup_logging() -> None:
     if str(folder) in _configured:
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(folder / LOG_NAME, maxBytes=512_000, backupCount=2,
-                                                       encoding="utf-8")
+        make_private_dir(folder)
+        make_private_file(folder / LOG_NAME)
+        handler = _PrivateRotatingFileHandler(folder / LOG_NAME, maxBytes=512_000, backupCount=2, encoding="utf-8")
     except OSError:
         return  # a read-only profile: the program works without its log
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -31,3 +33,12 @@ def setup_logging() -> None:
     logger.setLevel(logging.INFO)
     logger.addHandler(handler)
     _configured.add(str(folder))
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files readable by the user alone (0600): they name files, people and problems."""
+
+    def _open(self) -> IO[str]:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+        return open(os.open(self.baseFilename, flags, 0o600), self.mode, encoding=self.encoding,  # noqa: SIM115
+                    errors=self.errors)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -26,3 +27,33 @@ def user_templates_dir() -> Path:
 
 def recovery_dir() -> Path:
     return user_data_dir() / "recovery"
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and its parents) readable by the user alone (0700); an existing folder of ours is
+    narrowed to that too. Windows keeps its own ACLs: the per-user profile is private already."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name == "posix":
+        _narrow(path, 0o700)
+    return path
+
+
+def make_private_file(path: Path) -> Path:
+    """Create ``path`` empty if missing, readable and writable by the user alone (0600); narrow it if it
+    exists. A link is never followed (a file from outside may be one)."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if os.name != "posix":
+        return path
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    os.close(os.open(path, flags, 0o600))
+    _narrow(path, 0o600)
+    return path
+
+
+def _narrow(path: Path, mode: int) -> None:
+    try:
+        info = os.lstat(path)
+        if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & ~mode:
+            os.chmod(path, stat.S_IMODE(info.st_mode) & mode)
+    except OSError:
+        pass  # a folder we cannot change is still usable; the files in it are created private

@@ -50,7 +50,7 @@ from .document import (
 from .follow_up import CarriedTask, FollowUp, follow_up
 from .prose import previous_period
 from .registry import ExportOptions
-from .templating import TemplateError, environment, template_errors
+from .templating import TemplateError, environment, is_user_template, template_errors
 
 # Proportions of the columns (writers scale them to the text width; these sum to A4's 165 mm).
 INDICATOR_WIDTHS = (44, 13, 25, 25, 19, 19, 20)
@@ -67,6 +67,7 @@ class Phrases:
     def __init__(self, language: str, user_dir: Any = None):
         self.language = language
         self.name = f"minutes/phrases.{language}.j2"
+        self._budgeted = is_user_template(self.name, user_dir)  # an office's own: a time budget per call
         self._module = self._guard(lambda: environment(language, user_dir).get_template(self.name).module)
 
     def __getattr__(self, key: str) -> Any:
@@ -81,7 +82,7 @@ class Phrases:
         return value
 
     def _guard(self, call: Callable[[], Any]) -> Any:
-        with template_errors(self.name):
+        with template_errors(self.name, self.__dict__.get("_budgeted", False)):
             return call()
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
+import warnings
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -24,9 +26,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
 
-from ..errors import ReferenceDocError
+from ..errors import ReferenceCleanedWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
 from ..paths import templates_dir
+from .reference_safety import check_package, strip_reference
+
+log = logging.getLogger(__name__)
 
 FONT = "Times New Roman"
 PINNED_TIME = dt.datetime(2000, 1, 1, 0, 0, 0)  # timestamps of the generated reference itself
@@ -281,6 +286,7 @@ def open_reference(path: Path | None) -> DocxDocument:
     path = Path(path)
     if not path.is_file():
         raise ReferenceDocError(_("The reference document \"{path}\" does not exist.").format(path=path))
+    check_package(path)
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
@@ -289,7 +295,17 @@ def open_reference(path: Path | None) -> DocxDocument:
             path=path)) from None
     except Exception as error:  # noqa: BLE001 - a broken package can fail in many ways inside python-docx
         raise ReferenceDocError(_("The reference document \"{path}\" cannot be read: {reason}").format(
-            path=path, reason=error)) from None
+            path=path, reason=str(error) or type(error).__name__)) from None
+    try:
+        dropped = strip_reference(document)
+    except Exception as error:  # noqa: BLE001 - as above: refuse what cannot be cleaned
+        raise ReferenceDocError(_("The reference document \"{path}\" cannot be read: {reason}").format(
+            path=path, reason=str(error) or type(error).__name__)) from None
+    if dropped:
+        message = _("The reference document \"{path}\" carried what an export must not pass on; left out: "
+                    "{parts}.").format(path=path, parts=", ".join(dropped))
+        log.warning("%s", message)
+        warnings.warn(ReferenceCleanedWarning(message), stacklevel=2)
     return document
 
 

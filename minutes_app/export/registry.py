@@ -121,7 +121,7 @@ def render_document(document: Document, fmt: str, options: ExportOptions = Expor
                     options.reference_doc, error)
         problem = str(error) if isinstance(error, ReferenceDocError) else _(
             "The reference document \"{path}\" cannot be used: {reason}").format(
-                path=options.reference_doc, reason=error)
+                path=options.reference_doc, reason=str(error) or type(error).__name__)
         warnings.warn(FallbackWarning(_("{problem} The built-in reference document was used instead.").format(
             problem=problem)), stacklevel=2)
         return writer(document, replace(options, reference_doc=None))

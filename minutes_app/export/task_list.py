@@ -25,7 +25,7 @@ from .document import Align, Column, Document, Paragraph, Run, Table, TableRow, 
 from .docx_writer import text_width_mm
 from .minutes import Phrases
 from .registry import ExportOptions, render_document, with_template_fallback
-from .templating import environment
+from .templating import environment, is_user_template
 
 TASK_LIST_FORMATS = ("docx", "xlsx")
 
@@ -44,6 +44,7 @@ class TaskPhrases(Phrases):
     def __init__(self, language: str, user_dir: Any = None):
         self.language = language
         self.name = f"tasks/task_list.{language}.j2"
+        self._budgeted = is_user_template(self.name, user_dir)  # an office's own: a time budget per call
         self._module = self._guard(lambda: environment(language, user_dir).get_template(self.name).module)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -27,6 +28,9 @@ _OVERDUE_FILL = PatternFill("solid", fgColor="FFC7CE")
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _SHEET_NAME_FORBIDDEN = re.compile(r"[:\\/?*\[\]]")
+# What a spreadsheet may read as the start of a formula (OWASP, "CSV injection"); a leading tab or CR is
+# trimmed by some programs before they look, so "\t=1+1" counts too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ def write_task_xlsx(words: TaskListText, register: TaskRegister, language: str) 
 
     labels = [str(getattr(p, column.label)) for column in _COLUMNS]
     for index, label in enumerate(labels, start=1):
-        cell = sheet.cell(row=1, column=index, value=label)
+        cell = sheet.cell(row=1, column=index)
+        set_value(cell, label)  # an office's template words the labels
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         cell.border = _BORDER
@@ -77,8 +82,8 @@ def write_task_xlsx(words: TaskListText, register: TaskRegister, language: str) 
 
     for row_index, row in enumerate(words.rows, start=2):
         for index, column in enumerate(_COLUMNS, start=1):
-            value = column.value(row)
-            cell = sheet.cell(row=row_index, column=index, value=value if value != "" else None)
+            cell = sheet.cell(row=row_index, column=index)
+            set_value(cell, column.value(row))
             cell.border = _BORDER
             cell.alignment = Alignment(vertical="top", wrap_text=column.wrap, horizontal=column.horizontal)
             if column.number_format:
@@ -99,6 +104,23 @@ def write_task_xlsx(words: TaskListText, register: TaskRegister, language: str) 
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
+
+
+def set_value(cell: Cell, value: object) -> None:
+    """Text is always a string cell, never a formula: text a spreadsheet would read as one is marked
+    as typed with a leading apostrophe (Excel's quotePrefix), which shows it unchanged and keeps it
+    text when edited. Numbers and dates stay values; characters XML cannot hold are dropped."""
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not text:
+        cell.value = None
+        return
+    cell.value = text
+    cell.data_type = "s"
+    if text.lstrip(" ").startswith(FORMULA_STARTS):
+        cell.quotePrefix = True
 
 
 def _as_text(value: object) -> str:

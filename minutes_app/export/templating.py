@@ -8,7 +8,7 @@ format in the document's language. Errors name the template, the line and the pr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from ..l10n.i18n import gettext as _
 from ..paths import templates_dir
 from ..userdirs import user_templates_dir
 from . import prose
+from .budget import CAPPED_FILTERS, MAX_CHARS, SECONDS, BoundedLoader, BudgetedSandbox, TemplateTimeout, time_budget
 
 
 class TemplateError(ExportError):
@@ -66,8 +67,10 @@ def environment(language: str, user_dir: Path | None = None) -> SandboxedEnviron
 @lru_cache(maxsize=16)
 def _environment(language: str, user_dir: Path) -> SandboxedEnvironment:
     search = [str(user_dir), str(templates_dir())]
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search),
+    builtin_only = user_dir.resolve() == templates_dir().resolve()
+    # An office's folder may hold a template from outside: it runs with every operation bounded.
+    env = (SandboxedEnvironment if builtin_only else BudgetedSandbox)(
+        loader=BoundedLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
         trim_blocks=True,
@@ -75,15 +78,27 @@ def _environment(language: str, user_dir: Path) -> SandboxedEnvironment:
         keep_trailing_newline=False,
     )
     env.filters.update(_filters(language))
+    if not builtin_only:
+        env.filters.update(CAPPED_FILTERS)
+    env.globals.pop("lipsum", None)  # a million paragraphs on request; no template of ours needs it
     env.globals["language"] = language
     return env
 
 
 @contextmanager
-def template_errors(name: str) -> Iterator[None]:
-    """Turn every Jinja2 failure inside the block into a TemplateError naming the template and line."""
+def template_errors(name: str, budgeted: bool = False) -> Iterator[None]:
+    """Turn every Jinja2 failure inside the block into a TemplateError naming the template and line;
+    ``budgeted`` (an office's own template): stop the block after ``budget.SECONDS``."""
     try:
-        yield
+        with time_budget() if budgeted else nullcontext():
+            yield
+    except TemplateTimeout:
+        raise TemplateError(name, None, _("it ran for more than {seconds} seconds and was stopped.").format(
+            seconds=f"{SECONDS:g}")) from None
+    except RecursionError as error:
+        raise TemplateError(name, _error_line(error, name), _("it calls itself without end.")) from None
+    except MemoryError:
+        raise TemplateError(name, None, _("it needs more memory than the computer has.")) from None
     except jinja2.TemplateNotFound:
         raise TemplateError(name, None, _("the template does not exist")) from None
     except jinja2.TemplateSyntaxError as error:
@@ -99,9 +114,21 @@ def template_errors(name: str) -> Iterator[None]:
 
 
 def render(name: str, language: str, user_dir: Path | None = None, **context: Any) -> str:
-    """Render a template; any failure is a TemplateError naming where it is."""
-    with template_errors(name):
-        return environment(language, user_dir).get_template(name).render(**context)
+    """Render a template; any failure is a TemplateError naming where it is. An office's own template
+    has a time and size budget."""
+    budgeted = is_user_template(name, user_dir)
+    with template_errors(name, budgeted):
+        template = environment(language, user_dir).get_template(name)
+        if not budgeted:
+            return template.render(**context)
+        pieces, size = [], 0
+        for piece in template.generate(**context):
+            size += len(piece)
+            if size > MAX_CHARS:
+                raise TemplateError(name, None, _("it wrote more than {limit} characters.").format(
+                    limit=f"{MAX_CHARS:,}"))
+            pieces.append(piece)
+        return "".join(pieces)
 
 
 def is_user_template(name: str, user_dir: Path | None) -> bool:

@@ -38,8 +38,8 @@ from ..l10n.formatting import format_moment, format_time_of_day
 from ..l10n.i18n import add_language_listener, ngettext, remove_language_listener, set_ui_language, ui_language
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Language, Meeting, MeetingInfo
-from ..storage import SUFFIX, load_meeting, save_meeting
-from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, changed_on_disk, refresh_lock, release_lock
+from ..storage import SUFFIX, ChangedOnDiskError, load_meeting, read_meeting, save_meeting
+from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, refresh_lock, release_lock
 from ..storage.follow_links import anchor_follows, following
 from ..storage.recovery import Recovery, discard_recovery, find_recoveries, new_session_id, write_recovery
 from ..storage.task_register import TaskPlace
@@ -497,13 +497,14 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         try:
-            meeting = load_meeting(path)
+            meeting, as_read = read_meeting(path)
         except (MinutesError, OSError) as error:
             self._refuse_open(path, error)
             if not path.exists():
                 self.settings.remove_recent_file(path)
             return False
         self.replace_document(meeting, path)
+        self.disk_state = as_read  # the bytes the meeting came from, not the file read again a moment later
         self.settings.add_recent_file(path)
         return True
 
@@ -534,17 +535,19 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
-        if path == self.document.path and changed_on_disk(path, self.disk_state):
-            return self._save_changed_on_disk(path)
         anchor_follows(self.document.meeting, self.document.path, path)
+        # Someone else wrote the file since it was read or saved: checked at the moment of writing.
+        check = {"expected": self.disk_state} if path == self.document.path else {}
         try:
-            save_meeting(self.document.meeting, path)
+            written = save_meeting(self.document.meeting, path, **check)
+        except ChangedOnDiskError:
+            return self._save_changed_on_disk(path)
         except MinutesError as error:
             QMessageBox.warning(self, APP_TITLE, str(error))
             return False
         if path != self.document.path:
             self._track_file(path)
-        self.disk_state = DiskState.of(path)
+        self.disk_state = written
         self.document.path = path
         self.document.undo_stack.setClean()
         self.settings.add_recent_file(path)

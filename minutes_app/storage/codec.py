@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import unicodedata
 from enum import Enum
 from functools import cache
@@ -63,17 +64,34 @@ _RECORDS: dict[tuple[type, str], type] = {
 # Nested records that may be null (the hint says ``X | None``): null stays null instead of an empty record.
 _OPTIONAL_RECORDS = frozenset({(Meeting, "final"), (Meeting, "follows"), (Task, "origin")})
 _ENVELOPE = ("format", "format_version")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # decoded JSON pairs them: any left is alone
+
+
+class OddValue(Exception):
+    """``normalize_text`` met a value no meeting may hold (see ``values``); the caller names it."""
 
 
 def normalize_text(value: Any) -> Any:
-    """NFC-normalise every string of decoded JSON, keys included (input methods may send NFD)."""
+    """NFC-normalise every string of decoded JSON, keys included (input methods may send NFD).
+
+    In the same walk (a meeting's load is this walk and the validation), raise OddValue at the first
+    value ``values.value_problems`` would report: a lone surrogate, a marked number, a repeated key.
+    """
     if isinstance(value, str):
+        if value.isascii():
+            return value
+        if LONE_SURROGATE.search(value):
+            raise OddValue
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
         return [normalize_text(item) for item in value]
     if isinstance(value, dict):
+        if hasattr(value, "repeated"):
+            raise OddValue
         return {normalize_text(key): normalize_text(item) for key, item in value.items()}
-    return value
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    raise OddValue  # a marker of the decoder (OddNumber)
 
 
 def from_json(data: dict[str, Any]) -> Meeting:

@@ -14,12 +14,19 @@ import hashlib
 import json
 import os
 import socket
+import stat
+import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .safe_io import read_regular, read_regular_stat
+
 STALE_AFTER = 10 * 60  # seconds without a refresh; holders refresh every minute
 REFRESH_EVERY = 60
+LOCK_LIMIT = 4096  # a lock is a line of JSON
+STATE_LIMIT = 64 * 1024 * 1024  # more than any meeting file the program would read
 
 
 @dataclass(frozen=True)
@@ -45,15 +52,34 @@ def _current_owner() -> LockOwner:
     return LockOwner(user=user, host=socket.gethostname(), pid=os.getpid(), since=time.time())
 
 
-def _pid_alive(pid: int) -> bool:
-    if os.name != "posix":
-        return True  # no cheap portable check; the refresh age decides on Windows
+def pid_alive(pid: int) -> bool:
+    """Whether a process of that id runs on this computer (best effort, POSIX and Windows)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":
+        import ctypes
+
+        synchronize = 0x00100000
+        handle = ctypes.windll.kernel32.OpenProcess(synchronize, False, pid)  # type: ignore[attr-defined]
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
+        return True
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0 checks existence only
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
+    except OSError:
+        return False
+    # A killed child that its parent has not reaped yet still "exists"; it is a zombie, not running.
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("State:"):
+                return "Z" not in line.split(":", 1)[1].split()[0]
+    except OSError:
+        pass
     return True
 
 
@@ -61,7 +87,7 @@ def read_lock(path: Path) -> LockOwner | None:
     """Who holds the file, or None when it is free or the lock is stale."""
     lock = lock_path(path)
     try:
-        data = json.loads(lock.read_text(encoding="utf-8"))
+        data = json.loads(read_regular(lock, LOCK_LIMIT, follow_links=False).decode("utf-8"))
         owner = LockOwner(user=str(data["user"]), host=str(data["host"]), pid=int(data["pid"]),
                           since=float(data["since"]))
         age = time.time() - lock.stat().st_mtime
@@ -69,7 +95,7 @@ def read_lock(path: Path) -> LockOwner | None:
         return None
     if age > STALE_AFTER:
         return None
-    if owner.host == socket.gethostname() and not _pid_alive(owner.pid):
+    if owner.host == socket.gethostname() and not pid_alive(owner.pid):
         return None
     return owner
 
@@ -81,8 +107,30 @@ def acquire_lock(path: Path) -> LockOwner | None:
         return other
     me = _current_owner()
     with contextlib.suppress(OSError):  # a read-only folder: nobody else can save there either
-        lock_path(path).write_text(json.dumps(me.__dict__), encoding="utf-8")
+        _write_lock(lock_path(path), json.dumps(me.__dict__).encode("utf-8"), _lock_mode(path))
     return None
+
+
+def _write_lock(lock: Path, data: bytes, mode: int) -> None:
+    """Write the lock as a new file renamed into place: a link planted under its name is replaced, its
+    target never written."""
+    handle, temp = tempfile.mkstemp(prefix=lock.name + ".", suffix=".tmp", dir=lock.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temp, mode)
+        os.replace(temp, lock)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
+def _lock_mode(path: Path) -> int:
+    """Who may read the lock: whoever may read the meeting (colleagues must see who holds it; it says no
+    more than their name and computer); nobody else, and nobody else may write it."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode) & 0o644
+    except OSError:
+        return 0o600
 
 
 def refresh_lock(path: Path) -> None:
@@ -110,11 +158,15 @@ class DiskState:
     @classmethod
     def of(cls, path: Path) -> DiskState | None:
         try:
-            data = path.read_bytes()
-            stat = path.stat()
+            data, info = read_regular_stat(path, STATE_LIMIT)
         except OSError:
             return None
-        return cls(size=len(data), mtime_ns=stat.st_mtime_ns, digest=hashlib.sha256(data).hexdigest())
+        return cls.of_bytes(data, info)
+
+    @classmethod
+    def of_bytes(cls, data: bytes, info: os.stat_result) -> DiskState:
+        """The state of a file read (or written) as ``data``, whose status was ``info``."""
+        return cls(size=len(data), mtime_ns=info.st_mtime_ns, digest=hashlib.sha256(data).hexdigest())
 
 
 def changed_on_disk(path: Path, known: DiskState | None) -> bool:
@@ -122,10 +174,10 @@ def changed_on_disk(path: Path, known: DiskState | None) -> bool:
     if known is None:
         return path.exists()
     try:
-        stat = path.stat()
+        info = path.stat()
     except OSError:
         return False  # deleted or unreachable: saving recreates it, nothing of theirs is lost
-    if stat.st_size == known.size and stat.st_mtime_ns == known.mtime_ns:
+    if info.st_size == known.size and info.st_mtime_ns == known.mtime_ns:
         return False
     current = DiskState.of(path)
     return current is not None and current.digest != known.digest

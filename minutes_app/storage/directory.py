@@ -21,7 +21,7 @@ from pathlib import Path
 from ..errors import MinutesError
 from ..l10n.i18n import gettext as _
 from ..model import Gender, Meeting
-from ..userdirs import user_data_dir
+from ..userdirs import make_private_dir, make_private_file, user_data_dir
 
 FILE_NAME = "people.sqlite3"
 SCHEMA_VERSION = 1
@@ -113,7 +113,8 @@ class PeopleDirectory:
         """One connection and one transaction; any SQLite problem becomes a DirectoryError."""
         connection: sqlite3.Connection | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.path.parent)
+            make_private_file(self.path)  # names, positions and units of people: the user's alone
             connection = sqlite3.connect(self.path, timeout=2.0, isolation_level=None)
             connection.row_factory = sqlite3.Row
             connection.execute("BEGIN IMMEDIATE")

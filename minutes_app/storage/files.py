@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import shutil
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import MeetingFileError, SaveError
+from ..errors import MeetingFileError
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
-from .codec import from_json, normalize_text, to_json
+from .atomic import UNCHECKED, write_text_atomically
+from .codec import OddValue, from_json, normalize_text, to_json
+from .concurrency import DiskState
 from .migrate import migrate
+from .safe_io import FileTooLarge, NotARegularFile, read_regular_stat
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
+from .values import OddNumber, dumps, object_from_pairs, parse_float, parse_int, value_problems
 
 SUFFIX = ".minutes.json"
-BACKUP_SUFFIX = ".bak"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a meeting of 1,000 attendees is well under 2 MB
-_UMASK = os.umask(0o022)  # read once, at import, while no other thread runs: os.umask can only be read by setting it
-os.umask(_UMASK)
 
 
 def load_meeting(path: Path | str) -> Meeting:
@@ -31,51 +28,79 @@ def load_meeting(path: Path | str) -> Meeting:
     return meeting_from_text(read_text(path), path)
 
 
+def read_meeting(path: Path | str) -> tuple[Meeting, DiskState]:
+    """The meeting in ``path`` and the state of the bytes it was read from, for a writer to pass to
+    ``save_meeting(expected=…)``."""
+    path = Path(path)
+    raw, info = _read_bytes(path)
+    return meeting_from_text(_decode(raw, path), path), DiskState.of_bytes(raw, info)
+
+
 def read_text(path: Path) -> str:
+    return _decode(_read_bytes(path)[0], path)
+
+
+def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
     def fail(message: str) -> MeetingFileError:
         return MeetingFileError(path, [message])
 
     try:
         if path.is_dir():
             raise fail(_("this is a folder, not a meeting file"))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise fail(_("the file is too large to be a meeting ({size} MB; the limit is {limit} MB)").format(
-                size=round(size / 1024 / 1024, 1), limit=MAX_FILE_BYTES // 1024 // 1024))
-        raw = path.read_bytes()
+        return read_regular_stat(path, MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        raise fail(_("the file is too large to be a meeting ({size} MB; the limit is {limit} MB)").format(
+            size=round(error.size / 1024 / 1024, 1), limit=MAX_FILE_BYTES // 1024 // 1024)) from None
+    except NotARegularFile:
+        raise fail(_("this is not a regular file (a device, a pipe or a link to one); it is not read")) from None
     except FileNotFoundError:
         raise fail(_("the file does not exist")) from None
     except PermissionError:
         raise fail(_("you do not have permission to read this file")) from None
     except OSError as error:
         raise fail(_("the file cannot be read: {reason}").format(reason=error.strerror or error)) from None
+
+
+def _decode(raw: bytes, path: Path) -> str:
     if not raw.strip():
-        raise fail(_("the file is empty"))
+        raise MeetingFileError(path, [_("the file is empty")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise fail(_("this is not a meeting file (it is not UTF-8 text)")) from None
+        raise MeetingFileError(path, [_("this is not a meeting file (it is not UTF-8 text)")]) from None
 
 
-def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
-    """Decode, check, migrate and convert the text of a meeting file."""
+def decode_json(text: str, path: Path | str = "<text>") -> Any:
+    """The JSON of a meeting or recovery file; values no meeting may hold (NaN, Infinity, numbers too long,
+    repeated keys) are kept as markers that ``value_problems`` reports with their path."""
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_constant=OddNumber, parse_float=parse_float, parse_int=parse_int,
+                          object_pairs_hook=object_from_pairs)
     except json.JSONDecodeError as error:
         raise MeetingFileError(path, [_("line {line}, column {column}: the JSON is broken ({reason})").format(
             line=error.lineno, column=error.colno, reason=error.msg)]) from None
     except RecursionError:
         raise MeetingFileError(path, [_("the JSON is nested too deeply")]) from None
-    return meeting_from_json(data, path)
+
+
+def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
+    """Decode, check, migrate and convert the text of a meeting file."""
+    return meeting_from_json(decode_json(text, path), path)
 
 
 def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
-    check_envelope(data, path)
-    data = normalize_text(data)
-    problems = validate(data)
+    try:
+        normalized = normalize_text(data)
+    except OddValue:
+        raise MeetingFileError(path, [str(problem) for problem in value_problems(data)]) from None
+    check_envelope(normalized, path)
+    version = normalized.get("format_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
+        normalized = migrate(normalized)  # the schema describes the current version: what is checked is read
+    problems = validate(normalized)
     if problems:
         raise MeetingFileError(path, [str(problem) for problem in problems])
-    return from_json(migrate(data))
+    return from_json(normalized)
 
 
 def check_envelope(data: Any, path: Path | str) -> None:
@@ -93,72 +118,17 @@ def check_envelope(data: Any, path: Path | str) -> None:
 
 def dumps_meeting(meeting: Meeting) -> str:
     """The exact text of the meeting's file (UTF-8 JSON, two-space indent, final newline)."""
-    return json.dumps(to_json(meeting), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_json(meeting), indent=2)
 
 
-def save_meeting(meeting: Meeting, path: Path | str, *, keep_backup: bool = True) -> None:
+def save_meeting(meeting: Meeting, path: Path | str, *, keep_backup: bool = True,
+                 expected: DiskState | None | object = UNCHECKED) -> DiskState:
     """Write atomically: a temporary file beside the target, flushed and synced, then renamed.
 
-    The previous version is kept as ``NAME.bak``. On any failure the old file is untouched and
-    SaveError says why; the meeting in memory is never changed.
+    The previous version is kept as ``NAME.bak``. ``expected``: the file as it was read (``read_meeting``),
+    or None for a file that did not exist; if it changed since, ChangedOnDiskError and nothing is written.
+    On any failure the old file is untouched and SaveError says why; the meeting in memory is never
+    changed. Returns the state of the file written.
     """
-    write_text_atomically(Path(path), dumps_meeting(meeting), keep_backup=keep_backup)
-
-
-def write_text_atomically(path: Path, text: str, *, keep_backup: bool = False) -> None:
-    write_bytes_atomically(path, text.encode("utf-8"), keep_backup=keep_backup)
-
-
-def _file_mode(path: Path) -> int:
-    """The permissions the file keeps (or a new one gets, as ``open`` would give it): a temporary file is 0600."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        return 0o666 & ~_UMASK
-
-
-def write_bytes_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    mode = _file_mode(path)
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise SaveError(_("Cannot save {path}: {reason}").format(path=path, reason=_reason(error))) from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temp, mode)
-        if keep_backup and path.is_file():
-            shutil.copy2(path, path.with_name(path.name + BACKUP_SUFFIX))
-        os.replace(temp, path)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise SaveError(_("Cannot save {path}: {reason}").format(path=path, reason=_reason(error))) from None
-    _sync_folder(folder)
-
-
-def _reason(error: OSError) -> str:
-    if error.errno == errno.ENOSPC:
-        return _("the disk is full")
-    if isinstance(error, PermissionError):
-        return _("permission denied (the folder is read-only, or the file is open in another program)")
-    return error.strerror or str(error)
-
-
-def _sync_folder(folder: Path) -> None:
-    # Make the rename itself durable; folders cannot be opened this way on Windows, which is fine.
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    return write_text_atomically(Path(path), dumps_meeting(meeting), keep_backup=keep_backup, expected=expected,
+                                 max_bytes=MAX_FILE_BYTES)

@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Meeting
-from ..userdirs import recovery_dir
+from ..userdirs import make_private_dir, recovery_dir
 from .codec import to_json
-from .files import meeting_from_json, write_text_atomically
+from .concurrency import pid_alive
+from .files import MAX_FILE_BYTES, decode_json, meeting_from_json, read_text, write_text_atomically
+from .safe_io import read_regular
+from .values import dumps
 
 SUFFIX = ".recovery.json"
 FORMAT_NAME = "minutes-app.recovery"
@@ -36,8 +38,8 @@ class Recovery:
 
     def load(self) -> Meeting:
         """The recovered meeting; MeetingFileError if the file is damaged."""
-        data = json.loads(self.path.read_text(encoding="utf-8"))
-        return meeting_from_json(data.get("meeting"), self.path)
+        data = decode_json(read_text(self.path), self.path)
+        return meeting_from_json(data.get("meeting") if isinstance(data, dict) else None, self.path)
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
@@ -60,14 +62,14 @@ def snapshot_text(meeting: Meeting, source: Path | None, now: dt.datetime | None
         "pid": os.getpid(),
         "meeting": to_json(meeting),
     }
-    return json.dumps(envelope, ensure_ascii=False, indent=1) + "\n"
+    return dumps(envelope, indent=1)
 
 
 def write_recovery(session_id: str, meeting: Meeting, source: Path | None) -> Path:
     """Write (atomically) this session's recovery file; SaveError if the folder is not writable."""
     path = recovery_path(session_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomically(path, snapshot_text(meeting, source))
+    make_private_dir(path.parent)  # the whole draft: for the user's eyes only
+    write_text_atomically(path, snapshot_text(meeting, source), mode=0o600)
     return path
 
 
@@ -85,7 +87,7 @@ def find_recoveries(exclude_session: str | None = None) -> list[Recovery]:
         if exclude_session and path.name == f"{exclude_session}{SUFFIX}":
             continue
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_regular(path, MAX_FILE_BYTES * 2).decode("utf-8"))
             if data.get("format") != FORMAT_NAME:
                 continue
             recovery = Recovery(
@@ -96,42 +98,10 @@ def find_recoveries(exclude_session: str | None = None) -> list[Recovery]:
             )
         except (OSError, ValueError, KeyError, TypeError):
             continue  # a half-written or foreign file: not ours to offer
-        if recovery.pid != os.getpid() and _process_running(recovery.pid):
+        if recovery.pid != os.getpid() and pid_alive(recovery.pid):
             continue  # another editor is running and owns it
         found.append(recovery)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
-
-
-def _process_running(pid: int) -> bool:
-    """Whether a process of that id exists (best effort, POSIX and Windows)."""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":
-        import ctypes
-
-        synchronize = 0x00100000
-        handle = ctypes.windll.kernel32.OpenProcess(synchronize, False, pid)  # type: ignore[attr-defined]
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)  # type: ignore[attr-defined]
-        return True
-    try:
-        os.kill(pid, 0)  # signal 0 checks existence only
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    # A killed child that its parent has not reaped yet still "exists"; it is a zombie, not running.
-    status_file = Path(f"/proc/{pid}/status")
-    try:
-        for line in status_file.read_text().splitlines():
-            if line.startswith("State:"):
-                return "Z" not in line.split(":", 1)[1].split()[0]
-    except OSError:
-        pass
-    return True
 
 
 __all__ = ["Recovery", "discard_recovery", "find_recoveries", "new_session_id", "recovery_path",
