@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, Q
 
 from .document import MeetingDocument, normalize
 from .labels import enum_label
-from .qtfix import emit
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of a date edit stands for "no date" (shown blank)
 NO_TIME = QTime(0, 0)  # likewise midnight for "no time": no meeting starts at midnight
@@ -199,7 +198,7 @@ def insert_at_cursor(widget: QWidget, text: str) -> bool:
     """Type ``text`` where the cursor is, as if typed (so it is one undoable edit); False if not a text field."""
     if isinstance(widget, QLineEdit):
         widget.insert(text)
-        emit(widget.textEdited, widget.text())  # insert() is programmatic: tell the binding
+        widget.textEdited.emit(widget.text())  # insert() is programmatic: tell the binding
         return True
     if isinstance(widget, QPlainTextEdit):
         cursor: QTextCursor = widget.textCursor()

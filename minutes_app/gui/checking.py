@@ -23,7 +23,6 @@ from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_
 from ..model import Meeting
 from ..storage import SUFFIX, load_meeting
 from .document import MeetingDocument
-from .qtfix import emit
 from .workers import Worker
 
 CHECK_DELAY_MS = 600
@@ -101,7 +100,7 @@ class CheckRunner(QObject):
         try:
             return load_calendar()
         except MinutesError as error:
-            emit(self.problem, str(error))
+            self.problem.emit(str(error))
             return EMPTY_CALENDAR
 
     def schedule(self) -> None:
@@ -129,10 +128,10 @@ class CheckRunner(QObject):
         if not isinstance(result, CheckResult) or result.generation != self.generation:
             return
         self.latest = result
-        emit(self.checked, result)
+        self.checked.emit(result)
 
     def _failed(self, message: str) -> None:
-        emit(self.problem, message)
+        self.problem.emit(message)
 
     def wait(self, msecs: int = 10000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -20,7 +20,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..model import Meeting
-from .qtfix import emit
 
 MERGE_FIELD_EDIT = 1001
 
@@ -67,7 +66,7 @@ class MeetingDocument(QObject):
 
     def _on_index_changed(self, _index: int) -> None:
         self.revision += 1
-        emit(self.changed)
+        self.changed.emit()
 
     @property
     def language(self) -> str:
@@ -97,7 +96,7 @@ class MeetingDocument(QObject):
         self.undo_stack.push(SetFieldCommand(self, record, attr, value, text, merge))
 
     def notify_field(self, record: Any, attr: str) -> None:
-        emit(self.fieldChanged, record, attr)
+        self.fieldChanged.emit(record, attr)
         for items in self._lists_containing(record):
             row = next(i for i, item in enumerate(items) if item is record)
             for observer in self.observers_of(items):

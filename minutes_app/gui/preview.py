@@ -15,7 +15,6 @@ from ..export.registry import ExportOptions, build_document, kind_label, render_
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from .document import MeetingDocument
-from .qtfix import emit
 from .workers import Worker
 
 REFRESH_DELAY_MS = 400
@@ -101,10 +100,10 @@ class PreviewPane(QWidget):
         position = bar.value()
         self.view.setHtml(text)
         bar.setValue(position)
-        emit(self.refreshed, kind)
+        self.refreshed.emit(kind)
 
     def _show_error(self, message: str) -> None:
         kind = self.current_kind()
         self.view.setHtml("<p style='color:#8a1c1c'><b>{}</b></p><p>{}</p>".format(
             html.escape(_("The preview cannot be shown.")), html.escape(message).replace("\n", "<br>")))
-        emit(self.refreshed, kind)
+        self.refreshed.emit(kind)

@@ -36,7 +36,6 @@ from ..model import (
 from .document import MeetingDocument
 from .labels import enum_label
 from .numbers import NumberInputError, format_for_editing, parse_number
-from .qtfix import emit
 
 TEXT, ENUM, BOOL, DATE, NUMBER, COMPUTED = "text", "enum", "bool", "date", "number", "computed"
 CHECKED_DATE = "checked_date"  # a date with a check box: ticking it fills in the day (a task's "done")
@@ -82,7 +81,7 @@ class ListTableModel(QAbstractTableModel):
     def _on_field_changed(self, record: object, attr: str) -> None:
         # Numbers and dates are shown in the document's language: redraw when it changes.
         if record is self.document.meeting and attr == "language" and self.items:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self.items) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.columns) - 1))
 
     # -- the list can be swapped (tasks follow the selected directive) -----------------------------
     def set_items(self, items: list[Any]) -> None:
@@ -185,7 +184,7 @@ class ListTableModel(QAbstractTableModel):
         try:
             converted = self.convert(column, value)
         except (NumberInputError, ValueError) as error:
-            emit(self.inputRejected, _("{field}, row {row}: {problem}").format(
+            self.inputRejected.emit(_("{field}, row {row}: {problem}").format(
                 field=column.title(), row=index.row() + 1, problem=error))
             return False
         return self.set_cell(index.row(), index.column(), converted)
@@ -265,7 +264,7 @@ class ListTableModel(QAbstractTableModel):
 
     def item_changed(self, row: int, attr: str) -> None:
         # Computed columns depend on other attributes: refresh the whole row.
-        emit(self.dataChanged, self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
 
 def _parse_date_text(text: str) -> dt.date | None:

@@ -15,7 +15,6 @@ from ..l10n.collation import person_sort_key
 from ..l10n.i18n import gettext as _
 from .completion import Completions
 from .delegates import CellDelegate
-from .qtfix import emit
 from .table_models import BOOL, COMPUTED, ListTableModel
 
 
@@ -203,7 +202,7 @@ class EditableTableView(QTableView):
             self._collecting = None
         if problems:
             more = len(problems) - 1
-            emit(self.message, problems[0] + (" " + _("({count} more problems)").format(count=more) if more else ""))
+            self.message.emit(problems[0] + (" " + _("({count} more problems)").format(count=more) if more else ""))
         end = model.index(first_row + len(lines) - 1, first_column)
         self.selectionModel().select(end, QItemSelectionModel.SelectionFlag.NoUpdate)
 
@@ -212,7 +211,7 @@ class EditableTableView(QTableView):
         if self._collecting is not None:
             self._collecting.append(message)
         else:
-            emit(self.message, message)
+            self.message.emit(message)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
