@@ -13,6 +13,7 @@ import copy
 import unicodedata
 import weakref
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -47,11 +48,23 @@ class ListObserver(Protocol):
     def item_changed(self, row: int, attr: str) -> None: ...
 
 
+@dataclass(frozen=True)
+class RejectedInput:
+    """Text typed into a date or number field that could not be read: shown where it was typed, and checked."""
+
+    record: Any
+    attr: str
+    text: str
+    reason: str
+    field: str  # the field's name, for the check panel
+
+
 class MeetingDocument(QObject):
     """The meeting being edited, where it is saved, and its history of changes."""
 
     fieldChanged = Signal(object, str)  # the record and the attribute that changed
     changed = Signal()  # anything changed (the preview and the autosave listen)
+    rejectedChanged = Signal()  # typed text that could not be read was kept, or is gone
 
     def __init__(self, meeting: Meeting, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -62,6 +75,9 @@ class MeetingDocument(QObject):
         self._observers: weakref.WeakSet[Any] = weakref.WeakSet()
         self.revision = 0  # increases on every change; the autosave compares it
         self.read_only = False  # a final meeting: edits are refused until it is reopened (gui/finalising.py)
+        # Typed text the model cannot hold (not a date, not a number), by (id(record), attr). Never saved: the
+        # model keeps its last good value, the cell or field shows the text and the check lists it.
+        self.rejected: dict[tuple[int, str], RejectedInput] = {}
         self.undo_stack.indexChanged.connect(self._on_index_changed)
 
     def _on_index_changed(self, _index: int) -> None:
@@ -79,6 +95,21 @@ class MeetingDocument(QObject):
     def snapshot(self) -> Meeting:
         """A private copy for work in another thread (preview, autosave, export)."""
         return copy.deepcopy(self.meeting)
+
+    # -- typed text that could not be read --------------------------------------------------------
+    def reject_input(self, record: Any, attr: str, text: str, reason: str, field: str) -> None:
+        entry = RejectedInput(record, attr, text, reason, field)
+        if self.rejected.get((id(record), attr)) != entry:
+            self.rejected[(id(record), attr)] = entry
+            self.rejectedChanged.emit()
+
+    def clear_rejected(self, record: Any, attr: str) -> None:
+        if self.rejected.pop((id(record), attr), None) is not None:
+            self.rejectedChanged.emit()
+
+    def rejected_text(self, record: Any, attr: str) -> RejectedInput | None:
+        entry = self.rejected.get((id(record), attr))
+        return entry if entry is not None and entry.record is record else None
 
     # -- observers ---------------------------------------------------------------------------------
     def register(self, observer: ListObserver) -> None:
@@ -146,6 +177,10 @@ class SetFieldCommand(QUndoCommand):
     def id(self) -> int:  # noqa: A003 - Qt's name
         return MERGE_FIELD_EDIT if self.merge else -1
 
+    def location(self) -> tuple[Any, str]:
+        """What undo and redo change: (record, attribute), for the window to show it."""
+        return self.record, self.attr
+
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, SetFieldCommand) or not other.merge:
             return False
@@ -170,7 +205,15 @@ def _each(document: MeetingDocument, items: list[Any], call: Callable[[ListObser
         call(observer)
 
 
-class InsertItemsCommand(QUndoCommand):
+class _ListCommand(QUndoCommand):
+    items: list[Any]
+
+    def location(self) -> tuple[Any, str]:
+        """What undo and redo change: the list (the window shows its table)."""
+        return self.items, ""
+
+
+class InsertItemsCommand(_ListCommand):
     def __init__(self, document: MeetingDocument, items: list[Any], row: int, new: list[Any], text: str):
         super().__init__(text)
         self.document, self.items, self.row, self.new = document, items, row, new
@@ -186,7 +229,7 @@ class InsertItemsCommand(QUndoCommand):
         _each(self.document, self.items, lambda o: o.after_remove())
 
 
-class RemoveItemsCommand(QUndoCommand):
+class RemoveItemsCommand(_ListCommand):
     """Removes rows (any selection); undo puts the very same objects back where they were."""
 
     def __init__(self, document: MeetingDocument, items: list[Any], rows: list[int], text: str):
@@ -207,7 +250,7 @@ class RemoveItemsCommand(QUndoCommand):
             _each(self.document, self.items, lambda o: o.after_insert())
 
 
-class MoveItemCommand(QUndoCommand):
+class MoveItemCommand(_ListCommand):
     def __init__(self, document: MeetingDocument, items: list[Any], row: int, to: int, text: str):
         super().__init__(text)
         self.document, self.items, self.row, self.to = document, items, row, to

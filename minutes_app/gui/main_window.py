@@ -43,7 +43,7 @@ from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, change
 from ..storage.follow_links import anchor_follows, following
 from ..storage.recovery import Recovery, discard_recovery, find_recoveries, new_session_id, write_recovery
 from ..storage.task_register import TaskPlace
-from .binding import insert_at_cursor
+from .binding import REDO_KEYS, UNDO_KEYS, insert_at_cursor
 from .check_panel import CheckPanel
 from .checking import CheckResult, CheckRunner, field_for, page_number
 from .completion import Completions
@@ -51,6 +51,7 @@ from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
 from .finalising import Finaliser, final_label
 from .import_dialog import ImportDialog
+from .locating import locate
 from .message_bar import MessageBar
 from .page_list import PAGE_FACTORIES
 from .pages import Page
@@ -67,6 +68,7 @@ APP_TITLE = "Thư Ký"
 # Findings about a person missing from the attendees: activating one offers to add them.
 OFFER_TO_ADD = ("speaker-not-attendee", "chair-not-attendee", "secretary-not-attendee")
 FILE_FILTER_TEXT = "*" + SUFFIX
+PREVIEW_KEYS = {"minutes": "Ctrl+Alt+1", "news": "Ctrl+Alt+2", "notice": "Ctrl+Alt+3"}
 
 
 def new_meeting(settings: AppSettings, language: str = "vi") -> Meeting:
@@ -126,7 +128,7 @@ class MainWindow(QMainWindow):
         self.autosave_pool = QThreadPool(self)
         self.autosave_pool.setMaxThreadCount(1)
         self.setWindowIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         self.side = QListWidget()
         self.side.setObjectName("pageList")
@@ -225,8 +227,10 @@ class MainWindow(QMainWindow):
         add("import_sheet", lambda: self.import_spreadsheet(), "Ctrl+I")
         add("save_as", self.save_as, QKeySequence.StandardKey.SaveAs)
         add("quit", self.close, QKeySequence.StandardKey.Quit)
-        add("undo", lambda: self.document.undo_stack.undo(), QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
-        add("redo", lambda: self.document.undo_stack.redo(), QKeySequence.StandardKey.Redo, sp.SP_ArrowForward)
+        for name, back, pixmap, keys in (("undo", True, sp.SP_ArrowBack, UNDO_KEYS),
+                                         ("redo", False, sp.SP_ArrowForward, REDO_KEYS)):
+            add(name, lambda _checked=False, b=back: self.step_history(back=b), None, pixmap).setShortcuts(
+                [QKeySequence(k) for k in keys])
         add("insert_time", self.insert_current_time, "Ctrl+T")
         add("settings", self.open_settings, "Ctrl+,")
         add("people_directory", self.open_people_directory)
@@ -235,6 +239,9 @@ class MainWindow(QMainWindow):
         add("print_preview", self.print_preview, "Ctrl+Shift+P")
         add("email", self.email, "Ctrl+Shift+E")
         add("toggle_preview", lambda: self.dock.setVisible(not self.dock.isVisible()), "F8")
+        add("next_preview", self.next_preview, "F7")
+        for kind, keys in PREVIEW_KEYS.items():
+            add(f"preview_{kind}", lambda _checked=False, k=kind: self.show_preview(k), keys)
         add("toggle_checks", self.toggle_checks, "F9", sp.SP_MessageBoxWarning)
         add("run_checks", self.show_checks, "Shift+F9")
         add("next_page", lambda: self.side.setCurrentRow((self.side.currentRow() + 1) % self.side.count()),
@@ -263,12 +270,15 @@ class MainWindow(QMainWindow):
             "open_folder": _("Open containing fo&lder"), "print": _("&Print (through PDF)…"),
             "print_preview": _("Print the pre&view…"), "email": _("E&mail…"),
             "toggle_preview": _("Show or hide the &preview"), "next_page": _("Next page"),
+            "next_preview": _("Preview the ne&xt document"), "preview_minutes": _("Preview the &minutes"),
+            "preview_news": _("Preview the news &article"), "preview_notice": _("Preview the notice of c&onclusions"),
             "toggle_checks": _("Show or hide the &check before export"), "run_checks": _("Check the meeting &now"),
             "previous_page": _("Previous page"), "about": _("&About Thư Ký"),
             "finalise": _("&Finalise…"), "reopen": _("Reopen for e&diting…"),
         }
         for name, text in texts.items():
             self.actions[name].setText(text)
+        self._name_history_steps()
         for kind, fmt in EXPORTS:
             label = kind_label(kind)
             self.actions[f"export_{kind}_{fmt}"].setText(_("{kind} as {fmt}…").format(
@@ -323,6 +333,8 @@ class MainWindow(QMainWindow):
         menu.addAction(a["next_page"])
         menu.addAction(a["previous_page"])
         menu.addAction(a["toggle_preview"])
+        for name in ("next_preview", "preview_minutes", "preview_news", "preview_notice"):
+            menu.addAction(a[name])
         menu.addAction(a["toggle_checks"])
         menu.addAction(a["run_checks"])
         menu.addSeparator()
@@ -354,10 +366,14 @@ class MainWindow(QMainWindow):
             document.undo_stack.cleanChanged.connect(self.update_title)
             document.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
             document.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+            document.undo_stack.undoTextChanged.connect(self._name_history_steps)
+            document.undo_stack.redoTextChanged.connect(self._name_history_steps)
             document.changed.connect(self.checks.schedule)
+            document.rejectedChanged.connect(self._rejected_changed)
             document._window_connected = True  # type: ignore[attr-defined]
         self.actions["undo"].setEnabled(document.undo_stack.canUndo())
         self.actions["redo"].setEnabled(document.undo_stack.canRedo())
+        self._name_history_steps()
         self._build_pages()
         self.update_title()
         self.checks.schedule()
@@ -412,6 +428,68 @@ class MainWindow(QMainWindow):
         final = final_label(self.document.meeting)
         self.setWindowTitle(f"{name}[*] — {final} — {APP_TITLE}" if final else f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified)
+
+    # -- undo and redo, where they act -------------------------------------------------------------
+    def _name_history_steps(self, *_args: object) -> None:
+        """"Undo: edit Chair" — the Edit menu names the step Undo and Redo would take."""
+        stack = self.document.undo_stack
+        for name, step, plain, named in (
+                ("undo", stack.undoText(), _("&Undo"), _("&Undo: {step}")),
+                ("redo", stack.redoText(), _("&Redo"), _("&Redo: {step}"))):
+            step = step[:1].lower() + step[1:] if step[:1].isupper() and step[1:2].islower() else step
+            self.actions[name].setText(named.format(step=step.replace("&", "&&")) if step else plain)
+
+    def step_history(self, back: bool) -> None:
+        """Undo (or redo) one step, then show the page and field it changed."""
+        stack = self.document.undo_stack
+        position = stack.index() - 1 if back else stack.index()
+        if not 0 <= position < stack.count():
+            return
+        command = stack.command(position)
+        stack.undo() if back else stack.redo()
+        self.show_where(command)
+
+    def show_where(self, command: object) -> None:
+        while command is not None and not hasattr(command, "location") and command.childCount():  # type: ignore[attr-defined]
+            command = command.child(0)  # type: ignore[attr-defined]  # a macro: where its first step acts
+        location = getattr(command, "location", None)
+        if location is None:
+            return
+        target, attr = location()
+        finding = locate(self.document.meeting, target, attr)
+        if finding is not None:
+            self.go_to_finding(finding, offer=False)
+
+    def _rejected_changed(self) -> None:
+        if self.checks.latest is not None:
+            self.checks.republish()
+        entries = list(self.document.rejected.values())
+        if entries:
+            entry = entries[-1]
+            self.show_problem(_("{field}: \"{text}\" was not taken. {reason}").format(
+                field=entry.field, text=entry.text, reason=entry.reason))
+
+    # -- the preview -------------------------------------------------------------------------------
+    def show_preview(self, kind: str) -> None:
+        self.dock.show()
+        if self.preview is not None:
+            self.preview.set_kind(kind)
+
+    def next_preview(self) -> None:
+        kinds = list(PREVIEW_KEYS)
+        current = self.preview.current_kind() if self.preview is not None else kinds[-1]
+        self.show_preview(kinds[(kinds.index(current) + 1) % len(kinds)] if current in kinds else kinds[0])
+
+    def _fit_to_screen(self) -> None:
+        """Open at a size that fits the screen, status bar included (a 1366×768 laptop opens maximised)."""
+        screen = QApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is None or available.width() < 1400 or available.height() < 860:
+            self.resize(min(1280, available.width() if available else 1280),
+                        min(800, available.height() - 40 if available else 800))
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(1280, 800)
 
     def document_snapshot(self) -> Meeting:
         return self.document.snapshot()
@@ -614,7 +692,7 @@ class MainWindow(QMainWindow):
         self.check_panel.set_findings(result.findings)
         self.check_panel.set_notice_due_date(result.due)
 
-    def go_to_finding(self, finding: object) -> None:
+    def go_to_finding(self, finding: object, offer: bool = True) -> None:
         """Open the finding's page, select its row and column, focus the field; offer to add a missing attendee."""
         number = page_number(finding)  # type: ignore[arg-type]
         self.side.setCurrentRow(number)
@@ -624,7 +702,7 @@ class MainWindow(QMainWindow):
             # Again once the double-click is over: the tree takes the focus back on the mouse release.
             QTimer.singleShot(0, widget, lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason))
         person = getattr(finding, "person", "")
-        if person and getattr(finding, "rule", "") in OFFER_TO_ADD:
+        if offer and person and getattr(finding, "rule", "") in OFFER_TO_ADD:
             self.offer_attendee(person)
 
     def offer_attendee(self, name: str) -> bool:

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -30,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from ..l10n.i18n import gettext as _
 from ..model import Language, MeetingKind, Signing, Task
-from .binding import FieldBinding, TimeLineEdit
+from .binding import DateLineEdit, FieldBinding, TimeLineEdit
 from .completion import Completions
-from .delegates import date_format
 from .document import MeetingDocument
 from .table_models import (
     ListTableModel,
@@ -134,14 +132,6 @@ def _form_column(page: Page) -> QVBoxLayout:
     return column
 
 
-def _date_edit(document: MeetingDocument) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(date_format(document.language))
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00/00/0000") + 44)  # the text and the arrow
-    return edit
-
-
 def _time_edit() -> TimeLineEdit:
     edit = TimeLineEdit()
     # Never narrower than "00:00" and its frame: a warning bar above the page must not clip the times.
@@ -164,10 +154,10 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     times = QWidget()
     row = QHBoxLayout(times)
     row.setContentsMargins(0, 0, 0, 0)
-    date, start, end = _date_edit(document), _time_edit(), _time_edit()
+    date, start, end = DateLineEdit(), _time_edit(), _time_edit()
     for widget, attr, label in ((date, "date", _("Date")), (start, "start", _("Start")), (end, "end", _("End"))):
         page.bindings.append(FieldBinding(document, widget, meeting, attr, lambda text=label: _("Edit {field}").format(
-            field=text)))
+            field=text), field_name=label))
     row.addWidget(date)
     row.addSpacing(10)
     row.addWidget(QLabel(_("from")))
@@ -204,7 +194,6 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
 
 def table_page(page: Page, view: EditableTableView, model: ListTableModel) -> EditableTableView:
     view.setModel(model)
-    view.setTabKeyNavigation(False)
     page.tables.append(view)
     if page.first_field is None:
         page.first_field = view
@@ -335,7 +324,6 @@ def directives_page(document: MeetingDocument, completions: Completions) -> Page
     empty: list[Task] = []
     tasks = task_model(document, empty, page)
     tasks_view.setModel(tasks)
-    tasks_view.setTabKeyNavigation(False)
     page.tables.append(tasks_view)
 
     def show_tasks(directive: Any) -> None:

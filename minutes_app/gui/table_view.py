@@ -1,6 +1,8 @@
 """A table a secretary can drive from the keyboard, as in a spreadsheet.
 
-Enter moves down and, on the last row, adds a row; Ctrl+Ins inserts, Ctrl+Del deletes the selected
+Tab and Shift+Tab walk every cell, edited or not, and leave the table only past its last (first) cell;
+Enter ends an edit and moves down; Enter on a cell not being edited in the last row adds a row and edits
+it; typing into an empty table starts its first row. Ctrl+Ins inserts, Ctrl+Del deletes the selected
 rows, Alt+Up/Alt+Down move the current row, Delete clears cells, Ctrl+C/Ctrl+V copy and paste
 tab-separated rows (what Excel and LibreOffice Calc put on the clipboard).
 """
@@ -8,8 +10,15 @@ tab-separated rows (what Excel and LibreOffice Calc put on the clipboard).
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QAction, QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from ..l10n.collation import person_sort_key
 from ..l10n.i18n import gettext as _
@@ -31,6 +40,7 @@ class EditableTableView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(True)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -213,22 +223,104 @@ class EditableTableView(QTableView):
         else:
             self.message.emit(message)
 
+    def _enter(self) -> None:
+        """Down one row; on the last row a new row, edited from its first column."""
+        current = self.currentIndex()
+        rows = self.model().rowCount()
+        if not current.isValid() or current.row() == rows - 1:
+            self.append_row(edit=True)
+        else:
+            self._go_to(current.row() + 1, current.column())
+
+    def _at_edge(self, forward: bool) -> bool:
+        """Whether Tab (Shift+Tab) should leave the table: past its last (first) cell, or when it is empty."""
+        current = self.currentIndex()
+        rows, columns = self.model().rowCount(), self.model().columnCount()
+        if not rows or not current.isValid():
+            return True
+        if forward:
+            return current.row() == rows - 1 and current.column() == columns - 1
+        return current.row() == 0 and current.column() == 0
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and self._at_edge(forward):
+            return QWidget.focusNextPrevChild(self, forward)  # out of the table, to the next field
+        moved = super().focusNextPrevChild(forward)
+        current = self.currentIndex()
+        if moved and not editing and current.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.edit(current)  # as Tab from an open cell does: the next cell is open for typing
+        return moved
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        Hint = QAbstractItemDelegate.EndEditHint
+        forward = hint == Hint.EditNextItem
+        if hint in (Hint.EditNextItem, Hint.EditPreviousItem) and self._at_edge(forward):
+            super().closeEditor(editor, Hint.NoHint)
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().closeEditor(editor, hint)
+        current = self.currentIndex()
+        if hint == Hint.SubmitModelCache and current.isValid() and current.row() < self.model().rowCount() - 1:
+            self._go_to(current.row() + 1, current.column())  # Enter ended the edit: down, as in a spreadsheet
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        # Arriving in a table (Ctrl+3, Tab): a current cell, so the focus shows and typing edits it.
+        if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, self._first_editable_column()))
+        super().focusInEvent(event)
+
+    def _start_first_row(self) -> bool:
+        """Typing into an empty table (or with no current cell) starts editing its first row."""
+        if self.state() == QAbstractItemView.State.EditingState or not self.isEnabled():
+            return False
+        if self.model().rowCount() == 0:
+            if self.table_model().document.read_only:
+                return False
+            self.append_row(edit=True)
+            return True
+        if not self.currentIndex().isValid():
+            self._go_to(0, self._first_editable_column(), edit=True)
+            return True
+        return False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
+        if event.commitString() and self._start_first_row():
+            editor = QApplication.focusWidget()
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, QInputMethodEvent(event))
+                return
+        super().inputMethodEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if self.state() != QAbstractItemView.State.EditingState and plain:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                current = self.currentIndex()
-                rows = self.model().rowCount()
-                if not current.isValid() or current.row() == rows - 1:
-                    self.append_row(edit=True)
-                else:
-                    self._go_to(current.row() + 1, current.column())
+                self._enter()
                 return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.clear_cells()
                 return
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier \
+                and self._start_first_row():
+            editor = QApplication.focusWidget()
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text))
+                return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self.model() is not None and self.model().rowCount() == 0 and self.isEnabled():
+            # An empty table says how to start, so that the focus on it is seen and typing is expected.
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect().adjusted(12, 8, -12, -8),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             _("Empty. Start typing, or press Enter, to add the first row."))
+            painter.end()
 
     def current_row(self) -> int:
         index: QModelIndex = self.currentIndex()
