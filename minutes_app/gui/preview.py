@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from ..export.registry import ExportOptions, build_document, kind_label, render_document
@@ -50,6 +50,8 @@ class PreviewPane(QWidget):
         row = QHBoxLayout()
         self.label = QLabel()
         self.kind = QComboBox()
+        # Not on the Tab chain: letters typed after leaving a form must not switch the preview (F7 does).
+        self.kind.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for kind in ("minutes", "news", "notice"):
             self.kind.addItem("", kind)
         row.addWidget(self.label)

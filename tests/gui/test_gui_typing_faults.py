@@ -1,0 +1,214 @@
+"""One test per fault seen while typing a meeting live (issue 13), driving the real widgets by keys.
+
+Each would have caught what was seen: a date kept as today, 31/02 turned into 28/02, Tab leaving a table
+for the preview's box, keys lost after Ctrl+3, a completion leaving its cell open, "94.5" thrown away,
+undo changing another page out of sight, Ctrl+Y doing nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from minutes_app.gui.binding import DateLineEdit
+from minutes_app.model import Attendee, Indicator, Task
+from minutes_app.storage import dumps_meeting
+
+from .test_gui_live_typing import CTRL, SHIFT, focus, keys, type_keys
+
+
+@pytest.fixture
+def window(make_window):  # noqa: ANN001, ANN201
+    return make_window()
+
+
+def _date_field(window) -> DateLineEdit:  # noqa: ANN001
+    keys(Qt.Key.Key_1, modifier=CTRL)
+    keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab)
+    assert isinstance(focus(), DateLineEdit)
+    return focus()
+
+
+@pytest.mark.parametrize(("typed", "day"), [
+    ("14/05/2025", dt.date(2025, 5, 14)), ("20/06/2025", dt.date(2025, 6, 20)), ("4/5/2025", dt.date(2025, 5, 4)),
+    ("14-05-2025", dt.date(2025, 5, 14)), ("14.05.2025", dt.date(2025, 5, 14)), ("14052025", dt.date(2025, 5, 14)),
+])
+def test_item1_a_date_typed_the_usual_way_is_the_date_kept(window, typed: str, day: dt.date) -> None:  # noqa: ANN001
+    date = _date_field(window)
+    type_keys(typed)
+    keys(Qt.Key.Key_Tab)
+    assert window.document.meeting.meeting.date == day
+    assert date.text() == day.strftime("%d/%m/%Y")
+
+
+def test_item1_shift_tab_into_the_date_selects_all_of_it(window) -> None:  # noqa: ANN001
+    date = _date_field(window)
+    keys(Qt.Key.Key_Tab)
+    keys(Qt.Key.Key_Tab, modifier=SHIFT)
+    assert focus() is date and date.selectedText() == date.text() != ""
+
+
+def test_item2_an_impossible_date_is_refused_not_moved(window) -> None:  # noqa: ANN001
+    date = _date_field(window)
+    before = dumps_meeting(window.document.meeting)
+    type_keys("31/02/2025")
+    keys(Qt.Key.Key_Tab)
+    assert dumps_meeting(window.document.meeting) == before
+    assert date.text() == "31/02/2025" and "28" in date.toolTip()
+    assert "31/02/2025" in window.statusBar().currentMessage()
+
+
+def test_item2_a_new_deadline_opens_empty_not_on_today(window) -> None:  # noqa: ANN001
+    directive_page = window.pages[5]
+    keys(Qt.Key.Key_6, modifier=CTRL)
+    type_keys("Lê Văn Tám")
+    keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab)
+    keys(Qt.Key.Key_Tab)
+    assert focus() is directive_page.tasks_view
+    type_keys("Báo cáo")
+    keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab)
+    assert focus().text() == ""  # the deadline's editor: empty, waiting for the day
+    type_keys("31/05/2025")
+    keys(Qt.Key.Key_Return)
+    assert window.document.meeting.directives[0].tasks[0].deadline == dt.date(2025, 5, 31)
+
+
+def test_item3_tab_walks_every_cell_and_leaves_only_at_the_end(window) -> None:  # noqa: ANN001
+    meeting = window.document.meeting
+    meeting.attendees.extend([Attendee(name="Lê Văn Tám"), Attendee(name="Trần Thị Chín")])
+    window.replace_document(meeting, None)
+    keys(Qt.Key.Key_2, modifier=CTRL)
+    view = window.pages[1].tables[0]
+    assert focus() is view and view.state() != view.State.EditingState
+    visited = [(view.currentIndex().row(), view.currentIndex().column())]
+    for _step in range(15):
+        keys(Qt.Key.Key_Tab)
+        assert view.hasFocus() or view.isAncestorOf(QApplication.focusWidget())
+        if view.state() == view.State.EditingState:
+            keys(Qt.Key.Key_Escape)  # a cell opened by Tab; walk on without typing
+        visited.append((view.currentIndex().row(), view.currentIndex().column()))
+    assert visited == [(row, column) for row in range(2) for column in range(8)]
+    keys(Qt.Key.Key_Tab)  # past the last cell: out of the table, and not into the preview's box
+    assert not view.isAncestorOf(QApplication.focusWidget()) and focus() is not view
+    assert focus() is not window.preview.kind
+
+
+def test_item3_tab_with_the_completion_list_open_stays_in_the_table(window, qtbot) -> None:  # noqa: ANN001
+    meeting = window.document.meeting
+    meeting.attendees.append(Attendee(name="Phạm Thị Dung", position="Trạm trưởng Trạm Y tế"))
+    window.replace_document(meeting, None)
+    window.completions.refresh()
+    keys(Qt.Key.Key_2, modifier=CTRL)
+    view = window.pages[1].tables[0]
+    keys(Qt.Key.Key_Return)  # a new row
+    type_keys("Dun")
+    qtbot.waitUntil(QApplication.focusWidget().completer().popup().isVisible)
+    keys(Qt.Key.Key_Tab)
+    assert view.isAncestorOf(QApplication.focusWidget())
+    assert view.currentIndex().column() == 1
+    type_keys("thư")  # letters go to the table, never to the preview's box
+    assert window.preview.current_kind() == "minutes"
+
+
+def test_item4_after_ctrl_3_typing_reaches_the_empty_indicators_table(window) -> None:  # noqa: ANN001
+    keys(Qt.Key.Key_3, modifier=CTRL)
+    view = window.pages[2].tables[0]
+    assert focus() is view and view.model().rowCount() == 0
+    type_keys("Nông nghiệp")
+    keys(Qt.Key.Key_Return)
+    assert [i.sector for i in window.document.meeting.results.indicators] == ["Nông nghiệp"]
+
+
+def test_item5_a_completion_accepted_with_enter_closes_its_cell(window, qtbot) -> None:  # noqa: ANN001
+    meeting = window.document.meeting
+    meeting.attendees.append(Attendee(name="Phạm Thị Dung", position="Trạm trưởng Trạm Y tế"))
+    window.replace_document(meeting, None)
+    window.completions.refresh()
+    keys(Qt.Key.Key_2, modifier=CTRL)
+    view = window.pages[1].tables[0]
+    view.setCurrentIndex(view.model().index(0, 2))
+    keys(Qt.Key.Key_Return)  # Enter on the last row adds one
+    keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # the position cell
+    type_keys("Trạm")
+    qtbot.waitUntil(QApplication.focusWidget().completer().popup().isVisible)
+    keys(Qt.Key.Key_Down, Qt.Key.Key_Return)
+    assert view.state() != view.State.EditingState
+    keys(Qt.Key.Key_Right)
+    type_keys("Công tác")
+    keys(Qt.Key.Key_Return)
+    person = window.document.meeting.attendees[1]
+    assert (person.position, person.organization) == ("Trạm trưởng Trạm Y tế", "Công tác")
+
+
+def test_item6_a_number_typed_with_a_point_is_read_or_kept_with_the_reason(window) -> None:  # noqa: ANN001
+    meeting = window.document.meeting
+    meeting.results.indicators.append(Indicator(name="BHYT", unit="%", plan=92))
+    window.replace_document(meeting, None)
+    keys(Qt.Key.Key_3, modifier=CTRL)
+    view = window.pages[2].tables[0]
+    indicator = window.document.meeting.results.indicators[0]
+    view.setCurrentIndex(view.model().index(0, 4))
+    type_keys("94.5")
+    keys(Qt.Key.Key_Return)
+    assert indicator.actual == 94.5 and view.model().index(0, 4).data() == "94,5"
+    view.setCurrentIndex(view.model().index(0, 5))
+    type_keys("1.2.3")
+    keys(Qt.Key.Key_Return)
+    cell = view.model().index(0, 5)
+    assert indicator.previous is None
+    assert cell.data() == "1.2.3" and "three digits" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    found = window.checks.run_now().findings
+    assert [f.path for f in found if f.rule == "typed-not-read"] == [("results", "indicators", 0, "previous")]
+    view.setCurrentIndex(cell)
+    keys(Qt.Key.Key_F2)
+    assert QApplication.focusWidget().text() == "1.2.3"  # the editor reopens on what was typed
+
+
+def test_item7_undo_goes_to_the_field_it_changes_and_is_named(window) -> None:  # noqa: ANN001
+    keys(Qt.Key.Key_7, modifier=CTRL)
+    closing = window.pages[6]
+    signer = next(b.widget for b in closing.bindings if b.attr == "signer_name")
+    signer.setFocus()
+    type_keys("Lê Văn Tám")
+    keys(Qt.Key.Key_1, modifier=CTRL)
+    assert window.actions["undo"].text().startswith("&Undo: edit Name of the signer")
+    keys(Qt.Key.Key_Z, modifier=CTRL)
+    assert window.document.meeting.notice.signer_name == ""
+    assert window.stack.currentWidget() is closing and focus() is signer
+    keys(Qt.Key.Key_1, modifier=CTRL)
+    keys(Qt.Key.Key_Y, modifier=CTRL)  # Ctrl+Y redoes, as Ctrl+Shift+Z does
+    assert window.document.meeting.notice.signer_name == "Lê Văn Tám" and focus() is signer
+    keys(Qt.Key.Key_Z, modifier=CTRL)
+    keys(Qt.Key.Key_Z, modifier=CTRL | SHIFT)
+    assert window.document.meeting.notice.signer_name == "Lê Văn Tám"
+
+
+def test_item7_undo_of_a_task_goes_to_its_table(window) -> None:  # noqa: ANN001
+    meeting = window.document.meeting
+    from minutes_app.model import Directive
+
+    meeting.directives.append(Directive(speaker="Lê Văn Tám", tasks=[Task(task="Báo cáo")]))
+    window.replace_document(meeting, None)
+    keys(Qt.Key.Key_6, modifier=CTRL)
+    page = window.pages[5]
+    page.tasks_view.setFocus()
+    page.tasks_view.setCurrentIndex(page.tasks_view.model().index(0, 1))
+    type_keys("Văn phòng")
+    keys(Qt.Key.Key_Return)
+    keys(Qt.Key.Key_1, modifier=CTRL)
+    keys(Qt.Key.Key_Z, modifier=CTRL)
+    assert window.stack.currentWidget() is page and focus() is page.tasks_view
+    assert page.tasks_view.currentIndex().column() == 1
+
+
+def test_item9_the_preview_switches_from_the_keyboard(window) -> None:  # noqa: ANN001
+    keys(Qt.Key.Key_F7)
+    assert window.preview.current_kind() == "news"
+    keys(Qt.Key.Key_3, modifier=CTRL | Qt.KeyboardModifier.AltModifier)
+    assert window.preview.current_kind() == "notice"
+    view_menu = [a.text() for a in window.menuBar().actions()]
+    assert any("View" in text for text in view_menu)
+    assert window.actions["preview_notice"] in window.menuBar().actions()[2].menu().actions()
