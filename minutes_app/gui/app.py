@@ -65,6 +65,7 @@ def first_path(requested: Path | None, settings: Any) -> Path:
 
 def create_application(qt_args: Sequence[str] = ()) -> Any:
     """The QApplication, configured once: identity for QSettings, Fusion style, a readable font."""
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from .settings import configure_application_identity
@@ -73,6 +74,9 @@ def create_application(qt_args: Sequence[str] = ()) -> Any:
     if app is None:
         app = QApplication([sys.argv[0], *qt_args])
     configure_application_identity()
+    # Qt's own file dialogs on every platform: they speak the interface language through our catalog
+    # (gui/qt_translations.py), where a system dialog would be half English in the Vietnamese interface.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     app.setStyle("Fusion")
     app.setApplicationDisplayName("Thư Ký")
     font = app.font()

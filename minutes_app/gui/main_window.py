@@ -584,10 +584,14 @@ class MainWindow(QMainWindow):
         return True
 
     def _refuse_open(self, path: Path, error: Exception) -> None:
-        """The file and the problem, in a sentence; the meeting being edited stays as it was."""
-        QMessageBox.warning(self, _("Cannot open the meeting"), _(
-            "{file} cannot be opened: {problem}\n\nThe meeting you are editing has not been changed.").format(
-                file=path, problem=error))
+        """The file and the problem, in one line (the path once); the meeting being edited stays as it was."""
+        if path.suffix.lower() != ".json":
+            text = _("{file} is not a meeting file of Thư Ký (*{suffix}).").format(file=path.name, suffix=SUFFIX)
+        else:
+            problem = str(error).removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
+            text = _("{file} cannot be opened: {problem}").format(file=path.name, problem=problem)
+        QMessageBox.warning(self, _("Cannot open the meeting"), text + "\n\n" + _(
+            "The meeting you are editing has not been changed."))
 
     def save(self) -> bool:
         if self.document.path is None:

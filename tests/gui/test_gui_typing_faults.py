@@ -212,3 +212,50 @@ def test_item9_the_preview_switches_from_the_keyboard(window) -> None:  # noqa: 
     view_menu = [a.text() for a in window.menuBar().actions()]
     assert any("View" in text for text in view_menu)
     assert window.actions["preview_notice"] in window.menuBar().actions()[2].menu().actions()
+
+
+@pytest.mark.parametrize(("variables", "expected"), [
+    ({"LANG": "C.UTF-8"}, "vi"), ({"LANG": "POSIX"}, "vi"), ({"LC_ALL": "C", "LANG": "en_GB.UTF-8"}, "vi"),
+    ({"LANG": "en_GB.UTF-8"}, "en"), ({"LANG": "vi_VN.UTF-8"}, "vi"), ({"LANG": "fr_FR.UTF-8"}, "vi"),
+])
+def test_item10_no_language_setting_and_a_c_locale_start_in_vietnamese(monkeypatch, variables, expected) -> None:  # noqa: ANN001
+    from minutes_app.l10n.i18n import ENV_VAR, detect_ui_language
+
+    for name in (ENV_VAR, "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    assert detect_ui_language() == expected
+
+
+def test_item10_the_file_dialog_is_all_vietnamese(window, qtbot) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QToolButton
+
+    from minutes_app.l10n.i18n import set_ui_language
+
+    set_ui_language("vi")
+    dialog = QFileDialog(window, "Mở", ".", "Cuộc họp (*.minutes.json)")
+    assert QApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    texts += [button.toolTip() for button in dialog.findChildren(QToolButton)]
+    texts += [combo.itemText(0) for combo in dialog.findChildren(QComboBox)]
+    english = [t for t in texts if any(word in t for word in ("Look in", "Files of", "File name", "Computer", "Back",
+                                                               "Forward", "Parent", "Folder", "View"))]
+    dialog.close()
+    assert "&Tìm trong:" in texts and "&Loại tệp:" in texts and not english, texts
+
+
+def test_item10_opening_a_text_file_says_so_in_one_line(window, monkeypatch, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    notes = tmp_path / "ghi-chep.txt"
+    notes.write_text("Họp lúc 7 giờ 30", encoding="utf-8")
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *a, **k: said.append(text))
+    assert not window.open_path(notes, ask=False)
+    (text,) = said
+    first = text.split("\n")[0]
+    assert first == "ghi-chep.txt is not a meeting file of Thư Ký (*.minutes.json)."
+    assert str(tmp_path) not in text and "Expecting" not in text
