@@ -112,6 +112,19 @@ class FormBuilder:
         return widget
 
 
+def align_labels(page: QWidget) -> None:
+    """One label column for every group of a page: the fields of all its groups start at the same x."""
+    labels = []
+    for layout in page.findChildren(QFormLayout):
+        for row in range(layout.rowCount()):
+            item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                labels.append(item.widget())
+    widest = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(widest)
+
+
 def _lines_edit(rows: int = 3) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * rows + 14)
@@ -189,6 +202,7 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Place on the date line:"), QLineEdit(), header, "place")
     column.addWidget(build.last_group())
     column.addStretch(1)
+    align_labels(page)
     return page
 
 
@@ -373,5 +387,6 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.notice, "recipients")
     column.addWidget(build.last_group())
     column.addStretch(1)
+    align_labels(page)
     return page
 

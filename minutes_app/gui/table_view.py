@@ -27,6 +27,52 @@ from .delegates import CellDelegate
 from .table_models import BOOL, COMPUTED, ListTableModel
 
 
+class FrozenFirstColumn(QTableView):
+    """The first column (the person's name, the task) drawn over the table while it is scrolled sideways.
+
+    A copy of the table's own first column, sharing its model and selection, shown only when the table is
+    scrolled to the right: the name stays in view while the cursor is in "Reason for absence". It takes no
+    focus and edits nothing; scrolling back (to edit the name) hides it.
+    """
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table = table
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QTableView.Shape.NoFrame)
+        self.setStyleSheet("QTableView { border-right: 1px solid palette(mid); }")
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.hide()
+        table.horizontalScrollBar().valueChanged.connect(self.place)
+        table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        table.horizontalHeader().sectionResized.connect(self.place)
+
+    def follow_model(self) -> None:
+        self.setModel(self.table.model())
+        self.setSelectionModel(self.table.selectionModel())
+        self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
+        for column in range(1, self.model().columnCount()):
+            self.setColumnHidden(column, True)
+        self.place()
+
+    def place(self, *_args: object) -> None:
+        table = self.table
+        if self.model() is None or table.horizontalScrollBar().value() == 0:
+            self.hide()
+            return
+        self.setColumnWidth(0, table.columnWidth(0))
+        frame = table.frameWidth()
+        self.setGeometry(table.verticalHeader().width() + frame, frame, table.columnWidth(0),
+                         table.viewport().height() + table.horizontalHeader().height())
+        self.verticalScrollBar().setValue(table.verticalScrollBar().value())
+        self.show()
+
+
 class EditableTableView(QTableView):
     message = Signal(str)  # a problem to show in the status bar
 
@@ -47,6 +93,7 @@ class EditableTableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._actions: dict[str, QAction] = {}
         self._collecting: list[str] | None = None
+        self.frozen = FrozenFirstColumn(self)
         self._add_action("insert", QKeySequence("Ctrl+Ins"), self.insert_row)
         self._add_action("append", QKeySequence("Ctrl+Shift+Return"), self.append_row)
         self._add_action("delete", QKeySequence("Ctrl+Del"), self.delete_rows)
@@ -92,6 +139,7 @@ class EditableTableView(QTableView):
         self._actions["sort_people"].setEnabled(model.holds_people)
         for section, column in enumerate(model.columns):
             self.setColumnWidth(section, column.width)
+        self.frozen.follow_model()
 
     # -- row operations ----------------------------------------------------------------------------
     def _first_editable_column(self) -> int:
@@ -222,6 +270,19 @@ class EditableTableView(QTableView):
             self._collecting.append(message)
         else:
             self.message.emit(message)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.frozen.place()
+
+    def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: E501, N802
+        super().scrollTo(index, hint)
+        if index.isValid() and index.column() > 0 and self.frozen.isVisible():
+            # Not under the frozen names: scroll right until the cell clears them.
+            hidden = self.frozen.width() - self.visualRect(index).left()
+            if hidden > 0:
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - hidden)
 
     def _enter(self) -> None:
         """Down one row; on the last row a new row, edited from its first column."""
