@@ -77,6 +77,9 @@ def create_application(qt_args: Sequence[str] = ()) -> Any:
     # Qt's own file dialogs on every platform: they speak the interface language through our catalog
     # (gui/qt_translations.py), where a system dialog would be half English in the Vietnamese interface.
     app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    # Workers (preview, check, autosave) run Python beside the GUI thread: hand the GIL back within 1 ms
+    # rather than 5, so that a key press never waits long behind them.
+    sys.setswitchinterval(0.001)
     app.setStyle("Fusion")
     app.setApplicationDisplayName("Thư Ký")
     font = app.font()

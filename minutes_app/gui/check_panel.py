@@ -92,6 +92,8 @@ class CheckPanel(QWidget):
     # -- public ------------------------------------------------------------------------------------
     def set_findings(self, findings: list[Finding]) -> None:
         """Show ``findings`` (as run_checks orders them), grouped under their pages."""
+        if list(findings) == self._findings and self.tree.topLevelItemCount():
+            return  # the same findings: keep the tree (re-measuring hundreds of wrapped rows stalls typing)
         self._findings = list(findings)
         self._fill()
 

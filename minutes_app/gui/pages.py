@@ -123,6 +123,8 @@ def align_labels(page: QWidget) -> None:
     widest = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(widest)
+        if isinstance(label, QLabel):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _lines_edit(rows: int = 3) -> QPlainTextEdit:

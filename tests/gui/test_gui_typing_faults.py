@@ -259,3 +259,45 @@ def test_item10_opening_a_text_file_says_so_in_one_line(window, monkeypatch, tmp
     first = text.split("\n")[0]
     assert first == "ghi-chep.txt is not a meeting file of Thư Ký (*.minutes.json)."
     assert str(tmp_path) not in text and "Expecting" not in text
+
+
+def test_item8_the_name_stays_in_view_when_the_cursor_reaches_the_last_columns(window) -> None:  # noqa: ANN001
+    meeting = window.document.meeting
+    meeting.attendees.append(Attendee(name="Phạm Thị Dung", absence_reason="Đi tập huấn"))
+    window.replace_document(meeting, None)
+    keys(Qt.Key.Key_2, modifier=CTRL)
+    view = window.pages[1].tables[0]
+    view.resize(520, 300)
+    for _step in range(7):
+        keys(Qt.Key.Key_Tab)
+        if view.state() == view.State.EditingState:
+            keys(Qt.Key.Key_Escape)
+    assert view.currentIndex().column() == 7 and view.horizontalScrollBar().value() > 0
+    frozen = view.frozen
+    assert frozen.isVisible() and frozen.model().index(0, 0).data() == "Phạm Thị Dung"
+    assert frozen.geometry().right() < view.visualRect(view.currentIndex()).left() + view.verticalHeader().width() + 4
+
+
+def test_item8_the_window_fits_a_small_screen(window) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QGuiApplication
+
+    available = QGuiApplication.primaryScreen().availableGeometry()
+    assert window.frameGeometry().width() <= available.width() + 16
+    assert window.frameGeometry().height() <= available.height() + 16
+    assert window.statusBar().geometry().bottom() <= window.height()
+
+
+def test_item11_a_hidden_preview_is_not_rebuilt_until_shown(window, qtbot) -> None:  # noqa: ANN001
+    preview = window.preview
+    with qtbot.waitSignal(preview.refreshed, timeout=15000):
+        preview.refresh()
+    window.dock.hide()
+    generation = preview.generation
+    window.document.set_field(window.document.meeting.meeting, "title", "Họp mới")
+    qtbot.wait(600)
+    assert preview.generation == generation and preview.stale
+    with qtbot.waitSignal(preview.refreshed, timeout=15000):
+        window.dock.show()
+    assert "Họp mới" in preview.view.toPlainText()
+    assert preview.view.rendering.document is not None
+    assert preview.view.rendering.document.thread() is preview.thread()  # handed over, laid out already
