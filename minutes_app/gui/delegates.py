@@ -45,13 +45,17 @@ class _Finishing:
     delegate: CellDelegate | None = None
     _seen: QEvent | None = None
 
-    def _start_watching(self) -> None:
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)  # type: ignore[call-arg]
         self.installEventFilter(self)  # type: ignore[attr-defined]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress:
             self._seen = event
         return False
+
+    def event(self, event: QEvent) -> bool:
+        return self.finish(event) or super().event(event)  # type: ignore[misc]
 
     def finish(self, event: QEvent) -> bool:
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress or self.delegate is None:
@@ -70,21 +74,11 @@ class _Finishing:
 
 
 class CellLineEdit(_Finishing, QLineEdit):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._start_watching()
-
-    def event(self, event: QEvent) -> bool:
-        return self.finish(event) or super().event(event)
+    """The editor of a text or number cell."""
 
 
 class CellDateEdit(_Finishing, DateLineEdit):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._start_watching()
-
-    def event(self, event: QEvent) -> bool:
-        return self.finish(event) or super().event(event)
+    """The editor of a date cell."""
 
 
 class CellDelegate(QStyledItemDelegate):

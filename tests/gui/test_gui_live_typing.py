@@ -12,13 +12,14 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from minutes_app.gui.binding import DateLineEdit
 from minutes_app.model import Gender, Role
 from minutes_app.storage import dumps_meeting, load_meeting
+
+from .keyboard import type_char
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -40,15 +41,7 @@ def type_keys(text: str) -> None:
     """Type into whatever has the focus: ASCII as key presses, Vietnamese letters as committed input-method
     text, each to the widget focused at that moment (the first letter typed into a table opens an editor)."""
     for char in text:
-        widget = focus()
-        if char == "\n":
-            QTest.keyClick(widget, Qt.Key.Key_Return)
-        elif char.isascii():
-            QTest.keyClick(widget, char)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
+        type_char(focus(), char)
         QApplication.processEvents()
 
 

@@ -25,6 +25,16 @@ def window(make_window):  # noqa: ANN001, ANN201
     return make_window()
 
 
+def _attendees_page_with(window, person: Attendee):  # noqa: ANN001, ANN202
+    """The window on a meeting that has ``person`` too, its completions up to date, on the Attendees page."""
+    meeting = window.document.meeting
+    meeting.attendees.append(person)
+    window.replace_document(meeting, None)
+    window.completions.refresh()
+    keys(Qt.Key.Key_2, modifier=CTRL)
+    return window.pages[1].tables[0]
+
+
 def _date_field(window) -> DateLineEdit:  # noqa: ANN001
     keys(Qt.Key.Key_1, modifier=CTRL)
     keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab)
@@ -97,12 +107,7 @@ def test_item3_tab_walks_every_cell_and_leaves_only_at_the_end(window) -> None: 
 
 
 def test_item3_tab_with_the_completion_list_open_stays_in_the_table(window, qtbot) -> None:  # noqa: ANN001
-    meeting = window.document.meeting
-    meeting.attendees.append(Attendee(name="Phạm Thị Dung", position="Trạm trưởng Trạm Y tế"))
-    window.replace_document(meeting, None)
-    window.completions.refresh()
-    keys(Qt.Key.Key_2, modifier=CTRL)
-    view = window.pages[1].tables[0]
+    view = _attendees_page_with(window, Attendee(name="Phạm Thị Dung", position="Trạm trưởng Trạm Y tế"))
     keys(Qt.Key.Key_Return)  # a new row
     type_keys("Dun")
     qtbot.waitUntil(QApplication.focusWidget().completer().popup().isVisible)
@@ -123,12 +128,7 @@ def test_item4_after_ctrl_3_typing_reaches_the_empty_indicators_table(window) ->
 
 
 def test_item5_a_completion_accepted_with_enter_closes_its_cell(window, qtbot) -> None:  # noqa: ANN001
-    meeting = window.document.meeting
-    meeting.attendees.append(Attendee(name="Phạm Thị Dung", position="Trạm trưởng Trạm Y tế"))
-    window.replace_document(meeting, None)
-    window.completions.refresh()
-    keys(Qt.Key.Key_2, modifier=CTRL)
-    view = window.pages[1].tables[0]
+    view = _attendees_page_with(window, Attendee(name="Phạm Thị Dung", position="Trạm trưởng Trạm Y tế"))
     view.setCurrentIndex(view.model().index(0, 2))
     keys(Qt.Key.Key_Return)  # Enter on the last row adds one
     keys(Qt.Key.Key_Tab, Qt.Key.Key_Tab)  # the position cell
@@ -262,11 +262,7 @@ def test_item10_opening_a_text_file_says_so_in_one_line(window, monkeypatch, tmp
 
 
 def test_item8_the_name_stays_in_view_when_the_cursor_reaches_the_last_columns(window) -> None:  # noqa: ANN001
-    meeting = window.document.meeting
-    meeting.attendees.append(Attendee(name="Phạm Thị Dung", absence_reason="Đi tập huấn"))
-    window.replace_document(meeting, None)
-    keys(Qt.Key.Key_2, modifier=CTRL)
-    view = window.pages[1].tables[0]
+    view = _attendees_page_with(window, Attendee(name="Phạm Thị Dung", absence_reason="Đi tập huấn"))
     view.resize(520, 300)
     for _step in range(7):
         keys(Qt.Key.Key_Tab)
