@@ -8,6 +8,7 @@ language switch.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -377,6 +378,12 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self.update_title()
         self.checks.schedule()
+        # The meeting and the widgets live until the next document: out of the cyclic collector's full passes,
+        # which otherwise walk them all (tens of ms) at some keystroke while the meeting is typed. What the
+        # previous document left is collected first (here, where nobody is typing).
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _build_pages(self) -> None:
         current = max(0, self.side.currentRow())

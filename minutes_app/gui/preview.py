@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, QThread, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextDocument
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..export.registry import ExportOptions, build_document, kind_label, render_document
@@ -26,7 +26,8 @@ from .workers import Worker
 
 REFRESH_DELAY_MS = 400
 PAPER = QColor("white")
-LAYOUT_STEP = 40  # blocks laid out at a time in the worker
+LAYOUT_STEP = 20  # blocks laid out at a time in the worker
+PARSE_STEP = 10  # top-level elements parsed at a time in the worker
 
 
 def render_preview(meeting: Meeting, kind: str, options: ExportOptions) -> str:
@@ -59,8 +60,8 @@ def lay_out(text: str, width: int, to_thread: QThread | None = None) -> Renderin
     paints what is in view from the finished layout, and a new width means a new rendering.
     """
     document = QTextDocument()
-    document.setHtml(text)
-    document.setTextWidth(width)
+    document.setTextWidth(width)  # before the text: setting it after lays the whole text out in one call
+    _fill(document, text)
     # Laid out a few blocks at a time (each step lays out up to a block), letting the GUI thread in between:
     # one long layout call kept it waiting for as long.
     layout, block, count = document.documentLayout(), document.begin(), 0
@@ -70,10 +71,42 @@ def lay_out(text: str, width: int, to_thread: QThread | None = None) -> Renderin
             layout.blockBoundingRect(block)
             time.sleep(0)
         block = block.next()
-    height = max(1, math.ceil(document.size().height()))  # the rest of the layout
+    layout.blockBoundingRect(document.lastBlock())  # the rest of the layout, to the end
+    height = max(1, math.ceil(document.size().height()))
     if to_thread is not None:
         document.moveToThread(to_thread)
     return Rendering(text, document.toPlainText(), width, height, document)
+
+
+def _fill(document: QTextDocument, text: str) -> None:
+    """``document.setHtml(text)``, a few top-level elements at a time (time.sleep(0) between them).
+
+    One setHtml of the stress meeting's 190 kB held the GUI thread back for its whole length (60 ms). The
+    writer puts each top-level element of the <article> on a line of its own; each piece is parsed inside
+    the same <article> and starts a block of its own: the text and the blocks are those of one parse; where a
+piece begins, a paragraph's top margin may come out a few pixels smaller (tested within 1 %).
+    """
+    head, found, body = text.partition("</style>")
+    first, _newline, rest = body.partition("\n")
+    if not found or not head.startswith("<style>") or not first.startswith("<article") or ">" not in first:
+        document.setHtml(text)
+        return
+    article = first[:first.index(">") + 1]
+    lines = [first[len(article):], *rest.rstrip().split("\n")]
+    if lines[-1].strip() == "</article>":
+        lines.pop()
+    document.setDefaultStyleSheet(head[len("<style>"):])  # the pieces after the first are styled alike
+    cursor = QTextCursor(document)
+    for start in range(0, len(lines), PARSE_STEP):
+        piece = article + "\n".join(lines[start:start + PARSE_STEP]) + "</article>"
+        if start == 0:
+            document.setHtml(head + found + piece)
+            continue
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if not lines[start].startswith("<table"):
+            cursor.insertBlock()  # (a table makes its own frame: a block before it would add a line)
+        cursor.insertHtml(piece)
+        time.sleep(0)
 
 
 def _tagged_preview(generation: int, meeting: Meeting, kind: str, options: ExportOptions, width: int,

@@ -297,3 +297,21 @@ def test_item11_a_hidden_preview_is_not_rebuilt_until_shown(window, qtbot) -> No
     assert "Họp mới" in preview.view.toPlainText()
     assert preview.view.rendering.document is not None
     assert preview.view.rendering.document.thread() is preview.thread()  # handed over, laid out already
+
+
+@pytest.mark.parametrize("kind", ["minutes", "news", "notice"])
+def test_item11_the_preview_parsed_in_pieces_reads_and_lays_out_as_one_parse(qapp, samples, kind: str) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QTextDocument
+
+    from minutes_app.export.registry import ExportOptions
+    from minutes_app.gui.preview import lay_out, render_preview
+    from minutes_app.storage import load_meeting
+
+    html = render_preview(load_meeting(samples / "tong-ket-kt-xh-2020-lap-vo.minutes.json"), kind, ExportOptions())
+    whole = QTextDocument()
+    whole.setTextWidth(420)
+    whole.setHtml(html)
+    pieces = lay_out(html, 420)
+    assert pieces.text.rstrip() == whole.toPlainText().rstrip()
+    assert pieces.document.blockCount() == whole.blockCount()
+    assert pieces.height == pytest.approx(whole.size().height(), rel=0.01)  # a margin at a piece's start at most
