@@ -62,10 +62,11 @@ def rejected_findings(document: MeetingDocument) -> list[Finding]:
     for entry in list(document.rejected.values()):
         found = locate(document.meeting, entry.record, entry.attr)
         if found is not None:
-            findings.append(Finding("typed-not-read", Severity.ERROR, found.page, found.path, _message(entry)))
+            findings.append(Finding("typed-not-read", Severity.ERROR, found.page, found.path, rejected_message(entry)))
     return findings
 
 
-def _message(entry: RejectedInput) -> str:
+def rejected_message(entry: RejectedInput) -> str:
+    """What the check panel and the status bar say about text that could not be read."""
     return _("{field}: \"{text}\" was not taken. {reason}").format(field=entry.field, text=entry.text,
                                                                  reason=entry.reason)

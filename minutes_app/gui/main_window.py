@@ -52,7 +52,7 @@ from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
 from .finalising import Finaliser, final_label
 from .import_dialog import ImportDialog
-from .locating import locate
+from .locating import locate, rejected_message
 from .message_bar import MessageBar
 from .page_list import PAGE_FACTORIES
 from .pages import Page
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.document = MeetingDocument(meeting, path, self)
         self.pages: list[Page] = []
         self.autosaved_revision = 0
+        self._rejected_seen: set[int] = set()  # typed text not taken, already said in the status bar
         self.autosave_pool = QThreadPool(self)
         self.autosave_pool.setMaxThreadCount(1)
         self.setWindowIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
@@ -471,10 +472,10 @@ class MainWindow(QMainWindow):
         if self.checks.latest is not None:
             self.checks.republish()
         entries = list(self.document.rejected.values())
-        if entries:
-            entry = entries[-1]
-            self.show_problem(_("{field}: \"{text}\" was not taken. {reason}").format(
-                field=entry.field, text=entry.text, reason=entry.reason))
+        seen, self._rejected_seen = self._rejected_seen, {id(e) for e in entries}
+        fresh = [entry for entry in entries if id(entry) not in seen]
+        if fresh:  # a new one (not one corrected): said in the status bar too
+            self.show_problem(rejected_message(fresh[-1]))
 
     # -- the preview -------------------------------------------------------------------------------
     def show_preview(self, kind: str) -> None:
