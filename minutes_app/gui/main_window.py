@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.side.setCurrentRow(0)
         self.resizeDocks([self.dock], [430], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dock, self.check_dock], [470, 300], Qt.Orientation.Vertical)
+        self._docks_placed = False  # the preview's share of the width is set once, when first shown
         add_language_listener(self._language_changed)
         if check_recovery:
             self.recovery_bar.offer(next(iter(find_recoveries(self.session_id)), None))
@@ -487,6 +488,19 @@ class MainWindow(QMainWindow):
         kinds = list(PREVIEW_KEYS)
         current = self.preview.current_kind() if self.preview is not None else kinds[-1]
         self.show_preview(kinds[(kinds.index(current) + 1) % len(kinds)] if current in kinds else kinds[0])
+
+    def restoreState(self, state: object, version: int = 0) -> bool:  # noqa: N802
+        self._docks_placed = True  # the widths the secretary dragged the preview to, last time
+        return super().restoreState(state, version)  # type: ignore[arg-type]
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._docks_placed:
+            # A third of a wide window (at least 430 px), so the preview's tables do not wrap word by word;
+            # the separator drags it wider and the window remembers it.
+            self._docks_placed = True
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.dock], [max(430, self.width() * 36 // 100)],
+                                                          Qt.Orientation.Horizontal))
 
     def _fit_to_screen(self) -> None:
         """Open at a size that fits the screen, status bar included (a 1366×768 laptop opens maximised)."""

@@ -84,7 +84,7 @@ def _fill(document: QTextDocument, text: str) -> None:
     One setHtml of the stress meeting's 190 kB held the GUI thread back for its whole length (60 ms). The
     writer puts each top-level element of the <article> on a line of its own; each piece is parsed inside
     the same <article> and starts a block of its own: the text and the blocks are those of one parse; where a
-piece begins, a paragraph's top margin may come out a few pixels smaller (tested within 1 %).
+    piece begins, a paragraph's top margin may come out a few pixels smaller (tested within 1 %).
     """
     head, found, body = text.partition("</style>")
     first, _newline, rest = body.partition("\n")
