@@ -154,7 +154,10 @@ class DateLineEdit(QLineEdit):
                 self.setText(text)
 
     def open_calendar(self) -> None:
-        calendar = QCalendarWidget(self, Qt.WindowType.Popup)
+        if self.isReadOnly() or not self.isEnabled():
+            return  # a final meeting: nothing to choose
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         try:
             day = self.value()

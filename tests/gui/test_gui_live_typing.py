@@ -27,7 +27,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def focus():  # noqa: ANN201
     """Where a key goes: an open popup (the completion list) takes the keyboard, else the focused widget."""
-    return QApplication.activePopupWidget() or QApplication.focusWidget()
+    popup = QApplication.activePopupWidget()
+    return (popup.focusWidget() or popup) if popup is not None else QApplication.focusWidget()
 
 
 def keys(*names: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:

@@ -315,3 +315,13 @@ def test_item11_the_preview_parsed_in_pieces_reads_and_lays_out_as_one_parse(qap
     assert pieces.text.rstrip() == whole.toPlainText().rstrip()
     assert pieces.document.blockCount() == whole.blockCount()
     assert pieces.height == pytest.approx(whole.size().height(), rel=0.01)  # a margin at a piece's start at most
+
+
+def test_item1_the_calendar_button_still_picks_a_day(window) -> None:  # noqa: ANN001
+    date = _date_field(window)
+    type_keys("14/05/2025")
+    keys(Qt.Key.Key_Tab)
+    date.open_calendar()
+    assert QApplication.activePopupWidget() is not None
+    keys(Qt.Key.Key_Right, Qt.Key.Key_Return)  # the next day, chosen in the calendar
+    assert window.document.meeting.meeting.date == dt.date(2025, 5, 15) and date.text() == "15/05/2025"
