@@ -325,3 +325,15 @@ def test_item1_the_calendar_button_still_picks_a_day(window) -> None:  # noqa: A
     assert QApplication.activePopupWidget() is not None
     keys(Qt.Key.Key_Right, Qt.Key.Key_Return)  # the next day, chosen in the calendar
     assert window.document.meeting.meeting.date == dt.date(2025, 5, 15) and date.text() == "15/05/2025"
+
+
+def test_item11_the_preview_still_prints(window, qtbot, tmp_path) -> None:  # noqa: ANN001
+    from PySide6.QtPrintSupport import QPrinter
+
+    with qtbot.waitSignal(window.preview.refreshed, timeout=15000):
+        window.preview.refresh()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "preview.pdf"))
+    window.preview.view.print_(printer)
+    assert (tmp_path / "preview.pdf").read_bytes().startswith(b"%PDF")
