@@ -65,6 +65,7 @@ def first_path(requested: Path | None, settings: Any) -> Path:
 
 def create_application(qt_args: Sequence[str] = ()) -> Any:
     """The QApplication, configured once: identity for QSettings, Fusion style, a readable font."""
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -74,6 +75,12 @@ def create_application(qt_args: Sequence[str] = ()) -> Any:
     if app is None:
         app = QApplication([sys.argv[0], *qt_args])
     configure_application_identity()
+    # Qt's own file dialogs on every platform: they speak the interface language through our catalog
+    # (gui/qt_translations.py), where a system dialog would be half English in the Vietnamese interface.
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    # Workers (preview, check, autosave) run Python beside the GUI thread: hand the GIL back within 1 ms
+    # rather than 5, so that a key press never waits long behind them.
+    sys.setswitchinterval(0.001)
     app.setStyle("Fusion")
     app.setApplicationDisplayName("Thư Ký")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "thuky-256.png")))

@@ -13,13 +13,24 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, QTime
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QTextCursor
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QStyle,
+    QTimeEdit,
+    QWidget,
+)
 
+from ..l10n.dates import DateInputError, format_typed_date, parse_typed_date
+from ..l10n.i18n import gettext as _
 from .document import MeetingDocument, normalize
 from .labels import enum_label
-from .qtfix import emit
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of a date edit stands for "no date" (shown blank)
 NO_TIME = QTime(0, 0)  # likewise midnight for "no time": no meeting starts at midnight
@@ -29,11 +40,22 @@ class UndoKeysToStack(QObject):
     """Lets the window's Undo/Redo act on the document instead of a line edit's private history."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        keys = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
-        if event.type() == QEvent.Type.ShortcutOverride and any(event.matches(k) for k in keys):  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):  # type: ignore[arg-type]
             event.ignore()
             return True
         return False
+
+
+# Ctrl+Y and Ctrl+Shift+Z both redo, on every platform (the README promises both).
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
+
+
+def is_undo_key(event: object) -> bool:
+    """Whether a key event is one of the window's Undo or Redo keys."""
+    combination = event.keyCombination()  # type: ignore[attr-defined]
+    return any(QKeySequence(keys)[0] == combination for keys in (*UNDO_KEYS, *REDO_KEYS)) or any(
+        event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo))  # type: ignore[attr-defined]
 
 
 _UNDO_FILTER: UndoKeysToStack | None = None
@@ -82,17 +104,99 @@ class TimeLineEdit(QLineEdit):
             self.setText(text)
 
 
+class DateLineEdit(QLineEdit):
+    """A date typed freely: "14/05/2025", "4/5/2025", "14-05-2025", "4/5"; shown back as "14/05/2025" when left.
+
+    A day that does not exist is never changed into another: the text stays, in red, with the reason as
+    its tooltip (``problem``), until it is corrected. The button at the end opens a calendar.
+    """
+
+    picked = Signal()  # a day was chosen in the calendar
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.problem = ""
+        self.setPlaceholderText(_("dd/mm/yyyy"))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 40)
+        button = self.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+                                QLineEdit.ActionPosition.TrailingPosition)
+        button.setToolTip(_("Choose the day in a calendar"))
+        button.triggered.connect(self.open_calendar)
+        self.editingFinished.connect(self.tidy)
+
+    def value(self) -> dt.date | None:
+        """The date typed; DateInputError if it is not one."""
+        return parse_typed_date(self.text())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setText(format_typed_date(value))
+        self.mark("")
+
+    def mark(self, problem: str) -> None:
+        """Show (or clear) why the text is not a date."""
+        self.problem = problem
+        self.setStyleSheet("color: #a01010;" if problem else "")
+        self.setToolTip(problem)
+
+    def check(self) -> bool:
+        try:
+            self.value()
+        except DateInputError as error:
+            self.mark(str(error))
+            return False
+        self.mark("")
+        return True
+
+    def tidy(self) -> None:
+        if self.check():
+            text = format_typed_date(self.value())
+            if text != self.text():
+                self.setText(text)
+
+    def open_calendar(self) -> None:
+        if self.isReadOnly() or not self.isEnabled():
+            return  # a final meeting: nothing to choose
+        calendar = QCalendarWidget(self)
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        try:
+            day = self.value()
+        except DateInputError:
+            day = None
+        if day is not None:
+            calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        calendar.clicked.connect(lambda date: self._pick(calendar, date))
+        calendar.activated.connect(lambda date: self._pick(calendar, date))
+        calendar.move(self.mapToGlobal(self.rect().bottomLeft()))
+        calendar.show()
+        calendar.setFocus()
+
+    def _pick(self, calendar: QCalendarWidget, date: QDate) -> None:
+        calendar.close()
+        self.setText(format_typed_date(dt.date(date.year(), date.month(), date.day())))
+        self.mark("")
+        self.textEdited.emit(self.text())
+        self.picked.emit()
+        self.setFocus()
+
+
 class FieldBinding(QObject):
     """Binds one widget to ``getattr(target, attr)``."""
 
     def __init__(self, document: MeetingDocument, widget: QWidget, target: Any, attr: str,
-                 label: Callable[[], str], enum: type[Enum] | None = None, parent: QObject | None = None):
+                 label: Callable[[], str], enum: type[Enum] | None = None, parent: QObject | None = None,
+                 field_name: str = ""):
         super().__init__(parent or widget)
+        self.field_name = field_name
         self.document, self.widget, self.attr, self.label, self.enum = document, widget, attr, label, enum
         self.target: Any = None
         self._loading = False
         route_undo_keys(widget)
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, DateLineEdit):
+            widget.textEdited.connect(self._store)
+            widget.editingFinished.connect(self._finished_date)
+            widget.picked.connect(self._finished_date)
+        elif isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._store)
         elif isinstance(widget, QPlainTextEdit):
             widget.textChanged.connect(self._store)
@@ -124,11 +228,11 @@ class FieldBinding(QObject):
     # -- widget ⇄ value ----------------------------------------------------------------------------
     def read(self) -> Any:
         w = self.widget
-        if isinstance(w, TimeLineEdit):
+        if isinstance(w, (TimeLineEdit, DateLineEdit)):
             try:
                 return w.value()
             except ValueError:
-                return getattr(self.target, self.attr, None)  # half typed: keep the last good time
+                return getattr(self.target, self.attr, None)  # half typed: keep the last good value
         if isinstance(w, QLineEdit):
             return normalize(w.text())
         if isinstance(w, QPlainTextEdit):
@@ -157,6 +261,8 @@ class FieldBinding(QObject):
             w = self.widget
             if isinstance(w, TimeLineEdit):
                 w.setText(value.strftime("%H:%M") if value else "")
+            elif isinstance(w, DateLineEdit):
+                w.set_value(value)
             elif isinstance(w, QLineEdit):
                 w.setText(value or "")
                 w.setCursorPosition(0)
@@ -187,19 +293,39 @@ class FieldBinding(QObject):
                 self.widget.setStyleSheet("")
             except ValueError:
                 self.widget.setStyleSheet("color: #a01010;")  # not a time (yet): say so quietly
+        if isinstance(self.widget, DateLineEdit):
+            # While typing, a date not finished yet is only tinted; its reason is given when the field is left.
+            self.widget.setStyleSheet("" if self.widget.check() else "color: #a01010;")
+            self.widget.setToolTip("")
         merge = isinstance(self.widget, (QLineEdit, QPlainTextEdit))
         self.document.set_field(self.target, self.attr, self.read(), self.label(), merge=merge)
+
+    def _finished_date(self) -> None:
+        """Leaving a date field: a text that is not a date stays visible with its reason, and the check lists it."""
+        widget = self.widget
+        if self.target is None or not isinstance(widget, DateLineEdit):
+            return
+        if widget.check():
+            self.document.clear_rejected(self.target, self.attr)
+        else:
+            self.document.reject_input(self.target, self.attr, widget.text().strip(), widget.problem,
+                                       self.label_text())
+
+    def label_text(self) -> str:
+        """The field's name as its undo step names it ("Edit Date" → "Date")."""
+        return self.field_name or self.attr
 
     def _on_field_changed(self, record: object, attr: str) -> None:
         if record is self.target and attr == self.attr and self.read() != getattr(record, attr):
             self.load()
+            self.document.clear_rejected(record, attr)
 
 
 def insert_at_cursor(widget: QWidget, text: str) -> bool:
     """Type ``text`` where the cursor is, as if typed (so it is one undoable edit); False if not a text field."""
     if isinstance(widget, QLineEdit):
         widget.insert(text)
-        emit(widget.textEdited, widget.text())  # insert() is programmatic: tell the binding
+        widget.textEdited.emit(widget.text())  # insert() is programmatic: tell the binding
         return True
     if isinstance(widget, QPlainTextEdit):
         cursor: QTextCursor = widget.textCursor()

@@ -28,7 +28,6 @@ from ..check.findings import PAGE_ORDER
 from ..l10n.formatting import format_long_date
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext, ui_language
-from .qtfix import emit
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding behind a row
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Page of a group row
@@ -93,6 +92,8 @@ class CheckPanel(QWidget):
     # -- public ------------------------------------------------------------------------------------
     def set_findings(self, findings: list[Finding]) -> None:
         """Show ``findings`` (as run_checks orders them), grouped under their pages."""
+        if list(findings) == self._findings and self.tree.topLevelItemCount():
+            return  # the same findings: keep the tree (re-measuring hundreds of wrapped rows stalls typing)
         self._findings = list(findings)
         self._fill()
 
@@ -169,7 +170,7 @@ class CheckPanel(QWidget):
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
         finding = item.data(0, FINDING_ROLE)
         if isinstance(finding, Finding):
-            emit(self.findingActivated, finding)
+            self.findingActivated.emit(finding)
 
     def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
         """The row that shows ``finding`` (for tests and for selecting it from elsewhere)."""

@@ -23,7 +23,7 @@ from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_
 from ..model import Meeting
 from ..storage import SUFFIX, load_meeting
 from .document import MeetingDocument
-from .qtfix import emit
+from .locating import rejected_findings
 from .workers import Worker
 
 CHECK_DELAY_MS = 600
@@ -101,7 +101,7 @@ class CheckRunner(QObject):
         try:
             return load_calendar()
         except MinutesError as error:
-            emit(self.problem, str(error))
+            self.problem.emit(str(error))
             return EMPTY_CALENDAR
 
     def schedule(self) -> None:
@@ -121,18 +121,28 @@ class CheckRunner(QObject):
         self.timer.stop()
         self.generation += 1
         document: MeetingDocument = self.document_source()
-        result = check_meeting(document.snapshot(), document.path, self.calendar(), self.generation)
-        self._done(result)
-        return result
+        self._done(check_meeting(document.snapshot(), document.path, self.calendar(), self.generation))
+        assert self.latest is not None
+        return self.latest
 
     def _done(self, result: object) -> None:
         if not isinstance(result, CheckResult) or result.generation != self.generation:
             return
         self.latest = result
-        emit(self.checked, result)
+        self.republish()
+
+    def republish(self) -> None:
+        """Show the latest result again with the typed text that could not be read (which changes between runs)."""
+        if self.latest is None:
+            return
+        result = self.latest
+        findings = [f for f in result.findings if f.rule != "typed-not-read"]
+        result = CheckResult(result.generation, rejected_findings(self.document_source()) + findings, result.due)
+        self.latest = result
+        self.checked.emit(result)
 
     def _failed(self, message: str) -> None:
-        emit(self.problem, message)
+        self.problem.emit(message)
 
     def wait(self, msecs: int = 10000) -> bool:
         return self.pool.waitForDone(msecs)

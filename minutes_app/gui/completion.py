@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 from ..errors import MinutesError
 from ..model import Attendee
 from .document import MeetingDocument
-from .qtfix import emit
 from .workers import Worker
 
 FIELDS = ("name", "position", "organization")
@@ -87,7 +86,7 @@ class Completions(QObject):
             words = sorted({*_values(people, field), *self._directory.get(field, [])}, key=str.casefold)
             if words != model.stringList():
                 model.setStringList(words)
-        emit(self.updated)
+        self.updated.emit()
 
     def completer(self, field: str, parent: QObject) -> QCompleter:
         completer = QCompleter(self.models[field], parent)

@@ -1,16 +1,27 @@
-"""Cell editors: a combo box for enumerations, a date edit, line edits with completion for text.
+"""Cell editors: a combo box for enumerations, line edits for dates, numbers and text (with completion).
 
-Booleans need no editor: their cells are checkable (Space toggles them). Numbers are typed as text
-and read by the model in the document's language ("31.597" in Vietnamese is 31597).
+Booleans need no editor: their cells are checkable (Space toggles them). Numbers and dates are typed as
+text and read by the model ("31.597" in Vietnamese is 31597, "4/5/2025" is the 4th of May); text it
+cannot read stays in the cell with the reason. Tab, Shift+Tab and Enter finish a cell even while the
+completion list is open (it hands those keys to the editor itself, past the delegate's filter).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
+from .binding import DateLineEdit
 from .completion import Completions
 from .labels import enum_label
 from .table_models import CHECKED_DATE, DATE, ENUM, ListTableModel
@@ -18,14 +29,56 @@ from .table_models import CHECKED_DATE, DATE, ENUM, ListTableModel
 Index = QModelIndex | QPersistentModelIndex
 
 
-def date_format(language: str) -> str:
-    """The locale's short date with a four-digit year ("dd/MM/yyyy" in Vietnamese)."""
-    qlocale = QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
-                      QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedKingdom)
-    pattern = qlocale.dateFormat(QLocale.FormatType.ShortFormat)
-    if "yyyy" not in pattern:
-        pattern = pattern.replace("yy", "yyyy")
-    return pattern
+Hint = QAbstractItemDelegate.EndEditHint
+FINISHING_KEYS = {Qt.Key.Key_Tab: Hint.EditNextItem, Qt.Key.Key_Backtab: Hint.EditPreviousItem,
+                  Qt.Key.Key_Return: Hint.SubmitModelCache, Qt.Key.Key_Enter: Hint.SubmitModelCache}
+
+
+class _Finishing:
+    """A cell editor that ends the edit itself on Tab, Shift+Tab and Enter when the delegate cannot.
+
+    QCompleter's popup takes those keys first and hands them to the editor's ``event()`` directly, past
+    the delegate's event filter: Tab left the table, Enter left the editor open. A key that did pass the
+    filters is marked seen (our own filter runs after the delegate's) and left to the delegate.
+    """
+
+    delegate: CellDelegate | None = None
+    _seen: QEvent | None = None
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)  # type: ignore[call-arg]
+        self.installEventFilter(self)  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress:
+            self._seen = event
+        return False
+
+    def event(self, event: QEvent) -> bool:
+        return self.finish(event) or super().event(event)  # type: ignore[misc]
+
+    def finish(self, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress or self.delegate is None:
+            return False
+        seen, self._seen = self._seen is event, None
+        if seen or event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            return False
+        hint = FINISHING_KEYS.get(Qt.Key(event.key()))
+        if hint is None:
+            return False
+        if hint == Hint.SubmitModelCache:
+            hint = Hint.NoHint  # Enter accepted a completion: the cell is done, the cursor stays on it
+        self.delegate.commitData.emit(self)
+        self.delegate.closeEditor.emit(self, hint)
+        return True
+
+
+class CellLineEdit(_Finishing, QLineEdit):
+    """The editor of a text or number cell."""
+
+
+class CellDateEdit(_Finishing, DateLineEdit):
+    """The editor of a date cell."""
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -48,11 +101,10 @@ class CellDelegate(QStyledItemDelegate):
                 combo.addItem(enum_label(member), member.value)
             return combo
         if column.kind in (DATE, CHECKED_DATE):
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat(date_format(index.model().document.language))
-            return editor
-        editor = QLineEdit(parent)
+            editor: CellLineEdit | CellDateEdit = CellDateEdit(parent)
+        else:
+            editor = CellLineEdit(parent)
+        editor.delegate = self
         editor.setFrame(False)
         if column.completes and self.completions is not None:
             self.completions.attach(editor, column.completes)
@@ -62,8 +114,6 @@ class CellDelegate(QStyledItemDelegate):
         value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QDateEdit):
-            editor.setDate(value if isinstance(value, QDate) and value.isValid() else QDate.currentDate())
         elif isinstance(editor, QLineEdit):
             # A key that opened the editor has already been typed into it: keep that text.
             if not editor.text():
@@ -74,8 +124,6 @@ class CellDelegate(QStyledItemDelegate):
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QDateEdit):
-            model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
         else:

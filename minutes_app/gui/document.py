@@ -10,9 +10,13 @@ through its signals and through the table models registered for each list.
 from __future__ import annotations
 
 import copy
+import dataclasses
+import datetime as dt
 import unicodedata
 import weakref
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -20,7 +24,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..model import Meeting
-from .qtfix import emit
 
 MERGE_FIELD_EDIT = 1001
 
@@ -32,6 +35,30 @@ def normalize(value: Any) -> Any:
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return [unicodedata.normalize("NFC", item) for item in value]
     return value
+
+
+_ATOMS: set[type] = {str, int, float, bool, type(None), dt.date, dt.time, dt.datetime}  # shared, being immutable
+
+
+def clone(value: Any) -> Any:
+    """A deep copy of the meeting's dataclasses, lists and dicts, faster than ``copy.deepcopy`` (no memo, no
+    reduce protocol): strings, numbers, dates and enums are shared, being immutable."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [item if type(item) in _ATOMS else clone(item) for item in value]
+    if kind is dict:
+        return {key: item if type(item) in _ATOMS else clone(item) for key, item in value.items()}
+    if isinstance(value, (str, int, float, Enum, Path)):  # an enum of the model, a path: immutable too
+        _ATOMS.add(kind)
+        return value
+    if dataclasses.is_dataclass(value) and hasattr(value, "__dict__"):
+        new = object.__new__(kind)
+        new.__dict__.update({name: item if type(item) in _ATOMS else clone(item)
+                             for name, item in value.__dict__.items()})
+        return new
+    return copy.deepcopy(value)
 
 
 class ListObserver(Protocol):
@@ -48,11 +75,23 @@ class ListObserver(Protocol):
     def item_changed(self, row: int, attr: str) -> None: ...
 
 
+@dataclass(frozen=True)
+class RejectedInput:
+    """Text typed into a date or number field that could not be read: shown where it was typed, and checked."""
+
+    record: Any
+    attr: str
+    text: str
+    reason: str
+    field: str  # the field's name, for the check panel
+
+
 class MeetingDocument(QObject):
     """The meeting being edited, where it is saved, and its history of changes."""
 
     fieldChanged = Signal(object, str)  # the record and the attribute that changed
     changed = Signal()  # anything changed (the preview and the autosave listen)
+    rejectedChanged = Signal()  # typed text that could not be read was kept, or is gone
 
     def __init__(self, meeting: Meeting, path: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -63,11 +102,14 @@ class MeetingDocument(QObject):
         self._observers: weakref.WeakSet[Any] = weakref.WeakSet()
         self.revision = 0  # increases on every change; the autosave compares it
         self.read_only = False  # a final meeting: edits are refused until it is reopened (gui/finalising.py)
+        # Typed text the model cannot hold (not a date, not a number), by (id(record), attr). Never saved: the
+        # model keeps its last good value, the cell or field shows the text and the check lists it.
+        self.rejected: dict[tuple[int, str], RejectedInput] = {}
         self.undo_stack.indexChanged.connect(self._on_index_changed)
 
     def _on_index_changed(self, _index: int) -> None:
         self.revision += 1
-        emit(self.changed)
+        self.changed.emit()
 
     @property
     def language(self) -> str:
@@ -79,7 +121,22 @@ class MeetingDocument(QObject):
 
     def snapshot(self) -> Meeting:
         """A private copy for work in another thread (preview, autosave, export)."""
-        return copy.deepcopy(self.meeting)
+        return clone(self.meeting)
+
+    # -- typed text that could not be read --------------------------------------------------------
+    def reject_input(self, record: Any, attr: str, text: str, reason: str, field: str) -> None:
+        entry = RejectedInput(record, attr, text, reason, field)
+        if self.rejected.get((id(record), attr)) != entry:
+            self.rejected[(id(record), attr)] = entry
+            self.rejectedChanged.emit()
+
+    def clear_rejected(self, record: Any, attr: str) -> None:
+        if self.rejected.pop((id(record), attr), None) is not None:
+            self.rejectedChanged.emit()
+
+    def rejected_text(self, record: Any, attr: str) -> RejectedInput | None:
+        entry = self.rejected.get((id(record), attr))
+        return entry if entry is not None and entry.record is record else None
 
     # -- observers ---------------------------------------------------------------------------------
     def register(self, observer: ListObserver) -> None:
@@ -97,7 +154,7 @@ class MeetingDocument(QObject):
         self.undo_stack.push(SetFieldCommand(self, record, attr, value, text, merge))
 
     def notify_field(self, record: Any, attr: str) -> None:
-        emit(self.fieldChanged, record, attr)
+        self.fieldChanged.emit(record, attr)
         for items in self._lists_containing(record):
             row = next(i for i, item in enumerate(items) if item is record)
             for observer in self.observers_of(items):
@@ -147,6 +204,10 @@ class SetFieldCommand(QUndoCommand):
     def id(self) -> int:  # noqa: A003 - Qt's name
         return MERGE_FIELD_EDIT if self.merge else -1
 
+    def location(self) -> tuple[Any, str]:
+        """What undo and redo change: (record, attribute), for the window to show it."""
+        return self.record, self.attr
+
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, SetFieldCommand) or not other.merge:
             return False
@@ -171,7 +232,15 @@ def _each(document: MeetingDocument, items: list[Any], call: Callable[[ListObser
         call(observer)
 
 
-class InsertItemsCommand(QUndoCommand):
+class _ListCommand(QUndoCommand):
+    items: list[Any]
+
+    def location(self) -> tuple[Any, str]:
+        """What undo and redo change: the list (the window shows its table)."""
+        return self.items, ""
+
+
+class InsertItemsCommand(_ListCommand):
     def __init__(self, document: MeetingDocument, items: list[Any], row: int, new: list[Any], text: str):
         super().__init__(text)
         self.document, self.items, self.row, self.new = document, items, row, new
@@ -187,7 +256,7 @@ class InsertItemsCommand(QUndoCommand):
         _each(self.document, self.items, lambda o: o.after_remove())
 
 
-class RemoveItemsCommand(QUndoCommand):
+class RemoveItemsCommand(_ListCommand):
     """Removes rows (any selection); undo puts the very same objects back where they were."""
 
     def __init__(self, document: MeetingDocument, items: list[Any], rows: list[int], text: str):
@@ -208,7 +277,7 @@ class RemoveItemsCommand(QUndoCommand):
             _each(self.document, self.items, lambda o: o.after_insert())
 
 
-class MoveItemCommand(QUndoCommand):
+class MoveItemCommand(_ListCommand):
     def __init__(self, document: MeetingDocument, items: list[Any], row: int, to: int, text: str):
         super().__init__(text)
         self.document, self.items, self.row, self.to = document, items, row, to

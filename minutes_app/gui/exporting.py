@@ -37,7 +37,6 @@ from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from ..userdirs import user_data_dir
 from .mail import write_email
-from .qtfix import emit
 from .workers import Worker
 
 # (kind, format) pairs offered in the Export menu, in this order.
@@ -134,12 +133,12 @@ class ExportController(QObject):
         then, self._then = self._then, None
         if then:
             then(written)
-        emit(self.finished, written)
+        self.finished.emit(written)
 
     def _on_failed(self, message: str) -> None:
         self._close_progress()
         self._then = None
-        emit(self.failed, message)
+        self.failed.emit(message)
         QMessageBox.warning(self.window, _("Export failed"), message)
 
     def wait(self, msecs: int = 60000) -> bool:

@@ -8,6 +8,7 @@ language switch.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, refres
 from ..storage.follow_links import anchor_follows, following
 from ..storage.recovery import Recovery, discard_recovery, find_recoveries, new_session_id, write_recovery
 from ..storage.task_register import TaskPlace
-from .binding import insert_at_cursor
+from .binding import REDO_KEYS, UNDO_KEYS, insert_at_cursor
 from .check_panel import CheckPanel
 from .checking import CheckResult, CheckRunner, field_for, page_number
 from .completion import Completions
@@ -51,6 +52,7 @@ from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
 from .finalising import Finaliser, final_label
 from .import_dialog import ImportDialog
+from .locating import locate, rejected_message
 from .message_bar import MessageBar
 from .notes_page import install_notes_page
 from .page_list import PAGE_FACTORIES
@@ -68,6 +70,7 @@ APP_TITLE = "Thư Ký"
 # Findings about a person missing from the attendees: activating one offers to add them.
 OFFER_TO_ADD = ("speaker-not-attendee", "chair-not-attendee", "secretary-not-attendee")
 FILE_FILTER_TEXT = "*" + SUFFIX
+PREVIEW_KEYS = {"minutes": "Ctrl+Alt+1", "news": "Ctrl+Alt+2", "notice": "Ctrl+Alt+3"}
 
 
 def new_meeting(settings: AppSettings, language: str = "vi") -> Meeting:
@@ -124,10 +127,11 @@ class MainWindow(QMainWindow):
         self.document = MeetingDocument(meeting, path, self)
         self.pages: list[Page] = []
         self.autosaved_revision = 0
+        self._rejected_seen: set[int] = set()  # typed text not taken, already said in the status bar
         self.autosave_pool = QThreadPool(self)
         self.autosave_pool.setMaxThreadCount(1)
         self.setWindowIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
-        self.resize(1280, 800)
+        self._fit_to_screen()
 
         self.side = QListWidget()
         self.side.setObjectName("pageList")
@@ -193,6 +197,7 @@ class MainWindow(QMainWindow):
         self.side.setCurrentRow(0)
         self.resizeDocks([self.dock], [430], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dock, self.check_dock], [470, 300], Qt.Orientation.Vertical)
+        self._docks_placed = False  # the preview's share of the width is set once, when first shown
         add_language_listener(self._language_changed)
         if check_recovery:
             self.recovery_bar.offer(next(iter(find_recoveries(self.session_id)), None))
@@ -226,8 +231,10 @@ class MainWindow(QMainWindow):
         add("import_sheet", lambda: self.import_spreadsheet(), "Ctrl+I")
         add("save_as", self.save_as, QKeySequence.StandardKey.SaveAs)
         add("quit", self.close, QKeySequence.StandardKey.Quit)
-        add("undo", lambda: self.document.undo_stack.undo(), QKeySequence.StandardKey.Undo, sp.SP_ArrowBack)
-        add("redo", lambda: self.document.undo_stack.redo(), QKeySequence.StandardKey.Redo, sp.SP_ArrowForward)
+        for name, back, pixmap, keys in (("undo", True, sp.SP_ArrowBack, UNDO_KEYS),
+                                         ("redo", False, sp.SP_ArrowForward, REDO_KEYS)):
+            add(name, lambda _checked=False, b=back: self.step_history(back=b), None, pixmap).setShortcuts(
+                [QKeySequence(k) for k in keys])
         add("insert_time", self.insert_current_time, "Ctrl+T")
         add("settings", self.open_settings, "Ctrl+,")
         add("people_directory", self.open_people_directory)
@@ -236,6 +243,9 @@ class MainWindow(QMainWindow):
         add("print_preview", self.print_preview, "Ctrl+Shift+P")
         add("email", self.email, "Ctrl+Shift+E")
         add("toggle_preview", lambda: self.dock.setVisible(not self.dock.isVisible()), "F8")
+        add("next_preview", self.next_preview, "F7")
+        for kind, keys in PREVIEW_KEYS.items():
+            add(f"preview_{kind}", lambda _checked=False, k=kind: self.show_preview(k), keys)
         add("toggle_checks", self.toggle_checks, "F9", sp.SP_MessageBoxWarning)
         add("run_checks", self.show_checks, "Shift+F9")
         add("next_page", lambda: self.side.setCurrentRow((self.side.currentRow() + 1) % self.side.count()),
@@ -264,12 +274,15 @@ class MainWindow(QMainWindow):
             "open_folder": _("Open containing fo&lder"), "print": _("&Print (through PDF)…"),
             "print_preview": _("Print the pre&view…"), "email": _("E&mail…"),
             "toggle_preview": _("Show or hide the &preview"), "next_page": _("Next page"),
+            "next_preview": _("Preview the ne&xt document"), "preview_minutes": _("Preview the &minutes"),
+            "preview_news": _("Preview the news &article"), "preview_notice": _("Preview the notice of c&onclusions"),
             "toggle_checks": _("Show or hide the &check before export"), "run_checks": _("Check the meeting &now"),
             "previous_page": _("Previous page"), "about": _("&About Thư Ký"),
             "finalise": _("&Finalise…"), "reopen": _("Reopen for e&diting…"),
         }
         for name, text in texts.items():
             self.actions[name].setText(text)
+        self._name_history_steps()
         for kind, fmt in EXPORTS:
             label = kind_label(kind)
             self.actions[f"export_{kind}_{fmt}"].setText(_("{kind} as {fmt}…").format(
@@ -324,6 +337,8 @@ class MainWindow(QMainWindow):
         menu.addAction(a["next_page"])
         menu.addAction(a["previous_page"])
         menu.addAction(a["toggle_preview"])
+        for name in ("next_preview", "preview_minutes", "preview_news", "preview_notice"):
+            menu.addAction(a[name])
         menu.addAction(a["toggle_checks"])
         menu.addAction(a["run_checks"])
         menu.addSeparator()
@@ -355,13 +370,23 @@ class MainWindow(QMainWindow):
             document.undo_stack.cleanChanged.connect(self.update_title)
             document.undo_stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
             document.undo_stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
+            document.undo_stack.undoTextChanged.connect(self._name_history_steps)
+            document.undo_stack.redoTextChanged.connect(self._name_history_steps)
             document.changed.connect(self.checks.schedule)
+            document.rejectedChanged.connect(self._rejected_changed)
             document._window_connected = True  # type: ignore[attr-defined]
         self.actions["undo"].setEnabled(document.undo_stack.canUndo())
         self.actions["redo"].setEnabled(document.undo_stack.canRedo())
+        self._name_history_steps()
         self._build_pages()
         self.update_title()
         self.checks.schedule()
+        # The meeting and the widgets live until the next document: out of the cyclic collector's full passes,
+        # which otherwise walk them all (tens of ms) at some keystroke while the meeting is typed. What the
+        # previous document left is collected first (here, where nobody is typing).
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _build_pages(self) -> None:
         current = max(0, self.side.currentRow())
@@ -414,6 +439,81 @@ class MainWindow(QMainWindow):
         final = final_label(self.document.meeting)
         self.setWindowTitle(f"{name}[*] — {final} — {APP_TITLE}" if final else f"{name}[*] — {APP_TITLE}")
         self.setWindowModified(self.document.is_modified)
+
+    # -- undo and redo, where they act -------------------------------------------------------------
+    def _name_history_steps(self, *_args: object) -> None:
+        """"Undo: edit Chair" — the Edit menu names the step Undo and Redo would take."""
+        stack = self.document.undo_stack
+        for name, step, plain, named in (
+                ("undo", stack.undoText(), _("&Undo"), _("&Undo: {step}")),
+                ("redo", stack.redoText(), _("&Redo"), _("&Redo: {step}"))):
+            step = step[:1].lower() + step[1:] if step[:1].isupper() and step[1:2].islower() else step
+            self.actions[name].setText(named.format(step=step.replace("&", "&&")) if step else plain)
+
+    def step_history(self, back: bool) -> None:
+        """Undo (or redo) one step, then show the page and field it changed."""
+        stack = self.document.undo_stack
+        position = stack.index() - 1 if back else stack.index()
+        if not 0 <= position < stack.count():
+            return
+        command = stack.command(position)
+        stack.undo() if back else stack.redo()
+        self.show_where(command)
+
+    def show_where(self, command: object) -> None:
+        while command is not None and not hasattr(command, "location") and command.childCount():  # type: ignore[attr-defined]
+            command = command.child(0)  # type: ignore[attr-defined]  # a macro: where its first step acts
+        location = getattr(command, "location", None)
+        if location is None:
+            return
+        target, attr = location()
+        finding = locate(self.document.meeting, target, attr)
+        if finding is not None:
+            self.go_to_finding(finding, offer=False)
+
+    def _rejected_changed(self) -> None:
+        if self.checks.latest is not None:
+            self.checks.republish()
+        entries = list(self.document.rejected.values())
+        seen, self._rejected_seen = self._rejected_seen, {id(e) for e in entries}
+        fresh = [entry for entry in entries if id(entry) not in seen]
+        if fresh:  # a new one (not one corrected): said in the status bar too
+            self.show_problem(rejected_message(fresh[-1]))
+
+    # -- the preview -------------------------------------------------------------------------------
+    def show_preview(self, kind: str) -> None:
+        self.dock.show()
+        if self.preview is not None:
+            self.preview.set_kind(kind)
+
+    def next_preview(self) -> None:
+        kinds = list(PREVIEW_KEYS)
+        current = self.preview.current_kind() if self.preview is not None else kinds[-1]
+        self.show_preview(kinds[(kinds.index(current) + 1) % len(kinds)] if current in kinds else kinds[0])
+
+    def restoreState(self, state: object, version: int = 0) -> bool:  # noqa: N802
+        self._docks_placed = True  # the widths the secretary dragged the preview to, last time
+        return super().restoreState(state, version)  # type: ignore[arg-type]
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        if not self._docks_placed:
+            # A third of a wide window (at least 430 px), so the preview's tables do not wrap word by word;
+            # the separator drags it wider and the window remembers it.
+            self._docks_placed = True
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.dock], [max(430, self.width() * 36 // 100)],
+                                                          Qt.Orientation.Horizontal))
+
+    def _fit_to_screen(self) -> None:
+        """Open at a size that fits the screen, status bar included (a 1366×768 laptop opens maximised)."""
+        screen = QApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is None or available.width() < 1400 or available.height() < 860:
+            self.resize(min(1280, available.width() if available else 1280),
+                        min(800, available.height() - 40 if available else 800))
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+        else:
+            self.resize(1280, 800)
 
     def document_snapshot(self) -> Meeting:
         return self.document.snapshot()
@@ -509,10 +609,14 @@ class MainWindow(QMainWindow):
         return True
 
     def _refuse_open(self, path: Path, error: Exception) -> None:
-        """The file and the problem, in a sentence; the meeting being edited stays as it was."""
-        QMessageBox.warning(self, _("Cannot open the meeting"), _(
-            "{file} cannot be opened: {problem}\n\nThe meeting you are editing has not been changed.").format(
-                file=path, problem=error))
+        """The file and the problem, in one line (the path once); the meeting being edited stays as it was."""
+        if path.suffix.lower() != ".json":
+            text = _("{file} is not a meeting file of Thư Ký (*{suffix}).").format(file=path.name, suffix=SUFFIX)
+        else:
+            problem = str(error).removeprefix(f"{path}: ").removeprefix(f"{path.name}: ")
+            text = _("{file} cannot be opened: {problem}").format(file=path.name, problem=problem)
+        QMessageBox.warning(self, _("Cannot open the meeting"), text + "\n\n" + _(
+            "The meeting you are editing has not been changed."))
 
     def save(self) -> bool:
         if self.document.path is None:
@@ -619,7 +723,7 @@ class MainWindow(QMainWindow):
         self.check_panel.set_findings(result.findings)
         self.check_panel.set_notice_due_date(result.due)
 
-    def go_to_finding(self, finding: object) -> None:
+    def go_to_finding(self, finding: object, offer: bool = True) -> None:
         """Open the finding's page, select its row and column, focus the field; offer to add a missing attendee."""
         number = page_number(finding)  # type: ignore[arg-type]
         self.side.setCurrentRow(number)
@@ -629,7 +733,7 @@ class MainWindow(QMainWindow):
             # Again once the double-click is over: the tree takes the focus back on the mouse release.
             QTimer.singleShot(0, widget, lambda: widget.setFocus(Qt.FocusReason.OtherFocusReason))
         person = getattr(finding, "person", "")
-        if person and getattr(finding, "rule", "") in OFFER_TO_ADD:
+        if offer and person and getattr(finding, "rule", "") in OFFER_TO_ADD:
             self.offer_attendee(person)
 
     def offer_attendee(self, name: str) -> bool:

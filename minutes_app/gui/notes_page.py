@@ -49,7 +49,6 @@ from ..notes.syntax import fold
 from .binding import TimeLineEdit, route_undo_keys
 from .document import MeetingDocument
 from .pages import Page
-from .qtfix import keep_none_alive
 from .workers import Worker
 
 MERGE_NOTES_EDIT = 1018
@@ -318,7 +317,6 @@ class NotesPage(Page):
         worker = Worker(directory_people)
         worker.signals.finished.connect(self._directory_loaded)
         QThreadPool.globalInstance().start(worker)
-        keep_none_alive()  # each keystroke here makes some dozen void calls into Qt (see qtfix)
         self._load(document.meeting.notes)
         self.editor.textChanged.connect(self._edited)
         self.editor.timeClicked.connect(self.edit_time)

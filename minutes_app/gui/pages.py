@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,9 +31,8 @@ from ..l10n.agency import derived_code, prose_name
 from ..l10n.i18n import gettext as _
 from ..model import Language, MeetingKind, Signing, Task
 from ..model.period import guess_period
-from .binding import FieldBinding, TimeLineEdit
+from .binding import DateLineEdit, FieldBinding, TimeLineEdit
 from .completion import Completions
-from .delegates import date_format
 from .document import MeetingDocument
 from .table_models import (
     ListTableModel,
@@ -116,6 +114,21 @@ class FormBuilder:
         return widget
 
 
+def align_labels(page: QWidget) -> None:
+    """One label column for every group of a page: the fields of all its groups start at the same x."""
+    labels = []
+    for layout in page.findChildren(QFormLayout):
+        for row in range(layout.rowCount()):
+            item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                labels.append(item.widget())
+    widest = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(widest)
+        if isinstance(label, QLabel):
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 def _lines_edit(rows: int = 3) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * rows + 14)
@@ -134,14 +147,6 @@ def _form_column(page: Page) -> QVBoxLayout:
     area.setWidget(content)
     page.body.addWidget(area)
     return column
-
-
-def _date_edit(document: MeetingDocument) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(date_format(document.language))
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00/00/0000") + 44)  # the text and the arrow
-    return edit
 
 
 def _time_edit() -> TimeLineEdit:
@@ -166,10 +171,10 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     times = QWidget()
     row = QHBoxLayout(times)
     row.setContentsMargins(0, 0, 0, 0)
-    date, start, end = _date_edit(document), _time_edit(), _time_edit()
+    date, start, end = DateLineEdit(), _time_edit(), _time_edit()
     for widget, attr, label in ((date, "date", _("Date")), (start, "start", _("Start")), (end, "end", _("End"))):
         page.bindings.append(FieldBinding(document, widget, meeting, attr, lambda text=label: _("Edit {field}").format(
-            field=text)))
+            field=text), field_name=label))
     row.addWidget(date)
     row.addSpacing(10)
     row.addWidget(QLabel(_("from")))
@@ -203,6 +208,7 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Place on the date line:"), QLineEdit(), header, "place")
     column.addWidget(build.last_group())
     column.addStretch(1)
+    align_labels(page)
     return page
 
 
@@ -224,7 +230,6 @@ def _derived_placeholder(document: MeetingDocument, widget: QWidget, derive: Cal
 
 def table_page(page: Page, view: EditableTableView, model: ListTableModel) -> EditableTableView:
     view.setModel(model)
-    view.setTabKeyNavigation(False)
     page.tables.append(view)
     if page.first_field is None:
         page.first_field = view
@@ -359,7 +364,6 @@ def directives_page(document: MeetingDocument, completions: Completions) -> Page
     empty: list[Task] = []
     tasks = task_model(document, empty, page)
     tasks_view.setModel(tasks)
-    tasks_view.setTabKeyNavigation(False)
     page.tables.append(tasks_view)
 
     def show_tasks(directive: Any) -> None:
@@ -412,5 +416,6 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.notice, "recipients")
     column.addWidget(build.last_group())
     column.addStretch(1)
+    align_labels(page)
     return page
 

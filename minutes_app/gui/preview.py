@@ -1,24 +1,33 @@
 """The preview: the minutes, the news article or the notice, as the exports will build them.
 
 It is rebuilt a short pause after the last change (typing never waits for it), from a copy of the
-meeting, in a worker thread; a result that arrives after a newer change started is dropped.
+meeting, in a worker thread; a result that arrives after a newer change started is dropped. The worker
+builds the HTML, parses and lays it out (a QTextDocument) and hands the finished document over; the GUI
+thread only paints the part in view (no layout: nothing there changes the document's width). A hidden
+preview is not rebuilt until it is shown again.
 """
 
 from __future__ import annotations
 
 import html
+import math
+import time
+from dataclasses import dataclass
 
-from PySide6.QtCore import QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, QSize, Qt, QThread, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..export.registry import ExportOptions, build_document, kind_label, render_document
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from .document import MeetingDocument
-from .qtfix import emit
 from .workers import Worker
 
 REFRESH_DELAY_MS = 400
+PAPER = QColor("white")
+LAYOUT_STEP = 20  # blocks laid out at a time in the worker
+PARSE_STEP = 10  # top-level elements parsed at a time in the worker
 
 
 def render_preview(meeting: Meeting, kind: str, options: ExportOptions) -> str:
@@ -32,8 +41,108 @@ def render_preview(meeting: Meeting, kind: str, options: ExportOptions) -> str:
     return f"<style>{preview_stylesheet()}</style>{body}"
 
 
-def _tagged_preview(generation: int, meeting: Meeting, kind: str, options: ExportOptions) -> tuple[int, str, str]:
-    return generation, kind, render_preview(meeting, kind, options)
+@dataclass
+class Rendering:
+    """A preview parsed and laid out off the GUI thread: the document (now owned by the GUI thread), its size
+    in pixels, its text and its HTML."""
+
+    html: str = ""
+    text: str = ""
+    width: int = 0
+    height: int = 0
+    document: QTextDocument | None = None
+
+
+def lay_out(text: str, width: int, to_thread: QThread | None = None) -> Rendering:
+    """Parse ``text`` (HTML) and lay it out ``width`` pixels wide; in a worker, then handed to ``to_thread``.
+
+    Nothing changes the document's width afterwards (that would lay it all out again): the canvas only
+    paints what is in view from the finished layout, and a new width means a new rendering.
+    """
+    document = QTextDocument()
+    document.setTextWidth(width)  # before the text: setting it after lays the whole text out in one call
+    _fill(document, text)
+    # Laid out a few blocks at a time (each step lays out up to a block), letting the GUI thread in between:
+    # one long layout call kept it waiting for as long.
+    layout, block, count = document.documentLayout(), document.begin(), 0
+    while block.isValid():
+        count += 1
+        if count % LAYOUT_STEP == 0:
+            layout.blockBoundingRect(block)
+            time.sleep(0)
+        block = block.next()
+    layout.blockBoundingRect(document.lastBlock())  # the rest of the layout, to the end
+    height = max(1, math.ceil(document.size().height()))
+    if to_thread is not None:
+        document.moveToThread(to_thread)
+    return Rendering(text, document.toPlainText(), width, height, document)
+
+
+def _fill(document: QTextDocument, text: str) -> None:
+    """``document.setHtml(text)``, a few top-level elements at a time (time.sleep(0) between them).
+
+    One setHtml of the stress meeting's 190 kB held the GUI thread back for its whole length (60 ms). The
+    writer puts each top-level element of the <article> on a line of its own; each piece is parsed inside
+    the same <article> and starts a block of its own: the text and the blocks are those of one parse; where a
+    piece begins, a paragraph's top margin may come out a few pixels smaller (tested within 1 %).
+    """
+    head, found, body = text.partition("</style>")
+    first, _newline, rest = body.partition("\n")
+    if not found or not head.startswith("<style>") or not first.startswith("<article") or ">" not in first:
+        document.setHtml(text)
+        return
+    article = first[:first.index(">") + 1]
+    lines = [first[len(article):], *rest.rstrip().split("\n")]
+    if lines[-1].strip() == "</article>":
+        lines.pop()
+    document.setDefaultStyleSheet(head[len("<style>"):])  # the pieces after the first are styled alike
+    cursor = QTextCursor(document)
+    for start in range(0, len(lines), PARSE_STEP):
+        piece = article + "\n".join(lines[start:start + PARSE_STEP]) + "</article>"
+        if start == 0:
+            document.setHtml(head + found + piece)
+            continue
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if not lines[start].startswith("<table"):
+            cursor.insertBlock()  # (a table makes its own frame: a block before it would add a line)
+        cursor.insertHtml(piece)
+        time.sleep(0)
+
+
+def _tagged_preview(generation: int, meeting: Meeting, kind: str, options: ExportOptions, width: int,
+                    gui_thread: QThread) -> tuple[int, str, Rendering]:
+    return generation, kind, lay_out(render_preview(meeting, kind, options), width, gui_thread)
+
+
+class PreviewCanvas(QWidget):
+    """Paints the part in view of a laid-out preview; its text and HTML stay at hand (tests, printing)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rendering = Rendering()
+
+    def show_rendering(self, rendering: Rendering) -> None:
+        self.rendering = rendering
+        if self.size() != QSize(rendering.width, rendering.height):
+            self.resize(rendering.width, rendering.height)  # not setFixedSize: no layout pass of the window
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        area = event.rect()
+        painter.fillRect(area, PAPER)
+        if self.rendering.document is not None:
+            self.rendering.document.drawContents(painter, QRectF(area))
+        painter.end()
+
+    def toPlainText(self) -> str:  # noqa: N802 - as QTextEdit names it
+        return self.rendering.text
+
+    def print_(self, printer: object) -> None:
+        """Print the preview's document (laid out again for the printer's page)."""
+        document = QTextDocument()
+        document.setHtml(self.rendering.html)
+        document.print_(printer)  # type: ignore[arg-type]
 
 
 class PreviewPane(QWidget):
@@ -51,14 +160,22 @@ class PreviewPane(QWidget):
         row = QHBoxLayout()
         self.label = QLabel()
         self.kind = QComboBox()
+        # Not on the Tab chain: letters typed after leaving a form must not switch the preview (F7 does).
+        self.kind.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for kind in ("minutes", "news", "notice"):
             self.kind.addItem("", kind)
         row.addWidget(self.label)
         row.addWidget(self.kind, 1)
         layout.addLayout(row)
-        self.view = QTextBrowser()
-        self.view.setOpenLinks(False)
-        layout.addWidget(self.view, 1)
+        self.view = PreviewCanvas()
+        self.scroll = QScrollArea()
+        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll.setWidget(self.view)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # the width stays put
+        self.scroll.viewport().setStyleSheet("background: white;")
+        layout.addWidget(self.scroll, 1)
+        self.stale = False  # a change came while hidden: rebuild when shown
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         document.changed.connect(self.schedule)
@@ -79,32 +196,47 @@ class PreviewPane(QWidget):
         self.kind.setCurrentIndex(self.kind.findData(kind))
 
     def schedule(self) -> None:
-        """Restart the pause: the preview follows once typing stops for a moment."""
+        """Restart the pause: the preview follows once typing stops for a moment (not while it is hidden)."""
         if self.isVisible() or not self.parent():
             self.timer.start()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.stale:
+            self.timer.start()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        if self.view.rendering.document is not None and self.view.rendering.width != self._width():
+            self.schedule()  # laid out again at the new width, off the GUI thread
+
+    def _width(self) -> int:
+        return max(200, self.scroll.viewport().width())
 
     def refresh(self) -> None:
         self.timer.stop()
+        self.stale = False
         self.generation += 1
         generation, kind = self.generation, self.current_kind()
-        worker = Worker(_tagged_preview, generation, self.document.snapshot(), kind, self.options_source())
+        worker = Worker(_tagged_preview, generation, self.document.snapshot(), kind, self.options_source(),
+                        self._width(), self.thread())
         # Bound methods of this widget: the results are delivered in the GUI thread (queued).
         worker.signals.finished.connect(self._show)
         worker.signals.failed.connect(self._show_error)
         self.pool.start(worker)
 
     def _show(self, result: object) -> None:
-        generation, kind, text = result  # type: ignore[misc]
+        generation, kind, rendering = result  # type: ignore[misc]
         if generation != self.generation:
             return
-        bar = self.view.verticalScrollBar()
-        position = bar.value()
-        self.view.setHtml(text)
-        bar.setValue(position)
-        emit(self.refreshed, kind)
+        self.view.show_rendering(rendering)  # the scroll position stays where the reader left it
+        self.refreshed.emit(kind)
 
     def _show_error(self, message: str) -> None:
         kind = self.current_kind()
-        self.view.setHtml("<p style='color:#8a1c1c'><b>{}</b></p><p>{}</p>".format(
-            html.escape(_("The preview cannot be shown.")), html.escape(message).replace("\n", "<br>")))
-        emit(self.refreshed, kind)
+        self.view.show_rendering(lay_out("<p style='color:#8a1c1c'><b>{}</b></p><p>{}</p>".format(
+            html.escape(_("The preview cannot be shown.")), html.escape(message).replace("\n", "<br>")),
+            self._width()))
+        self.refreshed.emit(kind)

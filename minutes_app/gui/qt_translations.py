@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..l10n.i18n import pgettext
-from .qtfix import give_back, probe_borrowed_none
 
 
 def qt_N_(context: str, text: str) -> tuple[str, str]:
@@ -59,6 +58,25 @@ QT_STRINGS = (
     qt_N_("QAbstractSpinBox", "&Step up"),
     qt_N_("QAbstractSpinBox", "Step &down"),
     qt_N_("QFileDialog", "Look in:"),
+    qt_N_("QFileDialog", "&Look in:"),
+    qt_N_("QFileDialog", "Files of &type:"),
+    qt_N_("QFileDialog", "&New Folder"),
+    qt_N_("QFileDialog", "Change to detail view mode"),
+    qt_N_("QFileDialog", "Change to list view mode"),
+    qt_N_("QFileDialog", "Create a New Folder"),
+    qt_N_("QFileDialog", "Directory:"),
+    qt_N_("QFileDialog", "Directories"),
+    qt_N_("QFileDialog", "Files"),
+    qt_N_("QFileDialog", "Go back"),
+    qt_N_("QFileDialog", "Go forward"),
+    qt_N_("QFileDialog", "Go to the parent directory"),
+    qt_N_("QFileDialog", "List of places and bookmarks"),
+    qt_N_("QFileDialog", "Sidebar"),
+    qt_N_("QFileSystemModel", "Computer"),
+    qt_N_("QFileSystemModel", "My Computer"),
+    qt_N_("QAbstractFileIconProvider", "Folder"),
+    qt_N_("QAbstractFileIconProvider", "Drive"),
+    qt_N_("QMimeType", "JSON document"),
     qt_N_("QFileDialog", "File &name:"),
     qt_N_("QFileDialog", "Files of type:"),
     qt_N_("QFileDialog", "&Open"),
@@ -89,13 +107,7 @@ QT_STRINGS = (
 class GettextQtTranslator(QTranslator):
     """Answers Qt's lookups from our catalog; an empty answer lets Qt keep its English text."""
 
-    # PySide6 6.12 hands the override a borrowed None for a missing disambiguation; without giving the
-    # reference back, creating widgets slowly drains None's count until the interpreter aborts.
-    none_is_borrowed = False
-
     def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        if disambiguation is None and self.none_is_borrowed:
-            give_back(None)
         translated = pgettext(context, source_text)
         # None (a null QString) lets Qt ask the next translator or keep its text; "" would blank it out.
         return None if translated == source_text else translated
@@ -118,9 +130,6 @@ def install_qt_translations(language: str) -> None:
     ours = GettextQtTranslator(app)
     app.installTranslator(ours)
     _installed.append(ours)
-    if not GettextQtTranslator.none_is_borrowed:
-        GettextQtTranslator.none_is_borrowed = probe_borrowed_none(
-            lambda: QCoreApplication.translate("QPlatformTheme", "OK"))
     shipped = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != "en" and shipped.load(QLocale(language), "qtbase", "_", folder):

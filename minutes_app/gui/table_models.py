@@ -15,9 +15,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from ..l10n.dates import format_typed_date, parse_typed_date
 from ..l10n.formatting import format_number, format_numeric_date, format_percent
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import pgettext
+from ..l10n.numbers import NumberInputError, format_for_editing, parse_number
 from ..model import (
     Attendee,
     Directive,
@@ -35,11 +37,10 @@ from ..model import (
 )
 from .document import MeetingDocument
 from .labels import enum_label
-from .numbers import NumberInputError, format_for_editing, parse_number
-from .qtfix import emit
 
 TEXT, ENUM, BOOL, DATE, NUMBER, COMPUTED = "text", "enum", "bool", "date", "number", "computed"
 CHECKED_DATE = "checked_date"  # a date with a check box: ticking it fills in the day (a task's "done")
+TYPED_KINDS = (NUMBER, DATE, CHECKED_DATE)  # kinds whose typed text may not be readable: it is kept visibly
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root of a flat table
 
@@ -82,7 +83,7 @@ class ListTableModel(QAbstractTableModel):
     def _on_field_changed(self, record: object, attr: str) -> None:
         # Numbers and dates are shown in the document's language: redraw when it changes.
         if record is self.document.meeting and attr == "language" and self.items:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self.items) - 1, len(self.columns) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, len(self.columns) - 1))
 
     # -- the list can be swapped (tasks follow the selected directive) -----------------------------
     def set_items(self, items: list[Any]) -> None:
@@ -123,13 +124,23 @@ class ListTableModel(QAbstractTableModel):
         record, column = self.items[index.row()], self.columns[index.column()]
         language = self.document.language
         value = getattr(record, column.attr, None) if column.kind != COMPUTED else None
+        rejected = self.document.rejected_text(record, column.attr) if column.kind in TYPED_KINDS else None
+        if rejected is not None:
+            # What was typed stays in the cell, in red, with the reason, until it is corrected.
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return rejected.text
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return rejected.reason
+            if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+                colours = TONE_BACKGROUNDS if role == Qt.ItemDataRole.BackgroundRole else TONE_TEXTS
+                return QBrush(colours[BAD])
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(record, column, value, language)
         if role == Qt.ItemDataRole.EditRole:
             if column.kind == ENUM:
                 return str(value)
             if column.kind in (DATE, CHECKED_DATE):
-                return QDate(value.year, value.month, value.day) if value else QDate()
+                return format_typed_date(value)
             if column.kind == NUMBER:
                 return format_for_editing(value, language)
             if column.kind == BOOL:
@@ -182,12 +193,19 @@ class ListTableModel(QAbstractTableModel):
             return self.set_cell(index.row(), index.column(), checked)
         if role != Qt.ItemDataRole.EditRole:
             return False
+        record = self.items[index.row()]
         try:
             converted = self.convert(column, value)
         except (NumberInputError, ValueError) as error:
-            emit(self.inputRejected, _("{field}, row {row}: {problem}").format(
+            if column.kind in TYPED_KINDS and isinstance(value, str) and not self.document.read_only:
+                self.document.reject_input(record, column.attr, value.strip(), str(error), column.title())
+                self.dataChanged.emit(index, index)
+            self.inputRejected.emit(_("{field}, row {row}: {problem}").format(
                 field=column.title(), row=index.row() + 1, problem=error))
             return False
+        if self.document.rejected_text(record, column.attr) is not None:
+            self.document.clear_rejected(record, column.attr)
+            self.dataChanged.emit(index, index)
         return self.set_cell(index.row(), index.column(), converted)
 
     def convert(self, column: Column, value: Any) -> Any:
@@ -206,7 +224,9 @@ class ListTableModel(QAbstractTableModel):
         if column.kind in (DATE, CHECKED_DATE):
             if isinstance(value, QDate):
                 return dt.date(value.year(), value.month(), value.day()) if value.isValid() else None
-            return _parse_date_text(str(value))
+            if isinstance(value, dt.date):
+                return value
+            return parse_typed_date(str(value or ""))
         if column.kind == BOOL:
             if isinstance(value, str):
                 return value.strip().casefold() not in ("", "0", "no", "false", "không", "vắng", "x")
@@ -265,19 +285,7 @@ class ListTableModel(QAbstractTableModel):
 
     def item_changed(self, row: int, attr: str) -> None:
         # Computed columns depend on other attributes: refresh the whole row.
-        emit(self.dataChanged, self.index(row, 0), self.index(row, len(self.columns) - 1))
-
-
-def _parse_date_text(text: str) -> dt.date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(_("\"{text}\" is not a date; write it as 31/12/2025.").format(text=text))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
 
 
 # -- the tables ------------------------------------------------------------------------------------

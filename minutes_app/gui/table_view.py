@@ -1,6 +1,8 @@
 """A table a secretary can drive from the keyboard, as in a spreadsheet.
 
-Enter moves down and, on the last row, adds a row; Ctrl+Ins inserts, Ctrl+Del deletes the selected
+Tab and Shift+Tab walk every cell, edited or not, and leave the table only past its last (first) cell;
+Enter ends an edit and moves down; Enter on a cell not being edited in the last row adds a row and edits
+it; typing into an empty table starts its first row. Ctrl+Ins inserts, Ctrl+Del deletes the selected
 rows, Alt+Up/Alt+Down move the current row, Delete clears cells, Ctrl+C/Ctrl+V copy and paste
 tab-separated rows (what Excel and LibreOffice Calc put on the clipboard).
 """
@@ -8,15 +10,67 @@ tab-separated rows (what Excel and LibreOffice Calc put on the clipboard).
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QAction, QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from ..l10n.collation import person_sort_key
 from ..l10n.i18n import gettext as _
 from .completion import Completions
 from .delegates import CellDelegate
-from .qtfix import emit
 from .table_models import BOOL, COMPUTED, ListTableModel
+
+
+class FrozenFirstColumn(QTableView):
+    """The first column (the person's name, the task) drawn over the table while it is scrolled sideways.
+
+    A copy of the table's own first column, sharing its model and selection, shown only when the table is
+    scrolled to the right: the name stays in view while the cursor is in "Reason for absence". It takes no
+    focus and edits nothing; scrolling back (to edit the name) hides it.
+    """
+
+    def __init__(self, table: QTableView):
+        super().__init__(table)
+        self.table = table
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QTableView.Shape.NoFrame)
+        self.setStyleSheet("QTableView { border-right: 1px solid palette(mid); }")
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.hide()
+        table.horizontalScrollBar().valueChanged.connect(self.place)
+        table.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        table.horizontalHeader().sectionResized.connect(self.place)
+
+    def follow_model(self) -> None:
+        self.setModel(self.table.model())
+        self.setSelectionModel(self.table.selectionModel())
+        self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
+        for column in range(1, self.model().columnCount()):
+            self.setColumnHidden(column, True)
+        self.place()
+
+    def place(self, *_args: object) -> None:
+        table = self.table
+        if self.model() is None or table.horizontalScrollBar().value() == 0:
+            self.hide()
+            return
+        self.setColumnWidth(0, table.columnWidth(0))
+        frame = table.frameWidth()
+        self.setGeometry(table.verticalHeader().width() + frame, frame, table.columnWidth(0),
+                         table.viewport().height() + table.horizontalHeader().height())
+        self.verticalScrollBar().setValue(table.verticalScrollBar().value())
+        self.show()
 
 
 class EditableTableView(QTableView):
@@ -32,12 +86,14 @@ class EditableTableView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
+        self.setTabKeyNavigation(True)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._actions: dict[str, QAction] = {}
         self._collecting: list[str] | None = None
+        self.frozen = FrozenFirstColumn(self)
         self._add_action("insert", QKeySequence("Ctrl+Ins"), self.insert_row)
         self._add_action("append", QKeySequence("Ctrl+Shift+Return"), self.append_row)
         self._add_action("delete", QKeySequence("Ctrl+Del"), self.delete_rows)
@@ -83,6 +139,7 @@ class EditableTableView(QTableView):
         self._actions["sort_people"].setEnabled(model.holds_people)
         for section, column in enumerate(model.columns):
             self.setColumnWidth(section, column.width)
+        self.frozen.follow_model()
 
     # -- row operations ----------------------------------------------------------------------------
     def _first_editable_column(self) -> int:
@@ -203,7 +260,7 @@ class EditableTableView(QTableView):
             self._collecting = None
         if problems:
             more = len(problems) - 1
-            emit(self.message, problems[0] + (" " + _("({count} more problems)").format(count=more) if more else ""))
+            self.message.emit(problems[0] + (" " + _("({count} more problems)").format(count=more) if more else ""))
         end = model.index(first_row + len(lines) - 1, first_column)
         self.selectionModel().select(end, QItemSelectionModel.SelectionFlag.NoUpdate)
 
@@ -212,24 +269,119 @@ class EditableTableView(QTableView):
         if self._collecting is not None:
             self._collecting.append(message)
         else:
-            emit(self.message, message)
+            self.message.emit(message)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self.frozen.place()
+
+    def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: E501, N802
+        super().scrollTo(index, hint)
+        if index.isValid() and index.column() > 0 and self.frozen.isVisible():
+            # Not under the frozen names: scroll right until the cell clears them.
+            hidden = self.frozen.width() - self.visualRect(index).left()
+            if hidden > 0:
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.value() - hidden)
+
+    def _enter(self) -> None:
+        """Down one row; on the last row a new row, edited from its first column."""
+        current = self.currentIndex()
+        rows = self.model().rowCount()
+        if not current.isValid() or current.row() == rows - 1:
+            self.append_row(edit=True)
+        else:
+            self._go_to(current.row() + 1, current.column())
+
+    def _at_edge(self, forward: bool) -> bool:
+        """Whether Tab (Shift+Tab) should leave the table: past its last (first) cell, or when it is empty."""
+        current = self.currentIndex()
+        rows, columns = self.model().rowCount(), self.model().columnCount()
+        if not rows or not current.isValid():
+            return True
+        if forward:
+            return current.row() == rows - 1 and current.column() == columns - 1
+        return current.row() == 0 and current.column() == 0
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802
+        editing = self.state() == QAbstractItemView.State.EditingState
+        if not editing and self._at_edge(forward):
+            return QWidget.focusNextPrevChild(self, forward)  # out of the table, to the next field
+        moved = super().focusNextPrevChild(forward)
+        current = self.currentIndex()
+        if moved and not editing and current.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.edit(current)  # as Tab from an open cell does: the next cell is open for typing
+        return moved
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        Hint = QAbstractItemDelegate.EndEditHint
+        forward = hint == Hint.EditNextItem
+        if hint in (Hint.EditNextItem, Hint.EditPreviousItem) and self._at_edge(forward):
+            super().closeEditor(editor, Hint.NoHint)
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().closeEditor(editor, hint)
+        current = self.currentIndex()
+        if hint == Hint.SubmitModelCache and current.isValid() and current.row() < self.model().rowCount() - 1:
+            self._go_to(current.row() + 1, current.column())  # Enter ended the edit: down, as in a spreadsheet
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        # Arriving in a table (Ctrl+3, Tab): a current cell, so the focus shows and typing edits it.
+        if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, self._first_editable_column()))
+        super().focusInEvent(event)
+
+    def _start_first_row(self) -> bool:
+        """Typing into an empty table (or with no current cell) starts editing its first row."""
+        if self.state() == QAbstractItemView.State.EditingState or not self.isEnabled():
+            return False
+        if self.model().rowCount() == 0:
+            if self.table_model().document.read_only:
+                return False
+            self.append_row(edit=True)
+            return True
+        if not self.currentIndex().isValid():
+            self._go_to(0, self._first_editable_column(), edit=True)
+            return True
+        return False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802
+        if event.commitString() and self._start_first_row():
+            editor = QApplication.focusWidget()
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, QInputMethodEvent(event))
+                return
+        super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if self.state() != QAbstractItemView.State.EditingState and plain:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                current = self.currentIndex()
-                rows = self.model().rowCount()
-                if not current.isValid() or current.row() == rows - 1:
-                    self.append_row(edit=True)
-                else:
-                    self._go_to(current.row() + 1, current.column())
+                self._enter()
                 return
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.clear_cells()
                 return
+        text = event.text()
+        if text and text.isprintable() and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier \
+                and self._start_first_row():
+            editor = QApplication.focusWidget()
+            if editor is not None and editor is not self:
+                QApplication.sendEvent(editor, QKeyEvent(event.type(), event.key(), event.modifiers(), text))
+                return
         super().keyPressEvent(event)
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802
+        super().paintEvent(event)  # type: ignore[arg-type]
+        if self.model() is not None and self.model().rowCount() == 0 and self.isEnabled():
+            # An empty table says how to start, so that the focus on it is seen and typing is expected.
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.viewport().rect().adjusted(12, 8, -12, -8),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             _("Empty. Start typing, or press Enter, to add the first row."))
+            painter.end()
 
     def current_row(self) -> int:
         index: QModelIndex = self.currentIndex()

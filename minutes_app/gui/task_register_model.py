@@ -19,7 +19,6 @@ from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext, pgettext, ui_language
 from ..model import TaskStatus
 from ..storage.task_register import TaskEntry, TaskRegister
-from .qtfix import emit
 
 STATUS, DEADLINE, UNIT, TASK, GIVEN, PROGRESS = range(6)
 COLUMN_COUNT = 6
@@ -96,9 +95,9 @@ class TaskRegisterModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """The interface language changed: headers and every cell are drawn again."""
-        emit(self.headerDataChanged, Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMN_COUNT - 1)
         if self.entries:
-            emit(self.dataChanged, self.index(0, 0), self.index(len(self.entries) - 1, COLUMN_COUNT - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.entries) - 1, COLUMN_COUNT - 1))
 
     # -- read ----------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802

@@ -39,7 +39,6 @@ from ..l10n.i18n import gettext as _
 from ..model import TaskStatus
 from ..storage.task_register import TaskPlace, TaskRegister, collect_tasks, meeting_files
 from .exporting import slug
-from .qtfix import emit
 from .settings import AppSettings
 from .task_register_model import (
     DEADLINE,
@@ -108,7 +107,7 @@ class _TaskTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            emit(self.enter_pressed)
+            self.enter_pressed.emit()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -320,7 +319,7 @@ class TasksWindow(QMainWindow):
         self._update_summary()
         self._update_unreadable()
         self._update_buttons()
-        emit(self.loaded)
+        self.loaded.emit()
 
     def _watch(self, files: list[Path]) -> None:
         """Watch the folder (files added, removed, renamed) and each meeting file (saved in place)."""
@@ -377,7 +376,7 @@ class TasksWindow(QMainWindow):
         if entry is None:
             return False
         place: TaskPlace = entry.place
-        emit(self.open_task, entry.file, place)
+        self.open_task.emit(entry.file, place)
         return True
 
     def _update_buttons(self) -> None:
@@ -461,13 +460,13 @@ class TasksWindow(QMainWindow):
     def _export_done(self, path: Any) -> None:
         self.exporting = False
         self._update_buttons()
-        emit(self.exported, path)
+        self.exported.emit(path)
         QMessageBox.information(self, _("Export"), _("The task list was written to {path}.").format(path=path))
 
     def _export_failed(self, path: Path, message: str) -> None:
         self.exporting = False
         self._update_buttons()
-        emit(self.export_failed, message)
+        self.export_failed.emit(message)
         QMessageBox.warning(self, _("Export failed"), _("The task list could not be written to {name}: {problem}")
                             .format(name=path.name, problem=message))
 

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..errors import MinutesError
-from .qtfix import emit
 
 
 class WorkerSignals(QObject):
@@ -56,14 +55,14 @@ class Worker(QRunnable):
     def run(self) -> None:
         try:
             if self.with_progress:
-                result = self.function(*self.args, progress=lambda p, t: emit(self.signals.progress, p, t))
+                result = self.function(*self.args, progress=lambda p, t: self.signals.progress.emit(p, t))
             else:
                 result = self.function(*self.args)
         except (MinutesError, OSError) as error:
-            emit(self.signals.failed, str(error))
+            self.signals.failed.emit(str(error))
         except Exception as error:  # noqa: BLE001 - shown to the user instead of killing a thread silently
-            emit(self.signals.failed, f"{type(error).__name__}: {error}")
+            self.signals.failed.emit(f"{type(error).__name__}: {error}")
         else:
-            emit(self.signals.finished, result)
+            self.signals.finished.emit(result)
         finally:
-            emit(self.signals.done, self)
+            self.signals.done.emit(self)

@@ -29,11 +29,14 @@ def detect_ui_language() -> str:
     wanted = os.environ.get(ENV_VAR, "").strip().lower()
     if wanted in UI_LANGUAGES:
         return wanted
+    # POSIX: the first of these that is set decides; "C" and "POSIX" (C.UTF-8 too) name no language.
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value[:2].lower() in UI_LANGUAGES:
-            return value[:2].lower()
-    try:
+        value = os.environ.get(name, "").strip()
+        if value:
+            code = value.split(".")[0].split("@")[0]
+            return code[:2].lower() if code not in ("C", "POSIX") and code[:2].lower() in UI_LANGUAGES \
+                else DEFAULT_UI_LANGUAGE
+    try:  # Windows and macOS set no variable: ask the system
         system = (_locale.getlocale()[0] or "")[:2].lower()
     except ValueError:
         system = ""

@@ -7,17 +7,22 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 
-def type_text(widget, text: str) -> None:  # noqa: ANN001
-    """Type as a Vietnamese keyboard does: ASCII as key presses, each accented letter committed by the input
-    method (Telex/VNI composition ends in a commit string), a line break as Enter."""
+def type_char(widget, char: str) -> None:  # noqa: ANN001
+    """One character as a Vietnamese keyboard sends it: ASCII as a key press, an accented letter committed by
+    the input method (Telex/VNI composition ends in a commit string), a line break as Enter."""
     from PySide6.QtGui import QInputMethodEvent
 
+    if char == "\n":
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+    elif char.isascii():
+        QTest.keyClick(widget, char)
+    else:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)
+
+
+def type_text(widget, text: str) -> None:  # noqa: ANN001
+    """Type ``text`` into ``widget`` as a Vietnamese keyboard does (see ``type_char``)."""
     for char in text:
-        if char == "\n":
-            QTest.keyClick(widget, Qt.Key.Key_Return)
-        elif char.isascii():
-            QTest.keyClick(widget, char)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(char)
-            QApplication.sendEvent(widget, event)
+        type_char(widget, char)

@@ -138,23 +138,6 @@ def test_the_notes_stay_when_the_interface_language_changes(make_window) -> None
         set_ui_language("en")
 
 
-def test_void_calls_into_qt_cannot_exhaust_none(qtbot) -> None:  # noqa: ANN001
-    """PySide6 6.12 on Python 3.11 drops a reference to None on each void call (``label.setText``);
-    the notes page makes dozens per keystroke, so None's count is lifted out of their reach."""
-    import sys
-
-    from PySide6.QtWidgets import QLabel
-
-    from minutes_app.gui.qtfix import keep_none_alive
-
-    keep_none_alive()
-    label = QLabel()
-    qtbot.addWidget(label)
-    for _i in range(2000):
-        label.setText("x")
-    assert sys.getrefcount(None) > 1_000_000 or sys.version_info >= (3, 12)
-
-
 def test_names_are_offered_after_at_and_enter_takes_one(make_window) -> None:  # noqa: ANN001
     window = make_window(commune_meeting())
     page = _page(window)

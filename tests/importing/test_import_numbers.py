@@ -22,6 +22,9 @@ from minutes_app.importing import NotANumber, parse_number
     ("40 nghìn", "", 40_000),
     ("926 tỷ 147 triệu", "tỷ đồng", 926.147),
     ("1,5 tỷ", "triệu đồng", 1500),
+    # A thousands group has three digits: "94.5" and "1.5" can only be decimals, as in the editor's cells.
+    ("94.5", "", 94.5),
+    ("1.5 triệu", "", 1_500_000),
 ])
 def test_import_vietnamese_numbers(text: str, unit: str, expected: float) -> None:
     assert parse_number(text, "vi", unit) == pytest.approx(expected)
@@ -42,7 +45,7 @@ def test_import_blank_marks_mean_no_figure(text: object) -> None:
     assert parse_number(text, "vi") is None
 
 
-@pytest.mark.parametrize("text", ["abc", "1.5", "12 tỷ abc", "tỷ", "12 cái", "1,2,3"])
+@pytest.mark.parametrize("text", ["abc", "12 tỷ abc", "tỷ", "12 cái", "1,2,3", "1.2.3", "1,234.5.6"])
 def test_import_text_that_is_not_a_number_is_refused(text: str) -> None:
     with pytest.raises(NotANumber):
         parse_number(text, "vi")
