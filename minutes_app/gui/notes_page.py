@@ -387,7 +387,6 @@ class NotesPage(Page):
         self.document.undo_stack.push(NotesCommand(self, before, after, line, mergeable))
         self.editor.margin.update()
         self.editor.offer_names(self._people)
-        keep_none_alive()
 
     def _people(self) -> People:
         """The attendees, then the directory's people not among them: whom a name after "@" may be."""
