@@ -36,18 +36,28 @@ def _without_ids(items: list) -> list:
 
 
 def _go_to_line(page, number: int) -> None:  # noqa: ANN001
-    """Put the cursor at the end of a 1-based line with the keyboard."""
-    QTest.keyClick(page.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    for _i in range(number - 1):
-        QTest.keyClick(page.editor, Qt.Key.Key_Down)
-    QTest.keyClick(page.editor, Qt.Key.Key_End)
+    """Put the cursor at the end of a 1-based line with the keyboard. Down and End act on the lines shown,
+    and a long note wraps over several: press them until the cursor is at the end of that note."""
+    editor = page.editor
+    QTest.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    while editor.textCursor().blockNumber() < number - 1:
+        QTest.keyClick(editor, Qt.Key.Key_Down)
+    QTest.keyClick(editor, Qt.Key.Key_End)
+    while not editor.textCursor().atBlockEnd():
+        QTest.keyClick(editor, Qt.Key.Key_Right)
+        QTest.keyClick(editor, Qt.Key.Key_End)
+    assert editor.textCursor().blockNumber() == number - 1
 
 
 def _delete_line(page, number: int) -> None:  # noqa: ANN001
     _go_to_line(page, number)
-    QTest.keyClick(page.editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
-    QTest.keyClick(page.editor, Qt.Key.Key_Delete)
-    QTest.keyClick(page.editor, Qt.Key.Key_Backspace)
+    editor = page.editor
+    QTest.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    while not editor.textCursor().atBlockStart():
+        QTest.keyClick(editor, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(editor, Qt.Key.Key_Delete)
+    QTest.keyClick(editor, Qt.Key.Key_Backspace)
 
 
 def test_a_few_lines_typed_are_filed_and_undone_together(make_window, qtbot) -> None:  # noqa: ANN001
