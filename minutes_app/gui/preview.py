@@ -232,6 +232,10 @@ class PreviewPane(QWidget):
         if generation != self.generation:
             return
         self.view.show_rendering(rendering)  # the scroll position stays where the reader left it
+        if rendering.width != self._width():
+            # The pane was resized while this was laid out (the window opening, the dock placed): the resize
+            # found no document to lay out again then, so do it now, or the text stays cut at the right.
+            self.schedule()
         self.refreshed.emit(kind)
 
     def _show_error(self, message: str) -> None:

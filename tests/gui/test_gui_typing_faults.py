@@ -337,3 +337,17 @@ def test_item11_the_preview_still_prints(window, qtbot, tmp_path) -> None:  # no
     printer.setOutputFileName(str(tmp_path / "preview.pdf"))
     window.preview.view.print_(printer)
     assert (tmp_path / "preview.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_item8_the_preview_fits_its_pane_after_the_window_opens_and_resizes(make_window, qtbot) -> None:  # noqa: ANN001
+    """The first preview is laid out while the window opens; the pane's width settles meanwhile, and the
+    text must then be laid out again at that width, not stay cut at the right until the next edit."""
+    window = make_window()
+    preview = window.preview
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 768)  # before the first preview has come back
+    qtbot.waitUntil(lambda: preview.view.rendering.document is not None, timeout=15000)
+    qtbot.waitUntil(lambda: preview.view.rendering.width == preview._width(), timeout=15000)
+    window.resizeDocks([window.dock], [600], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: preview.view.rendering.width == preview._width() > 500, timeout=15000)
+    assert preview.view.width() <= preview.scroll.viewport().width()
