@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
@@ -136,20 +137,37 @@ def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
 
 
 def _scalar_from_json(hint: Any, raw: Any) -> Any:
+    nullable, convert = _scalar_reader(hint)
     if raw is None:
-        return None if type(None) in get_args(hint) else _default_for(hint)
-    kinds = [k for k in (get_args(hint) or (hint,)) if k is not type(None)]
-    kind = kinds[0]
+        return None if nullable else _default_for(hint)
+    return convert(raw)
+
+
+@cache
+def _scalar_reader(hint: Any) -> tuple[bool, Callable[[Any], Any]]:
+    """Whether ``hint`` admits None, and how to turn a JSON value into it (worked out once per hint:
+    reading a folder of meetings converts hundreds of thousands of values)."""
+    args = get_args(hint)
+    kind = next(k for k in (args or (hint,)) if k is not type(None))
+    convert: Callable[[Any], Any] = _same
     if get_origin(kind) is list:
-        return list(raw)
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(raw)
-    if kind is dt.date:
-        return dt.date.fromisoformat(raw)
-    if kind is dt.time:
-        hour, minute = raw.split(":")
-        return dt.time(int(hour), int(minute))
+        convert = list
+    elif isinstance(kind, type) and issubclass(kind, Enum):
+        convert = kind
+    elif kind is dt.date:
+        convert = dt.date.fromisoformat
+    elif kind is dt.time:
+        convert = _time_from_json
+    return type(None) in args, convert
+
+
+def _same(raw: Any) -> Any:
     return raw
+
+
+def _time_from_json(raw: str) -> dt.time:
+    hour, minute = raw.split(":")
+    return dt.time(int(hour), int(minute))
 
 
 def _default_for(hint: Any) -> Any:
