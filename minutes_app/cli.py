@@ -223,19 +223,11 @@ def _check(args: argparse.Namespace) -> int:
     from .l10n.i18n import ui_language
     from .l10n.workdays import load_calendar, notice_due_date
     from .storage import load_meeting
+    from .storage.folder_index import folder_meetings
 
     meeting = load_meeting(args.file)
     calendar = load_calendar()
-    here = args.file.resolve()
-    others = []
-    for path in sorted(args.file.resolve().parent.glob("*.minutes.json")):
-        if path == here:
-            continue
-        try:
-            others.append((path.name, load_meeting(path)))
-        except MinutesError:
-            continue  # a broken neighbour says nothing about this meeting's number
-    findings = run_checks(meeting, folder_meetings=others, calendar=calendar)
+    findings = run_checks(meeting, folder_meetings=folder_meetings(args.file), calendar=calendar)
     for finding in findings:
         print(_("{page} › {field}: {message}").format(page=page_title(finding.page), field=field_label(finding),
                                                       message=finding.message))

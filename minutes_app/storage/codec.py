@@ -98,13 +98,13 @@ def normalize_text(value: Any) -> Any:
 def from_json(data: dict[str, Any]) -> Meeting:
     """The model of a decoded, validated and migrated meeting file."""
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
-    return _record_from_json(Meeting, body)
+    return record_from_json(Meeting, body)
 
 
 def to_json(meeting: Meeting) -> dict[str, Any]:
     """The meeting as the JSON object of its file (format envelope first)."""
     data: dict[str, Any] = {"format": FORMAT_NAME, "format_version": CURRENT_FORMAT_VERSION}
-    body = _record_to_json(meeting)
+    body = record_to_json(meeting)
     # The contract puts "language" before "header" although the dataclass groups it later.
     data["language"] = body.pop("language")
     data.update(body)
@@ -117,7 +117,8 @@ def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     return get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
 
 
-def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
+def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
+    """A record of the model (``Meeting``, ``Task``…) from its validated JSON object."""
     hints, names = _fields_of(cls)
     values: dict[str, Any] = {}
     for name in names:
@@ -127,9 +128,9 @@ def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
         if (cls, name) in _OPTIONAL_RECORDS and raw is None:
             values[name] = None
         elif (cls, name) in _RECORDS:
-            values[name] = _record_from_json(_RECORDS[cls, name], raw or {})
+            values[name] = record_from_json(_RECORDS[cls, name], raw or {})
         elif (cls, name) in _LIST_ITEMS:
-            values[name] = [_record_from_json(_LIST_ITEMS[cls, name], item) for item in raw or []]
+            values[name] = [record_from_json(_LIST_ITEMS[cls, name], item) for item in raw or []]
         else:
             values[name] = _scalar_from_json(hints[name], raw)
     extra = {key: value for key, value in data.items() if key not in names}
@@ -174,7 +175,8 @@ def _default_for(hint: Any) -> Any:
     return {str: "", bool: False}.get(hint)
 
 
-def _record_to_json(record: Any) -> dict[str, Any]:
+def record_to_json(record: Any) -> dict[str, Any]:
+    """The JSON object of a record of the model, as its file holds it."""
     out: dict[str, Any] = {}
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
@@ -187,7 +189,7 @@ def _record_to_json(record: Any) -> dict[str, Any]:
 
 def _value_to_json(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
-        return _record_to_json(value)
+        return record_to_json(value)
     if isinstance(value, list):
         return [_value_to_json(item) for item in value]
     if isinstance(value, Enum):
