@@ -18,17 +18,11 @@ from .errors import FallbackWarning, MinutesError
 from .l10n.i18n import detect_ui_language, set_ui_language
 from .l10n.i18n import gettext as _
 from .logs import setup_logging
-from .model import Language, Meeting, MeetingInfo
+from .model import Language, Meeting, new_meeting
 from .notes import command as notes_command
 
 SUBCOMMANDS = ("validate", "export", "new", "check", "import", "tasks", "notes")
 TASK_STATUSES = ("all", "open", "overdue", "done")
-
-
-def new_meeting(language: str = "vi", today: dt.date | None = None) -> Meeting:
-    """An empty meeting that is valid as it stands: a placeholder title and today's date."""
-    title = "Cuộc họp" if language == "vi" else "Meeting"
-    return Meeting(language=Language(language), meeting=MeetingInfo(title=title, date=today or dt.date.today()))
 
 
 def _parser() -> argparse.ArgumentParser:
