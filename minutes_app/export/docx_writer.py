@@ -285,8 +285,8 @@ class _DocxBuilder:
         cells = self._row(tbl, widths, cant_split=True, header=True)  # repeated on every page
         for cell, column in zip(cells, table.columns, strict=False):
             _paragraph_by_id(cell, heading_id, [Run(column.title)])
-        aligns = [_JC_VALUES[c.align] for c in table.columns]
-        aligns = [None if a == "left" else a for a in aligns]  # left is the style's own
+        # left is the style's own
+        aligns: list[str | None] = [None if c.align is Align.LEFT else _JC_VALUES[c.align] for c in table.columns]
         total = [sum(widths)]
         for row in table.rows:
             # Rows do not split across pages; a sector heading keeps with its first row (Word).

@@ -42,7 +42,7 @@ def _number_pattern(pattern: str) -> NumberPattern:
 
 def format_number(value: Number | None, language: str, max_decimals: int = 2) -> str:
     """A number with the locale's grouping and at most ``max_decimals`` decimals; "—" for None."""
-    if not _printable(value):
+    if value is None or not _printable(value):
         return DASH
     pattern = _number_pattern("#,##0" + ("." + "#" * max_decimals if max_decimals else ""))
     with localcontext(_WIDE):  # Babel quantizes in the current context too
@@ -51,7 +51,7 @@ def format_number(value: Number | None, language: str, max_decimals: int = 2) ->
 
 def format_fixed(value: Number | None, language: str, decimals: int) -> str:
     """A number with exactly ``decimals`` decimals ("1,287,412.50")."""
-    if not _printable(value):
+    if value is None or not _printable(value):
         return DASH
     pattern = _number_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
     with localcontext(_WIDE):
@@ -60,7 +60,7 @@ def format_fixed(value: Number | None, language: str, decimals: int) -> str:
 
 def format_percent(ratio: float | None, language: str, max_decimals: int = 1) -> str:
     """A ratio as a percentage, one decimal where needed: 1.012 → "101,2%", 0.36 → "36%"."""
-    if not _printable(ratio):
+    if ratio is None or not _printable(ratio):
         return DASH
     return format_number(ratio * 100, language, max_decimals) + "%"
 
@@ -79,7 +79,7 @@ def format_quantity(value: Number | None, unit: str, language: str) -> str:
 
 def format_money(amount: Number | None, language: str) -> str:
     """Money as people write it: "926 tỷ 147 triệu đồng" (vi) or "VND 926,147,000,000" (en)."""
-    if not _printable(amount):
+    if amount is None or not _printable(amount):
         return DASH
     if language != "vi":
         return "VND " + format_number(amount, language, 0)
@@ -160,9 +160,9 @@ def format_numeric_date(value: dt.date | None, language: str) -> str:
     return _babel_format_date(value, "d MMM y", locale=_parsed_locale("en"))
 
 
-def _printable(value: Number | None) -> bool:
-    """None, infinities and NaN print as "—" (they can only come from a computation gone wrong)."""
-    return value is not None and (not isinstance(value, float) or math.isfinite(value))
+def _printable(value: Number) -> bool:
+    """Infinities and NaN print as "—", like None (they can only come from a computation gone wrong)."""
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 def _round(value: Number, decimals: int) -> Decimal:

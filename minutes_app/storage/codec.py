@@ -111,10 +111,15 @@ def to_json(meeting: Meeting) -> dict[str, Any]:
     return data
 
 
-@cache
+_FIELDS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
 def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     """Type hints and field names of a record (get_type_hints is slow: once per class)."""
-    return get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
+    held = _FIELDS.get(cls)
+    if held is None:
+        held = _FIELDS[cls] = get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
+    return held
 
 
 def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
@@ -134,7 +139,8 @@ def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
         else:
             values[name] = _scalar_from_json(hints[name], raw)
     extra = {key: value for key, value in data.items() if key not in names}
-    return cls(**values, extra=extra)
+    make: Callable[..., T] = cls  # a record takes its fields as keywords
+    return make(**values, extra=extra)
 
 
 def _scalar_from_json(hint: Any, raw: Any) -> Any:

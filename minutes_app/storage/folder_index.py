@@ -43,7 +43,7 @@ class TaskRecord(NamedTuple):
     the cache file."""
 
     directive: int | None  # index in ``Meeting.directives``; None for ``Meeting.follow_up``
-    index: int  # index in that list
+    item: int  # index in that list
     key: str  # ``model.task_key`` of the task in its file
     named: bool  # the task says what is to be done (a blank row of a table is no task)
     data: str  # the task's JSON text
@@ -191,7 +191,7 @@ def _entry_to_json(entry: IndexedMeeting, pool: dict[str, int]) -> dict[str, Any
     return {"size": entry.size, "mtime_ns": entry.mtime_ns, "language": outline.language.value,
             "header": record_to_json(outline.header), "meeting": record_to_json(outline.meeting),
             "notice": record_to_json(outline.notice),
-            "tasks": [[task.directive, task.index, task.key, task.named, pool.setdefault(task.data, len(pool))]
+            "tasks": [[task.directive, task.item, task.key, task.named, pool.setdefault(task.data, len(pool))]
                       for task in entry.tasks]}
 
 
@@ -200,7 +200,7 @@ def _entry_from_json(path: Path, item: dict[str, Any], pool: list[str]) -> Index
                       meeting=record_from_json(MeetingInfo, item["meeting"]),
                       notice=record_from_json(Notice, item["notice"]))
     tasks = tuple(TaskRecord(d, i, key, named, pool[text]) for d, i, key, named, text in item["tasks"])
-    if not all(isinstance(task.key, str) and isinstance(task.index, int) for task in tasks):
+    if not all(isinstance(task.key, str) and isinstance(task.item, int) for task in tasks):
         raise TypeError("tasks")
     if not isinstance(item["size"], int) or not isinstance(item["mtime_ns"], int):
         raise TypeError("size")

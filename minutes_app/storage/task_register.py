@@ -98,7 +98,7 @@ def _entry(task: Task, record: TaskRecord, meeting: IndexedMeeting, today: dt.da
         status=task_status(task, today),
         key=record.key,
         file=meeting.path,
-        place=TaskPlace(record.directive, record.index),
+        place=TaskPlace(record.directive, record.item),
         meeting_title=info.title,
         meeting_date=info.date,
         given_file=given_file,
