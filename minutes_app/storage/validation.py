@@ -106,44 +106,79 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
     return target
 
 
+_ANY = object()  # a schema without "const"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one node of the schema asks, read once: a folder of meetings checks hundreds of thousands of
+    values against a few dozen nodes."""
+
+    schema: dict[str, Any]  # the node, its "$ref" resolved
+    const: Any
+    enum: list[Any] | None
+    types: str | list[str] | None
+    kinds: tuple[type, ...] | None
+    bool_allowed: bool
+    minimum: float | None
+    string_rules: bool  # minLength, pattern or format: a string needs a closer look
+    items: dict[str, Any] | None
+    required: tuple[str, ...]
+    properties: tuple[tuple[str, dict[str, Any]], ...]
+
+
+_plans: dict[int, tuple[dict[str, Any], _Plan]] = {}  # by id() of a node of the cached schema (kept alive)
+
+
+def _plan(schema: dict[str, Any]) -> _Plan:
+    held = _plans.get(id(schema))
+    if held is not None and held[0] is schema:
+        return held[1]
+    node = _resolve(schema)
+    types = node.get("type")
+    kinds, bool_allowed = _python_types(types if isinstance(types, str) else tuple(types)) if types else (None, True)
+    plan = _Plan(node, node.get("const", _ANY), node.get("enum"), types, kinds, bool_allowed, node.get("minimum"),
+                 any(key in node for key in ("minLength", "pattern", "format")), node.get("items"),
+                 tuple(node.get("required", ())), tuple(node.get("properties", {}).items()))
+    _plans[id(schema)] = (schema, plan)
+    return plan
+
+
 def _check(value: Any, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
-    schema = _resolve(schema)
-    if "const" in schema and value != schema["const"]:
-        problems.append(Problem(_text(where), _("must be \"{expected}\"").format(expected=schema["const"])))
+    plan = _plan(schema)
+    if plan.const is not _ANY and value != plan.const:
+        problems.append(Problem(_text(where), _("must be \"{expected}\"").format(expected=plan.const)))
         return
-    if "enum" in schema and value not in schema["enum"]:
-        allowed = ", ".join(schema["enum"])
+    if plan.enum is not None and value not in plan.enum:
+        allowed = ", ".join(plan.enum)
         problems.append(Problem(_text(where), _("\"{value}\" is not one of: {allowed}").format(
             value=value if isinstance(value, str) else json.dumps(value), allowed=allowed)))
         return
-    types = schema.get("type")
-    if types is not None:
-        kinds, bool_allowed = _python_types(types if isinstance(types, str) else tuple(types))
-        if not isinstance(value, kinds) or (isinstance(value, bool) and not bool_allowed):
-            names = [types] if isinstance(types, str) else list(types)
-            wanted = _(" or ").join(_type_names()[name] for name in names)
-            problems.append(Problem(_text(where), _("must be {expected}").format(expected=wanted)))
-            return
-    if isinstance(value, bool) or value is None:
+    if plan.kinds is not None and (not isinstance(value, plan.kinds) or (
+            isinstance(value, bool) and not plan.bool_allowed)):
+        names = [plan.types] if isinstance(plan.types, str) else list(plan.types or ())
+        wanted = _(" or ").join(_type_names()[name] for name in names)
+        problems.append(Problem(_text(where), _("must be {expected}").format(expected=wanted)))
         return
-    if isinstance(value, int | float):
-        minimum = schema.get("minimum")
-        if minimum is not None and value < minimum:
-            problems.append(Problem(_text(where), _("must be at least {minimum}").format(minimum=minimum)))
-    elif isinstance(value, str):
-        _check_string(value, schema, where, problems)
-    elif isinstance(value, list):
-        item_schema = schema.get("items")
-        if item_schema is not None:
-            for index, item in enumerate(value):
-                _check(item, item_schema, (where, index), problems)
+    if isinstance(value, str):
+        if plan.string_rules:
+            _check_string(value, plan.schema, where, problems)
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int | float):
+        if plan.minimum is not None and value < plan.minimum:
+            problems.append(Problem(_text(where), _("must be at least {minimum}").format(minimum=plan.minimum)))
     elif isinstance(value, dict):
-        for key in schema.get("required", ()):
+        for key in plan.required:
             if key not in value:
                 problems.append(Problem(_text((where, key)), _("is missing")))
-        for key, sub_schema in schema.get("properties", {}).items():
+        for key, sub_schema in plan.properties:
             if key in value:
                 _check(value[key], sub_schema, (where, key), problems)
+    elif isinstance(value, list) and plan.items is not None:
+        item_schema = plan.items
+        for index, item in enumerate(value):
+            _check(item, item_schema, (where, index), problems)
 
 
 def _check_string(value: str, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
