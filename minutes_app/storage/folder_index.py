@@ -32,7 +32,7 @@ from .codec import record_from_json, record_to_json
 from .files import SUFFIX, load_meeting_json
 from .safe_io import read_regular
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # ten years of monthly meetings take a few MB
 
 
@@ -191,17 +191,25 @@ def _entry_to_json(entry: IndexedMeeting, pool: dict[str, int]) -> dict[str, Any
     return {"size": entry.size, "mtime_ns": entry.mtime_ns, "language": outline.language.value,
             "header": record_to_json(outline.header), "meeting": record_to_json(outline.meeting),
             "notice": record_to_json(outline.notice),
-            "tasks": [[task.directive, task.item, task.key, task.named, pool.setdefault(task.data, len(pool))]
-                      for task in entry.tasks]}
+            # by column: five lists of a few hundred values decode faster than hundreds of small lists
+            "tasks": {"directive": [task.directive for task in entry.tasks],
+                      "item": [task.item for task in entry.tasks],
+                      "key": [task.key for task in entry.tasks],
+                      "named": [task.named for task in entry.tasks],
+                      "data": [pool.setdefault(task.data, len(pool)) for task in entry.tasks]}}
 
 
 def _entry_from_json(path: Path, item: dict[str, Any], pool: list[str]) -> IndexedMeeting:
     outline = Meeting(language=Language(item["language"]), header=record_from_json(Header, item["header"]),
                       meeting=record_from_json(MeetingInfo, item["meeting"]),
                       notice=record_from_json(Notice, item["notice"]))
-    tasks = tuple(TaskRecord(d, i, key, named, pool[text]) for d, i, key, named, text in item["tasks"])
-    if not all(isinstance(task.key, str) and isinstance(task.item, int) for task in tasks):
+    columns = [item["tasks"][name] for name in TaskRecord._fields]
+    if len({len(column) for column in columns}) > 1:
+        raise ValueError("tasks")
+    directives, items, keys, named, texts = columns
+    if not all(isinstance(key, str) for key in keys) or not all(isinstance(i, int) for i in items):
         raise TypeError("tasks")
+    tasks = tuple(map(TaskRecord, directives, items, keys, named, [pool[text] for text in texts]))
     if not isinstance(item["size"], int) or not isinstance(item["mtime_ns"], int):
         raise TypeError("size")
     return IndexedMeeting(path, item["size"], item["mtime_ns"], outline, tasks)
