@@ -94,6 +94,8 @@ def json_only(folder: Path) -> None:
 
 
 def main() -> int:
+    # The folder is made for the run: its index goes to a cache folder of the run, not the user's.
+    os.environ[ENV_CACHE_DIR] = tempfile.mkdtemp()
     folder = Path(tempfile.mkdtemp())
     build_folder(folder)
     today = dt.date(2026, 1, 15)
