@@ -3,15 +3,21 @@
 Builds 120 meetings that follow one another (each gives 6 tasks; at the next meeting two of the carried
 ones are reported done, so the open ones pile up to 480 carried tasks: an upper bound), then times
 ``collect_tasks`` (cold, then after one file changed, as the view reloads) and the DOCX and XLSX exports
-of the register.
+of the register, then the whole ``minutes-app tasks FOLDER`` process: cold (no index of the folder in the
+user cache folder: every file is parsed) and warm (a second process starts from that index), beside
+``json.load`` of the same files.
 Run from the repository root: ``python benchmarks/bench_tasks.py``. Not a test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,6 +28,7 @@ from minutes_app.export.task_list import export_task_list
 from minutes_app.model import Directive, Task, next_meeting
 from minutes_app.storage import load_meeting, save_meeting
 from minutes_app.storage.task_register import collect_tasks, forget_read_meetings
+from minutes_app.userdirs import ENV_CACHE_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "resources" / "samples" / "giao-ban-xa-binh-thanh-2025-03.minutes.json"
@@ -58,7 +65,37 @@ def timed(function: Callable[[], object], repeats: int = 5) -> tuple[float, floa
     return statistics.median(times), max(times)
 
 
+def command_times(folder: Path, repeats: int = 5) -> tuple[tuple[float, float], tuple[float, float]]:
+    """``minutes-app tasks FOLDER`` as a person runs it: cold (empty cache folder), then warm."""
+    cache = Path(tempfile.mkdtemp())
+    # Installed packages have their .pyc; a checkout run with PYTHONDONTWRITEBYTECODE would compile ours
+    # in every process.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "minutes_app")], check=True,
+                   stdout=subprocess.DEVNULL)
+    env = {**os.environ, ENV_CACHE_DIR: str(cache)}
+    command = [sys.executable, "-m", "minutes_app", "tasks", str(folder), "--today", "2026-01-15"]
+
+    def run() -> None:
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+
+    def cold() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        run()
+
+    result = timed(cold, repeats), timed(run, repeats)
+    shutil.rmtree(cache, ignore_errors=True)
+    return result
+
+
+def json_only(folder: Path) -> None:
+    for path in sorted(folder.glob("*.minutes.json")):
+        with open(path, encoding="utf-8") as stream:
+            json.load(stream)
+
+
 def main() -> int:
+    # The folder is made for the run: its index goes to a cache folder of the run, not the user's.
+    os.environ[ENV_CACHE_DIR] = tempfile.mkdtemp()
     folder = Path(tempfile.mkdtemp())
     build_folder(folder)
     today = dt.date(2026, 1, 15)
@@ -67,15 +104,19 @@ def main() -> int:
           f"({sum(e.status.value == 'overdue' for e in register.entries)} overdue)")
     last = sorted(folder.glob("*.minutes.json"))[-1]
 
-    def cold() -> None:
+    def cold() -> None:  # in this process, with no index in memory nor on disk
         forget_read_meetings()
-        collect_tasks(folder, today)
+        collect_tasks(folder, today, persist=False)
 
     def one_changed() -> None:
         last.touch()
         collect_tasks(folder, today)
 
+    command_cold, command_warm = command_times(folder)
     rows = [
+        ("json.load of the 120 files", timed(lambda: json_only(folder)), 1.0),
+        ("minutes-app tasks, cold", command_cold, 1.0),
+        ("minutes-app tasks, warm", command_warm, 0.2),
         ("read the folder's register", timed(cold), 2.0),
         ("read it again, one file changed", timed(one_changed), 0.5),
         ("export the register to DOCX", timed(lambda: export_task_list(register, folder / "t.docx", "vi")), 2.0),

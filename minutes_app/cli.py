@@ -18,17 +18,11 @@ from .errors import FallbackWarning, MinutesError
 from .l10n.i18n import detect_ui_language, set_ui_language
 from .l10n.i18n import gettext as _
 from .logs import setup_logging
-from .model import Language, Meeting, MeetingInfo
+from .model import Language, Meeting, new_meeting
 from .notes import command as notes_command
 
 SUBCOMMANDS = ("validate", "export", "new", "check", "import", "tasks", "notes")
 TASK_STATUSES = ("all", "open", "overdue", "done")
-
-
-def new_meeting(language: str = "vi", today: dt.date | None = None) -> Meeting:
-    """An empty meeting that is valid as it stands: a placeholder title and today's date."""
-    title = "Cuộc họp" if language == "vi" else "Meeting"
-    return Meeting(language=Language(language), meeting=MeetingInfo(title=title, date=today or dt.date.today()))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -223,19 +217,11 @@ def _check(args: argparse.Namespace) -> int:
     from .l10n.i18n import ui_language
     from .l10n.workdays import load_calendar, notice_due_date
     from .storage import load_meeting
+    from .storage.folder_index import folder_meetings
 
     meeting = load_meeting(args.file)
     calendar = load_calendar()
-    here = args.file.resolve()
-    others = []
-    for path in sorted(args.file.resolve().parent.glob("*.minutes.json")):
-        if path == here:
-            continue
-        try:
-            others.append((path.name, load_meeting(path)))
-        except MinutesError:
-            continue  # a broken neighbour says nothing about this meeting's number
-    findings = run_checks(meeting, folder_meetings=others, calendar=calendar)
+    findings = run_checks(meeting, folder_meetings=folder_meetings(args.file), calendar=calendar)
     for finding in findings:
         print(_("{page} › {field}: {message}").format(page=page_title(finding.page), field=field_label(finding),
                                                       message=finding.message))

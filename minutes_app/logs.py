@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import os
-from typing import IO
+from io import TextIOWrapper
 
 from .userdirs import make_private_dir, make_private_file, user_data_dir
 
@@ -38,7 +38,9 @@ def setup_logging() -> None:
 class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """Log files readable by the user alone (0600): they name files, people and problems."""
 
-    def _open(self) -> IO[str]:
+    def _open(self) -> TextIOWrapper:
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
-        return open(os.open(self.baseFilename, flags, 0o600), self.mode, encoding=self.encoding,  # noqa: SIM115
-                    errors=self.errors)
+        stream = open(os.open(self.baseFilename, flags, 0o600), self.mode, encoding=self.encoding,  # noqa: SIM115
+                      errors=self.errors)
+        assert isinstance(stream, TextIOWrapper)  # a text mode ("a")
+        return stream

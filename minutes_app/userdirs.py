@@ -11,6 +11,7 @@ import platformdirs
 APP_NAME = "ThuKy"
 APP_AUTHOR = "ThuKy"
 ENV_DATA_DIR = "MINUTES_APP_DATA_DIR"  # tests and portable installs point this elsewhere
+ENV_CACHE_DIR = "MINUTES_APP_CACHE_DIR"
 
 
 def user_data_dir() -> Path:
@@ -18,6 +19,19 @@ def user_data_dir() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def user_cache_dir() -> Path:
+    """What can be made again from the user's files (the index of a folder's meetings, compiled templates).
+    A data folder set through the environment keeps its cache beside it: tests and portable installs
+    leave nothing in the user's profile."""
+    override = os.environ.get(ENV_CACHE_DIR)
+    if override:
+        return Path(override)
+    data = os.environ.get(ENV_DATA_DIR)
+    if data:
+        return Path(data) / "cache"
+    return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
 
 
 def user_templates_dir() -> Path:

@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 import pytest
 
 # Before anything imports Qt: no display is needed, and none is used.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Fixtures of a module or the session run before each test's own folder is set (below): they get this one,
+# so that nothing reads or writes the real user's folders (templates, the cache of folders and templates).
+SESSION_DATA_DIR = os.environ["MINUTES_APP_DATA_DIR"] = tempfile.mkdtemp(prefix="thuky-tests-")
 
-from support import COMMUNE_SAMPLE, ENGLISH_SAMPLE, REPO, SAMPLES, SEED_SAMPLE  # noqa: F401  (re-exported)
+from support import COMMUNE_SAMPLE, ENGLISH_SAMPLE, REPO, SAMPLES, SEED_SAMPLE  # noqa: F401, E402  (re-exported)
+
+
+def pytest_sessionfinish() -> None:
+    shutil.rmtree(SESSION_DATA_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,15 @@ ALL_SAMPLES = (SEED_SAMPLE, COMMUNE_SAMPLE, ENGLISH_SAMPLE, APRIL_SAMPLE)
 MEETINGS = REPO / "tests" / "meetings"
 WORDING_MEETINGS = tuple(sorted(MEETINGS.glob("*.minutes.json")))
 
+# One switch for every committed reference file (reference/ beside each test: the minutes' XML, the news
+# and notice texts): set it to 1 after an intended change, then read the diff before committing.
+# THUKY_UPDATE_GOLDEN is its former name for the news and the notice, still understood.
+UPDATE_REFERENCES = "MINUTES_APP_UPDATE_REFERENCES"
+
+
+def updating_references() -> bool:
+    return "1" in (os.environ.get(UPDATE_REFERENCES), os.environ.get("THUKY_UPDATE_GOLDEN"))
+
 
 def run_cli(*args: str | Path, ui: str = "en", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     """Run ``python -m minutes_app ARGS`` as a user would, with messages in ``ui``."""

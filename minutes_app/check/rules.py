@@ -33,7 +33,7 @@ from ..l10n.formatting import format_numeric_date, format_time_of_day
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ui_language
 from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, is_working_day, public_holiday_name
-from ..model import Meeting, Signing, Task
+from ..model import Directive, DiscussionItem, Meeting, Signing, Task
 from .findings import Finding, Page, Severity
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -91,7 +91,7 @@ def speaker_not_attendee(meeting: Meeting, context: CheckContext) -> Iterator[Fi
     if not meeting.attendees:
         return  # "no attendees" says it all
     reported: set[str] = set()
-    places = (
+    places: tuple[tuple[Page, str, Sequence[DiscussionItem | Directive], str], ...] = (
         (Page.DISCUSSION, "discussion", meeting.discussion,
          _("{name} speaks in the discussion but is not in the list of attendees.")),
         (Page.DIRECTIVES, "directives", meeting.directives,

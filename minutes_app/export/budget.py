@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemLoader, TemplateNotFound, TemplateSyntaxError
@@ -87,7 +88,7 @@ class BoundedLoader(FileSystemLoader):
         else:
             raise TemplateNotFound(template)
         try:
-            data, info = read_regular_stat(filename, MAX_TEMPLATE_BYTES)
+            data, info = read_regular_stat(Path(filename), MAX_TEMPLATE_BYTES)
             source = data.decode(self.encoding)
         except FileTooLarge as error:
             raise TemplateSyntaxError(_("the template is {size} KB; the limit is {limit} KB").format(
@@ -132,10 +133,11 @@ class BudgetedSandbox(SandboxedEnvironment):
             _check_result(estimate(owner, args), _("the text"))
         return super().call(__context, __obj, *args, **kwargs)
 
+    # Jinja2 before 3.1.5 formats str.format calls here (later versions through wrap_str_format and call).
     def format_string(self, s: str, args: tuple[Any, ...], kwargs: dict[str, Any], format_func: Any = None) -> str:
         if any(int(number) > MAX_CHARS for number in re.findall(r"\d+", s)):
             raise _refuse(_("the formatted text"))
-        return super().format_string(s, args, kwargs, format_func)
+        return super().format_string(s, args, kwargs, format_func)  # type: ignore[misc]
 
 
 def _capped_filter(name: str, estimate: Callable[..., float]) -> Callable[..., Any]:

@@ -29,7 +29,7 @@ from .document import (
     Title,
     clean_text,
 )
-from .registry import ExportOptions
+from .options import ExportOptions
 
 
 def write_html(document: Document, options: ExportOptions | None = None) -> bytes:

@@ -10,14 +10,11 @@ dates go through Babel in the meeting's language.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Callable
 from typing import Any
 
 from ..l10n import formatting as fmt
-from ..l10n.agency import agency_code, is_abbreviation
-from ..l10n.i18n import gettext as _
+from ..l10n.agency import agency_code
 from ..model import Attendee, Meeting, Role
 from ..model.computations import (
     Status,
@@ -39,7 +36,6 @@ from .document import (
     LabelledLine,
     Letterhead,
     Paragraph,
-    Recipients,
     Run,
     Signatory,
     SignatureBlock,
@@ -48,49 +44,15 @@ from .document import (
     Title,
 )
 from .follow_up import CarriedTask, FollowUp, follow_up
+from .options import ExportOptions
+from .parts import format_number_field, recipients_block, timestamp
+from .phrases import Phrases
 from .prose import previous_period
-from .registry import ExportOptions
-from .templating import TemplateError, environment, is_user_template, template_errors
 
 # Proportions of the columns (writers scale them to the text width; these sum to A4's 165 mm).
 INDICATOR_WIDTHS = (44, 13, 25, 25, 19, 19, 20)
 TASK_WIDTHS = (85, 55, 25)
 FOLLOW_UP_WIDTHS = (9, 50, 33, 21, 52)
-
-
-class Phrases:
-    """The labels (``{% set %}``) and sentence macros of one language's phrases template.
-
-    Reading a missing name, or a macro failing, raises TemplateError naming the template and line.
-    """
-
-    def __init__(self, language: str, user_dir: Any = None):
-        self.language = language
-        self.name = f"minutes/phrases.{language}.j2"
-        self._budgeted = is_user_template(self.name, user_dir)  # an office's own: a time budget per call
-        self._module = self._guard(lambda: environment(language, user_dir).get_template(self.name).module)
-
-    def __getattr__(self, key: str) -> Any:
-        if key.startswith("_"):
-            raise AttributeError(key)
-        module = self.__dict__["_module"]
-        if not hasattr(module, key):
-            raise TemplateError(self.name, None, _("\"{name}\" is not defined").format(name=key))
-        value = getattr(module, key)
-        if callable(value):
-            return lambda *args: self._guard(lambda: str(value(*args)).strip())
-        return value
-
-    def _guard(self, call: Callable[[], Any]) -> Any:
-        with template_errors(self.name, self.__dict__.get("_budgeted", False)):
-            return call()
-
-
-def format_number_field(number: str) -> str:
-    """The document number as NĐ 30 writes it: numbers below 10 take a leading zero ("5" → "05")."""
-    number = number.strip()
-    # isascii(): "¹" and other Unicode digits pass isdigit() but are no number to pad.
-    return f"{int(number):02d}" if number.isascii() and number.isdigit() and int(number) < 10 else number
 
 
 def build_minutes(meeting: Meeting, options: ExportOptions | None = None) -> Document:
@@ -99,7 +61,7 @@ def build_minutes(meeting: Meeting, options: ExportOptions | None = None) -> Doc
     p = Phrases(language, (options or ExportOptions()).templates_dir)
     info, header = meeting.meeting, meeting.header
     document = Document(kind="minutes", language=language, title=f"{p.title} – {info.title}".strip(" –"),
-                        author=info.secretary, created=_timestamp(meeting))
+                        author=info.secretary, created=timestamp(meeting))
     document.add(
         Letterhead(
             parent_agency=header.parent_agency,
@@ -128,59 +90,6 @@ def build_minutes(meeting: Meeting, options: ExportOptions | None = None) -> Doc
     document.add(recipients_block(meeting.closing.recipients, p.recipients_heading, p.archive_line,
                                   p.archive_prefix))
     return document
-
-
-# What a secretary types before a recipient as she would in Word: dashes, bullets, a "+".
-_LEADING_MARKS = "-–—•·+*> \t"
-_TRAILING_MARKS = ";.,: \t"
-
-
-def recipient_line(text: str) -> str:
-    """A typed recipient without the marks the list adds itself: "- Thường trực Đảng ủy xã;" →
-    "Thường trực Đảng ủy xã" (leading dashes and bullets, trailing ";" "." "," and spaces)."""
-    return " ".join(text.split()).lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS).strip()
-
-
-def _archive(text: str, prefix: str) -> str | None:
-    """"Lưu: VT, TH" when ``text`` is the archive line ("lưu vt", "Lưu: VT, TH"; "" for "Lưu" alone),
-    else None."""
-    head, rest = text[:len(prefix)], text[len(prefix):]
-    if head.casefold() != prefix.casefold() or rest[:1].isalpha():
-        return None
-    if not rest.lstrip().startswith(":") and rest.strip() and not is_abbreviation(rest.split()[0].upper()):
-        return None  # "Lưu trữ lịch sử tỉnh" is a recipient; "Lưu VT" the archive line
-    rest = rest.lstrip(": \t")
-    if rest.lower() == rest:
-        rest = rest.upper()  # "vt, th": the codes of the filing units
-    return f"{prefix}: {rest}" if rest else ""  # "Lưu" alone: the default archive line
-
-
-def recipients_block(names: list[str], heading: str, archive_line: str, archive_prefix: str) -> Recipients:
-    """"- A;" … "- Lưu: VT." from recipients typed in any style ("- A;", "Lưu VT", "lưu: vt, th.").
-
-    Each line is written "- …;" and the last "- ….", the archive line exactly once and last: the one
-    typed (the last, if several) or ``archive_line`` when none was.
-    """
-    others: list[str] = []
-    archive: str | None = None
-    for name in names:
-        line = recipient_line(name)
-        if not line:
-            continue
-        filed = _archive(line, archive_prefix)
-        if filed is None:
-            others.append(line)
-        else:
-            archive = filed or archive_line
-    lines = [*others, archive or archive_line]
-    return Recipients(heading, [f"- {name}{'.' if i == len(lines) - 1 else ';'}" for i, name in enumerate(lines)])
-
-
-def _timestamp(meeting: Meeting) -> dt.datetime:
-    """File timestamps pinned to the meeting (its end, else its start, else 1 January 2000)."""
-    date = meeting.meeting.date or dt.date(2000, 1, 1)
-    time = meeting.meeting.end or meeting.meeting.start or dt.time(0, 0)
-    return dt.datetime.combine(date, time)
 
 
 def _person(p: Phrases, attendee: Attendee) -> str:

@@ -19,10 +19,10 @@ from ..l10n.agency import agency_code
 from ..model import Meeting, Notice, Role, Task
 from .document import Document, Letterhead, Signatory, SignatureBlock, Title
 from .follow_up import CarriedTask, FollowUp, follow_up
-from .minutes import format_number_field, recipients_block
-from .news import Person, person, timestamp
-from .news import context as news_context
-from .registry import ExportOptions
+from .options import ExportOptions
+from .parts import format_number_field, recipients_block, timestamp
+from .prose_context import Person, person
+from .prose_context import context as news_context
 from .sections import blocks, lines, parse_sections, tidy
 from .templating import render
 

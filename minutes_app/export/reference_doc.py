@@ -25,6 +25,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm
+from lxml import etree
 
 from ..errors import ReferenceCleanedWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
@@ -320,6 +321,6 @@ def _default_reference_bytes() -> bytes:
 
 
 @lru_cache(maxsize=1)
-def builtin_styles() -> dict[str, object]:
+def builtin_styles() -> dict[str, etree._Element]:
     """The built-in style elements by name, to fill in what an office's reference lacks."""
     return {name: parse_xml(definition) for name, definition in STYLE_DEFINITIONS.items()}

@@ -1,19 +1,19 @@
 """Build once, write many: which builder makes each kind of document and which writer each format.
 
-The GUI and the CLI both call ``export_meeting``; nothing else decides how a file is produced. The
-builders and writers are imported on first use, so a kind whose exporter is missing says so clearly.
+The GUI and the CLI both call ``export_meeting``; nothing else decides how a file is produced. Each
+builder and writer module is imported by the function that calls it, on first use: python-docx and the
+builders stay out of the editor's start-up until the first preview or export.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import tempfile
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..errors import ExportError, FallbackWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
@@ -22,6 +22,7 @@ from ..model import Meeting
 from ..paths import templates_dir
 from ..storage import write_bytes_atomically
 from .document import Document
+from .options import ExportOptions
 from .templating import TemplateError, is_user_template
 
 T = TypeVar("T")
@@ -34,24 +35,48 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "news": ("html", "txt", "docx", "pdf"),
     "notice": ("docx", "pdf", "html"),
 }
-_BUILDERS = {
-    "minutes": "minutes_app.export.minutes:build_minutes",
-    "news": "minutes_app.export.news:build_news",
-    "notice": "minutes_app.export.notice:build_notice",
-}
-_WRITERS = {
-    "docx": "minutes_app.export.docx_writer:write_docx",
-    "html": "minutes_app.export.html_writer:write_html",
-    "txt": "minutes_app.export.text_writer:write_text",
-}
+Builder = Callable[[Meeting, ExportOptions], Document]
+Writer = Callable[[Document, ExportOptions], bytes]
 
 
-@dataclass(frozen=True)
-class ExportOptions:
-    """What an office may change: its reference DOCX and its own templates folder."""
+def _build_minutes(meeting: Meeting, options: ExportOptions) -> Document:
+    from .minutes import build_minutes
 
-    reference_doc: Path | None = None
-    templates_dir: Path | None = None
+    return build_minutes(meeting, options)
+
+
+def _build_news(meeting: Meeting, options: ExportOptions) -> Document:
+    from .news import build_news
+
+    return build_news(meeting, options)
+
+
+def _build_notice(meeting: Meeting, options: ExportOptions) -> Document:
+    from .notice import build_notice
+
+    return build_notice(meeting, options)
+
+
+def _write_docx(document: Document, options: ExportOptions) -> bytes:
+    from .docx_writer import write_docx
+
+    return write_docx(document, options)
+
+
+def _write_html(document: Document, options: ExportOptions) -> bytes:
+    from .html_writer import write_html
+
+    return write_html(document, options)
+
+
+def _write_text(document: Document, options: ExportOptions) -> bytes:
+    from .text_writer import write_text
+
+    return write_text(document, options)
+
+
+_BUILDERS: dict[str, Builder] = {"minutes": _build_minutes, "news": _build_news, "notice": _build_notice}
+_WRITERS: dict[str, Writer] = {"docx": _write_docx, "html": _write_html, "txt": _write_text}
 
 
 def kind_label(kind: str) -> str:
@@ -63,18 +88,6 @@ def kind_label(kind: str) -> str:
     return labels.get(kind, kind)
 
 
-def _load(spec: str, what: str) -> Callable[..., Any]:
-    module_name, _sep, attribute = spec.partition(":")
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        raise ExportError(_("The {what} exporter is not available in this version of Thư Ký yet.").format(
-            what=what)) from None
-    return getattr(module, attribute)
-
-
 def build_document(meeting: Meeting, kind: str, options: ExportOptions = ExportOptions()) -> Document:
     """The intermediate document of one kind (the preview uses this too).
 
@@ -83,7 +96,7 @@ def build_document(meeting: Meeting, kind: str, options: ExportOptions = ExportO
     if kind not in KINDS:
         raise ExportError(_("Unknown document kind \"{kind}\" (choose minutes, news or notice).").format(
             kind=kind))
-    builder = _load(_BUILDERS[kind], kind_label(kind))
+    builder = _BUILDERS[kind]
     return with_template_fallback(lambda chosen: builder(meeting, chosen), options)
 
 
@@ -111,7 +124,7 @@ def render_document(document: Document, fmt: str, options: ExportOptions = Expor
         return docx_to_pdf(render_document(document, "docx", options))
     if fmt not in _WRITERS:
         raise ExportError(_("Unknown output format \"{fmt}\".").format(fmt=fmt))
-    writer = _load(_WRITERS[fmt], fmt.upper())
+    writer = _WRITERS[fmt]
     if fmt != "docx" or options.reference_doc is None:
         return writer(document, options)
     try:

@@ -1,8 +1,7 @@
 """The task follow-up list of a folder ("danh sách theo dõi nhiệm vụ"): DOCX, XLSX and plain text.
 
 The register (``storage.task_register.collect_tasks``) says which tasks there are and where each stands;
-this module turns it into rows of text — every label and fixed word from
-``templates/tasks/task_list.<language>.j2``, every number and date through Babel — and lays them out:
+``task_words`` turns it into rows of text, and this module lays them out:
 a landscape A4 table for the DOCX writer (any writer of the intermediate document takes it), a worksheet
 (``task_xlsx``), or aligned lines for a terminal.
 """
@@ -11,21 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import ExportError
 from ..l10n.formatting import format_number
 from ..l10n.i18n import gettext as _
 from ..model import TaskStatus
 from ..storage import write_bytes_atomically
-from ..storage.task_register import TaskEntry, TaskRegister
+from ..storage.task_register import TaskRegister
 from .document import Align, Column, Document, Paragraph, Run, Table, TableRow, Title
-from .docx_writer import text_width_mm
-from .minutes import Phrases
-from .registry import ExportOptions, render_document, with_template_fallback
-from .templating import environment, is_user_template
+from .options import ExportOptions
+from .registry import render_document
+from .task_words import TaskRow, folder_name, task_list_text
+from .text_metrics import text_width_mm
 
 TASK_LIST_FORMATS = ("docx", "xlsx")
 
@@ -38,95 +35,11 @@ _TEXT_MM = {"task": (50, 95), "unit": (34, 52), "given": (36, 62), "progress": (
 _TEXT_WIDTH_MM = 252
 
 
-class TaskPhrases(Phrases):
-    """The labels and macros of ``tasks/task_list.<language>.j2`` (the minutes' Phrases on another template)."""
-
-    def __init__(self, language: str, user_dir: Any = None):
-        self.language = language
-        self.name = f"tasks/task_list.{language}.j2"
-        self._budgeted = is_user_template(self.name, user_dir)  # an office's own: a time budget per call
-        self._module = self._guard(lambda: environment(language, user_dir).get_template(self.name).module)
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    """One task as every format prints it: the texts, and the values a spreadsheet keeps as such."""
-
-    number: int
-    entry: TaskEntry
-    task: str
-    unit: str
-    deadline: dt.date | None
-    deadline_text: str
-    status: TaskStatus
-    status_text: str
-    days_overdue: int | None  # None unless overdue
-    given_at: str  # "Họp giao ban tháng 3 (05/03/2025)"
-    given_file: str  # the file name of the meeting that gave the task
-    progress: str
-
-
-@dataclass(frozen=True)
-class TaskListText:
-    """What the three formats share: the labels, the heading lines and the rows."""
-
-    phrases: TaskPhrases
-    title: str
-    folder_line: str
-    counts_line: str
-    rows: list[TaskRow]
-
-
-def task_list_text(register: TaskRegister, language: str, options: ExportOptions | None = None) -> TaskListText:
-    """The words of the list in ``language`` ("vi" or "en"), rows in the register's order."""
-    return with_template_fallback(lambda chosen: _texts(register, language, chosen), options or ExportOptions())
-
-
-def _texts(register: TaskRegister, language: str, options: ExportOptions) -> TaskListText:
-    p = TaskPhrases(language, options.templates_dir)
-    rows = []
-    for number, entry in enumerate(register.entries, start=1):
-        task = entry.task
-        overdue = None
-        if entry.status is TaskStatus.OVERDUE and task.deadline is not None:
-            overdue = (register.today - task.deadline).days
-        given_name = Path(entry.given_file).name
-        rows.append(TaskRow(
-            number=number,
-            entry=entry,
-            task=task.task.strip(),
-            unit=entry.unit,
-            deadline=task.deadline,
-            deadline_text=p.deadline(task.deadline),
-            status=entry.status,
-            status_text=p.status(entry.status.value, overdue, task.done),
-            days_overdue=overdue,
-            given_at=p.given_at(entry.given_title, entry.given_date, given_name),
-            given_file=given_name,
-            progress=task.progress.strip(),
-        ))
-    return TaskListText(
-        phrases=p,
-        title=p.title,
-        folder_line=p.folder_line(_folder_name(register.folder), register.today),
-        counts_line=p.counts(len(rows), register.count(TaskStatus.OVERDUE), register.count(TaskStatus.OPEN),
-                             register.count(TaskStatus.DONE)),
-        rows=rows,
-    )
-
-
-def _folder_name(folder: Path) -> str:
-    try:
-        return folder.resolve().name or str(folder)
-    except OSError:
-        return folder.name or str(folder)
-
-
 def build_task_list(register: TaskRegister, language: str, options: ExportOptions | None = None) -> Document:
     """The list as an intermediate document (kind "tasks", landscape): title, folder and date, counts, table."""
     words = task_list_text(register, language, options)
     p = words.phrases
-    document = Document(kind="tasks", language=language, title=f"{words.title} – {_folder_name(register.folder)}",
+    document = Document(kind="tasks", language=language, title=f"{words.title} – {folder_name(register.folder)}",
                         created=dt.datetime.combine(register.today, dt.time()), landscape=True)
     document.add(
         Title(words.title, rule=False),
@@ -195,7 +108,7 @@ def write_task_list(register: TaskRegister, fmt: str, language: str, options: Ex
     if fmt == "docx":
         return render_document(build_task_list(register, language, options), "docx", options)
     if fmt == "xlsx":
-        from .task_xlsx import write_task_xlsx
+        from .task_xlsx import write_task_xlsx  # openpyxl: only for a worksheet
 
         return write_task_xlsx(task_list_text(register, language, options), register, language)
     raise ExportError(_("A task list cannot be written as \"{fmt}\"; use one of: {allowed}.").format(

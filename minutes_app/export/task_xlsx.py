@@ -1,6 +1,6 @@
 """The task follow-up list as a worksheet (openpyxl): one row per task, ready to filter, sort and print.
 
-The words are those of the DOCX (``task_list.task_list_text``); what a spreadsheet adds is kept as values:
+The words are those of the DOCX (``task_words.task_list_text``); what a spreadsheet adds is kept as values:
 deadlines are date cells, the days overdue a number, so that an office can sort and count them.
 """
 
@@ -19,7 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import TaskStatus
 from ..storage.task_register import TaskRegister
-from .task_list import TaskListText, TaskRow
+from .task_words import TaskListText, TaskRow
 
 DATE_FORMAT = "dd/mm/yyyy"
 _RED = "C00000"

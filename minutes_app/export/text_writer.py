@@ -21,7 +21,7 @@ from .document import (
     Table,
     Title,
 )
-from .registry import ExportOptions
+from .options import ExportOptions
 
 
 def _cell(cell: str | list[Run]) -> str:

@@ -8,7 +8,6 @@ finding's page, path, row and column into the widget to focus, selecting the tab
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,48 +20,12 @@ from ..check.findings import PAGE_ORDER
 from ..errors import MinutesError
 from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_due_date
 from ..model import Meeting
-from ..storage import SUFFIX, load_meeting
+from ..storage.folder_index import folder_meetings
 from .document import MeetingDocument
 from .locating import rejected_findings
 from .workers import Worker
 
 CHECK_DELAY_MS = 600
-
-
-# file → (size, mtime_ns, meeting): the folder is read again at every check, its files are parsed once.
-_folder_cache: dict[Path, tuple[int, int, Meeting]] = {}
-_folder_lock = threading.Lock()
-
-
-def _cached_meeting(path: Path) -> Meeting | None:
-    try:
-        stat = path.stat()
-        with _folder_lock:
-            cached = _folder_cache.get(path)
-        if cached is not None and cached[:2] == (stat.st_size, stat.st_mtime_ns):
-            return cached[2]
-        meeting = load_meeting(path)
-    except (MinutesError, OSError):
-        return None
-    with _folder_lock:
-        _folder_cache[path] = (stat.st_size, stat.st_mtime_ns, meeting)
-    return meeting
-
-
-def folder_meetings(path: Path | None) -> list[tuple[str, Meeting]]:
-    """The other meetings of ``path``'s folder, for the rule on document numbers (unreadable files are skipped)."""
-    if path is None:
-        return []
-    try:
-        candidates = sorted(other for other in path.parent.glob("*" + SUFFIX) if other != path and other.is_file())
-    except OSError:
-        return []
-    found = []
-    for other in candidates:
-        meeting = _cached_meeting(other)
-        if meeting is not None:
-            found.append((other.name, meeting))
-    return found
 
 
 @dataclass(frozen=True)

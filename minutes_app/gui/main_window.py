@@ -38,7 +38,7 @@ from ..export.registry import ExportOptions, kind_label
 from ..l10n.formatting import format_moment, format_time_of_day
 from ..l10n.i18n import add_language_listener, ngettext, remove_language_listener, set_ui_language, ui_language
 from ..l10n.i18n import gettext as _
-from ..model import Attendee, Language, Meeting, MeetingInfo
+from ..model import Attendee, Meeting, starting
 from ..storage import SUFFIX, ChangedOnDiskError, load_meeting, read_meeting, save_meeting
 from ..storage.concurrency import REFRESH_EVERY, DiskState, acquire_lock, refresh_lock, release_lock
 from ..storage.follow_links import anchor_follows, following
@@ -75,12 +75,7 @@ PREVIEW_KEYS = {"minutes": "Ctrl+Alt+1", "news": "Ctrl+Alt+2", "notice": "Ctrl+A
 
 def new_meeting(settings: AppSettings, language: str = "vi") -> Meeting:
     """An empty meeting dated today, with the office's defaults from the settings."""
-    meeting = Meeting(language=Language(language), meeting=MeetingInfo(
-        title="Cuộc họp" if language == "vi" else "Meeting", date=dt.date.today()))
-    for field in ("parent_agency", "agency", "agency_code", "place"):
-        setattr(meeting.header, field, settings.default(field))
-    meeting.news.author = settings.default("author")
-    return meeting
+    return starting.new_meeting(language, defaults={name: settings.default(name) for name in starting.OFFICE_DEFAULTS})
 
 
 class RecoveryBar(MessageBar):

@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date as _babel_format_date
 from babel.dates import format_datetime as _babel_format_datetime
 from babel.dates import format_time as _babel_format_time
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, format_decimal, parse_pattern
 
 from ..model import Number
 
@@ -22,31 +24,43 @@ DASH = "—"  # printed where there is no value (a plan of 0 or missing)
 MONEY_UNITS = frozenset({"đồng", "vnđ", "vnd", "đ"})
 
 
-def _locale(language: str) -> str:
-    return "vi" if language == "vi" else "en"
+def _locale(language: str) -> Locale:
+    return _parsed_locale("vi" if language == "vi" else "en")
+
+
+# Babel parses a locale given by name at every call (an export formats thousands of figures and dates):
+# each locale and number pattern is parsed once.
+@cache
+def _parsed_locale(name: str) -> Locale:
+    return Locale.parse(name)
+
+
+@cache
+def _number_pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
 
 
 def format_number(value: Number | None, language: str, max_decimals: int = 2) -> str:
     """A number with the locale's grouping and at most ``max_decimals`` decimals; "—" for None."""
-    if not _printable(value):
+    if value is None or not _printable(value):
         return DASH
-    pattern = "#,##0" + ("." + "#" * max_decimals if max_decimals else "")
+    pattern = _number_pattern("#,##0" + ("." + "#" * max_decimals if max_decimals else ""))
     with localcontext(_WIDE):  # Babel quantizes in the current context too
         return format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
 
 
 def format_fixed(value: Number | None, language: str, decimals: int) -> str:
     """A number with exactly ``decimals`` decimals ("1,287,412.50")."""
-    if not _printable(value):
+    if value is None or not _printable(value):
         return DASH
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    pattern = _number_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
     with localcontext(_WIDE):
         return format_decimal(_round(value, decimals), format=pattern, locale=_locale(language))
 
 
 def format_percent(ratio: float | None, language: str, max_decimals: int = 1) -> str:
     """A ratio as a percentage, one decimal where needed: 1.012 → "101,2%", 0.36 → "36%"."""
-    if not _printable(ratio):
+    if ratio is None or not _printable(ratio):
         return DASH
     return format_number(ratio * 100, language, max_decimals) + "%"
 
@@ -65,7 +79,7 @@ def format_quantity(value: Number | None, unit: str, language: str) -> str:
 
 def format_money(amount: Number | None, language: str) -> str:
     """Money as people write it: "926 tỷ 147 triệu đồng" (vi) or "VND 926,147,000,000" (en)."""
-    if not _printable(amount):
+    if amount is None or not _printable(amount):
         return DASH
     if language != "vi":
         return "VND " + format_number(amount, language, 0)
@@ -91,14 +105,14 @@ def format_time_of_day(value: dt.time | None, language: str) -> str:
     if value is None:
         return DASH
     if language == "vi":
-        return _babel_format_time(value, "H 'giờ' mm", locale="vi")
-    return _babel_format_time(value, "h:mm a", locale="en")
+        return _babel_format_time(value, "H 'giờ' mm", locale=_parsed_locale("vi"))
+    return _babel_format_time(value, "h:mm a", locale=_parsed_locale("en"))
 
 
 def format_moment(value: dt.datetime, language: str) -> str:
     """A date and time in the interface's short form, for messages: "14:05 29/12/20" (vi),
     "29/12/2020, 14:05" (en: the British form, day first as in Vietnam)."""
-    return _babel_format_datetime(value, "short", locale="vi" if language == "vi" else "en_GB")
+    return _babel_format_datetime(value, "short", locale=_parsed_locale("vi" if language == "vi" else "en_GB"))
 
 
 def nd30_day_month_year(value: dt.date) -> tuple[str, str, str]:
@@ -115,7 +129,7 @@ def format_long_date(value: dt.date | None, language: str) -> str:
     if language == "vi":
         day, month, year = nd30_day_month_year(value)
         return f"ngày {day} tháng {month} năm {year}"
-    return _babel_format_date(value, "d MMMM y", locale="en")
+    return _babel_format_date(value, "d MMMM y", locale=_parsed_locale("en"))
 
 
 def format_place_and_date(place: str, value: dt.date | None, language: str) -> str:
@@ -133,8 +147,8 @@ def format_short_date(value: dt.date | None, language: str) -> str:
     if value is None:
         return DASH
     if language == "vi":
-        return _babel_format_date(value, "d/M", locale="vi")
-    return _babel_format_date(value, "d MMMM", locale="en")
+        return _babel_format_date(value, "d/M", locale=_parsed_locale("vi"))
+    return _babel_format_date(value, "d MMMM", locale=_parsed_locale("en"))
 
 
 def format_numeric_date(value: dt.date | None, language: str) -> str:
@@ -142,13 +156,13 @@ def format_numeric_date(value: dt.date | None, language: str) -> str:
     if value is None:
         return DASH
     if language == "vi":
-        return _babel_format_date(value, "dd/MM/y", locale="vi")
-    return _babel_format_date(value, "d MMM y", locale="en")
+        return _babel_format_date(value, "dd/MM/y", locale=_parsed_locale("vi"))
+    return _babel_format_date(value, "d MMM y", locale=_parsed_locale("en"))
 
 
-def _printable(value: Number | None) -> bool:
-    """None, infinities and NaN print as "—" (they can only come from a computation gone wrong)."""
-    return value is not None and (not isinstance(value, float) or math.isfinite(value))
+def _printable(value: Number) -> bool:
+    """Infinities and NaN print as "—", like None (they can only come from a computation gone wrong)."""
+    return not isinstance(value, float) or math.isfinite(value)
 
 
 def _round(value: Number, decimals: int) -> Decimal:

@@ -44,12 +44,14 @@ from .meeting import (
     TaskOrigin,
     Unlinked,
 )
+from .starting import OFFICE_DEFAULTS, new_meeting
 
 __all__ = [
     "Attendee", "Closing", "Directive", "DiscussionItem", "FinalFile", "Finalisation", "Gender", "Headcount",
     "Header", "Indicator", "Language", "Meeting", "MeetingInfo", "MeetingKind", "News", "Note", "NoteKind",
-    "NoteLink", "Notice", "Number", "PriorMeeting", "Results", "Role", "Signing", "Status", "Tally", "Target",
-    "Task", "TaskOrigin", "TaskStatus", "Unlinked", "carry_open_tasks", "change_from_previous",
-    "change_ratio_from_previous", "group_by_sector", "headcount", "next_meeting", "open_tasks", "percent_of_plan",
-    "prior_meeting", "results_tally", "status", "tally", "tally_by_sector", "task_key", "task_status",
+    "NoteLink", "Notice", "Number", "OFFICE_DEFAULTS", "PriorMeeting", "Results", "Role", "Signing", "Status",
+    "Tally", "Target", "Task", "TaskOrigin", "TaskStatus", "Unlinked", "carry_open_tasks", "change_from_previous",
+    "change_ratio_from_previous", "group_by_sector", "headcount", "new_meeting", "next_meeting", "open_tasks",
+    "percent_of_plan", "prior_meeting", "results_tally", "status", "tally", "tally_by_sector", "task_key",
+    "task_status",
 ]

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
@@ -97,26 +98,32 @@ def normalize_text(value: Any) -> Any:
 def from_json(data: dict[str, Any]) -> Meeting:
     """The model of a decoded, validated and migrated meeting file."""
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
-    return _record_from_json(Meeting, body)
+    return record_from_json(Meeting, body)
 
 
 def to_json(meeting: Meeting) -> dict[str, Any]:
     """The meeting as the JSON object of its file (format envelope first)."""
     data: dict[str, Any] = {"format": FORMAT_NAME, "format_version": CURRENT_FORMAT_VERSION}
-    body = _record_to_json(meeting)
+    body = record_to_json(meeting)
     # The contract puts "language" before "header" although the dataclass groups it later.
     data["language"] = body.pop("language")
     data.update(body)
     return data
 
 
-@cache
+_FIELDS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+
+
 def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
     """Type hints and field names of a record (get_type_hints is slow: once per class)."""
-    return get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
+    held = _FIELDS.get(cls)
+    if held is None:
+        held = _FIELDS[cls] = get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
+    return held
 
 
-def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
+def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
+    """A record of the model (``Meeting``, ``Task``…) from its validated JSON object."""
     hints, names = _fields_of(cls)
     values: dict[str, Any] = {}
     for name in names:
@@ -126,37 +133,56 @@ def _record_from_json(cls: type[T], data: dict[str, Any]) -> T:
         if (cls, name) in _OPTIONAL_RECORDS and raw is None:
             values[name] = None
         elif (cls, name) in _RECORDS:
-            values[name] = _record_from_json(_RECORDS[cls, name], raw or {})
+            values[name] = record_from_json(_RECORDS[cls, name], raw or {})
         elif (cls, name) in _LIST_ITEMS:
-            values[name] = [_record_from_json(_LIST_ITEMS[cls, name], item) for item in raw or []]
+            values[name] = [record_from_json(_LIST_ITEMS[cls, name], item) for item in raw or []]
         else:
             values[name] = _scalar_from_json(hints[name], raw)
     extra = {key: value for key, value in data.items() if key not in names}
-    return cls(**values, extra=extra)
+    make: Callable[..., T] = cls  # a record takes its fields as keywords
+    return make(**values, extra=extra)
 
 
 def _scalar_from_json(hint: Any, raw: Any) -> Any:
+    nullable, convert = _scalar_reader(hint)
     if raw is None:
-        return None if type(None) in get_args(hint) else _default_for(hint)
-    kinds = [k for k in (get_args(hint) or (hint,)) if k is not type(None)]
-    kind = kinds[0]
+        return None if nullable else _default_for(hint)
+    return convert(raw)
+
+
+@cache
+def _scalar_reader(hint: Any) -> tuple[bool, Callable[[Any], Any]]:
+    """Whether ``hint`` admits None, and how to turn a JSON value into it (worked out once per hint:
+    reading a folder of meetings converts hundreds of thousands of values)."""
+    args = get_args(hint)
+    kind = next(k for k in (args or (hint,)) if k is not type(None))
+    convert: Callable[[Any], Any] = _same
     if get_origin(kind) is list:
-        return list(raw)
-    if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(raw)
-    if kind is dt.date:
-        return dt.date.fromisoformat(raw)
-    if kind is dt.time:
-        hour, minute = raw.split(":")
-        return dt.time(int(hour), int(minute))
+        convert = list
+    elif isinstance(kind, type) and issubclass(kind, Enum):
+        convert = kind
+    elif kind is dt.date:
+        convert = dt.date.fromisoformat
+    elif kind is dt.time:
+        convert = _time_from_json
+    return type(None) in args, convert
+
+
+def _same(raw: Any) -> Any:
     return raw
+
+
+def _time_from_json(raw: str) -> dt.time:
+    hour, minute = raw.split(":")
+    return dt.time(int(hour), int(minute))
 
 
 def _default_for(hint: Any) -> Any:
     return {str: "", bool: False}.get(hint)
 
 
-def _record_to_json(record: Any) -> dict[str, Any]:
+def record_to_json(record: Any) -> dict[str, Any]:
+    """The JSON object of a record of the model, as its file holds it."""
     out: dict[str, Any] = {}
     for f in dataclasses.fields(record):
         value = getattr(record, f.name)
@@ -169,7 +195,7 @@ def _record_to_json(record: Any) -> dict[str, Any]:
 
 def _value_to_json(value: Any) -> Any:
     if dataclasses.is_dataclass(value):
-        return _record_to_json(value)
+        return record_to_json(value)
     if isinstance(value, list):
         return [_value_to_json(item) for item in value]
     if isinstance(value, Enum):

@@ -15,6 +15,7 @@ import json
 import os
 import socket
 import stat
+import subprocess
 import sys
 import tempfile
 import time
@@ -50,6 +51,59 @@ def _current_owner() -> LockOwner:
     except Exception:  # noqa: BLE001 - no user name is no reason to fail opening a file
         user = "?"
     return LockOwner(user=user, host=socket.gethostname(), pid=os.getpid(), since=time.time())
+
+
+def process_start(pid: int) -> str | None:
+    """When the process ``pid`` started, as an opaque text that differs between two processes that had the
+    same id one after the other; None when it cannot be told (no such process, or no way to ask).
+
+    A process id is reused once its process ends: the id alone cannot say that a file's owner still runs.
+    Linux: the start time in ``/proc/PID/stat``; Windows: the creation time (GetProcessTimes); elsewhere
+    (macOS, BSD): what ``ps -o lstart=`` prints."""
+    if pid <= 0:
+        return None
+    if sys.platform == "win32":
+        return _windows_process_start(pid)
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[19]  # field 22, counted after the command's name
+    except (OSError, IndexError):
+        pass
+    if Path("/proc/self/stat").exists():
+        return None  # a /proc system without that process
+    try:
+        result = subprocess.run(["ps", "-o", "lstart=", "-p", str(pid)], capture_output=True, text=True,
+                                timeout=5, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None
+
+
+def _windows_process_start(pid: int) -> str | None:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return None
+    try:
+        created, exited, kernel, user = (ctypes.c_ulonglong() for _ in range(4))  # FILETIMEs
+        ok = kernel32.GetProcessTimes(handle, ctypes.byref(created), ctypes.byref(exited), ctypes.byref(kernel),
+                                      ctypes.byref(user))
+        return str(created.value) if ok else None
+    finally:
+        kernel32.CloseHandle(handle)
+
+
+def same_process_alive(pid: int, started: str | None) -> bool:
+    """Whether the process that recorded (``pid``, ``started``) still runs: the id is alive and, when both
+    start times are known, it is the same process and not a later one that was given the same id."""
+    if not pid_alive(pid):
+        return False
+    if started is None:
+        return True  # recorded before start times were kept: the id is all there is
+    now = process_start(pid)
+    return now is None or now == started
 
 
 def pid_alive(pid: int) -> bool:

@@ -89,6 +89,17 @@ def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
 
 
 def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
+    return from_json(checked_json(data, path))
+
+
+def load_meeting_json(path: Path) -> tuple[Meeting, dict[str, Any]]:
+    """``load_meeting``, with the file's JSON as the model was made from it (checked, current version)."""
+    data = checked_json(decode_json(read_text(path), path), path)
+    return from_json(data), data
+
+
+def checked_json(data: Any, path: Path | str = "<data>") -> dict[str, Any]:
+    """The decoded JSON of a meeting file, NFC-normalised, migrated to the current version and validated."""
     try:
         normalized = normalize_text(data)
     except OddValue:
@@ -100,7 +111,7 @@ def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
     problems = validate(normalized)
     if problems:
         raise MeetingFileError(path, [str(problem) for problem in problems])
-    return from_json(normalized)
+    return normalized
 
 
 def check_envelope(data: Any, path: Path | str) -> None:

@@ -2,8 +2,9 @@
 
 One file per running editor session in ``userdirs.recovery_dir()``, named after the session. It holds
 the meeting (the same JSON as a ``.minutes.json`` file), the path of the file it came from (or none
-for an untitled meeting), the time and the process id. A clean exit deletes it; a file left behind
-whose process is no longer running is what the next start offers to restore. Pure Python, no Qt.
+for an untitled meeting), the time, the process id and when that process started. A clean exit deletes
+it; a file left behind whose process is no longer running is what the next start offers to restore (a
+live process that was given the same id later does not hide it: its start time differs). Pure Python, no Qt.
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import json
 import os
 import uuid
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ..model import Meeting
 from ..userdirs import make_private_dir, recovery_dir
 from .codec import to_json
-from .concurrency import pid_alive
+from .concurrency import process_start, same_process_alive
 from .files import MAX_FILE_BYTES, decode_json, meeting_from_json, read_text, write_text_atomically
 from .safe_io import read_regular
 from .values import dumps
@@ -35,6 +37,7 @@ class Recovery:
     source: Path | None  # the meeting file the work belongs to; None for an untitled meeting
     saved_at: dt.datetime
     pid: int
+    started: str | None = None  # when that process started (``process_start``); None in older files
 
     def load(self) -> Meeting:
         """The recovered meeting; MeetingFileError if the file is damaged."""
@@ -43,6 +46,11 @@ class Recovery:
 
     def discard(self) -> None:
         self.path.unlink(missing_ok=True)
+
+
+@cache
+def _own_start() -> str | None:
+    return process_start(os.getpid())
 
 
 def new_session_id() -> str:
@@ -60,6 +68,7 @@ def snapshot_text(meeting: Meeting, source: Path | None, now: dt.datetime | None
         "source": str(source) if source else None,
         "saved_at": (now or dt.datetime.now()).isoformat(timespec="seconds"),
         "pid": os.getpid(),
+        "started": _own_start(),
         "meeting": to_json(meeting),
     }
     return dumps(envelope, indent=1)
@@ -95,11 +104,12 @@ def find_recoveries(exclude_session: str | None = None) -> list[Recovery]:
                 source=Path(data["source"]) if data.get("source") else None,
                 saved_at=dt.datetime.fromisoformat(data["saved_at"]),
                 pid=int(data.get("pid", 0)),
+                started=str(data["started"]) if data.get("started") else None,
             )
         except (OSError, ValueError, KeyError, TypeError):
             continue  # a half-written or foreign file: not ours to offer
-        if recovery.pid != os.getpid() and pid_alive(recovery.pid):
-            continue  # another editor is running and owns it
+        if recovery.pid != os.getpid() and same_process_alive(recovery.pid, recovery.started):
+            continue  # another editor is running and owns it (not another program given the same id)
         found.append(recovery)
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 

@@ -10,10 +10,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import MinutesError
 from ..l10n.collation import sort_key
-from ..model import Meeting, Task, TaskStatus, task_key, task_status
-from .files import SUFFIX, load_meeting
+from ..model import Task, TaskStatus, task_status
+from .folder_index import IndexedMeeting, TaskRecord, forget, meeting_files, read_folder
+
+__all__ = ["TaskEntry", "TaskPlace", "TaskRegister", "collect_tasks", "forget_read_meetings", "meeting_files"]
 
 # Overdue first, then open, then done.
 _STATUS_ORDER = {TaskStatus.OVERDUE: 0, TaskStatus.OPEN: 1, TaskStatus.DONE: 2}
@@ -61,83 +62,49 @@ class TaskRegister:
         return sum(entry.status is status for entry in self.entries)
 
 
-def meeting_files(folder: Path) -> list[Path]:
-    """The meeting files directly inside ``folder``, by name."""
-    return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
-
-
-# Meetings already read, by file, with the size and time of change they had: the view reloads when one
-# file of the folder changes, and only that file is read again. Read-only once stored (shared by threads).
-_read: dict[Path, tuple[tuple[int, int], Meeting]] = {}
-
-
-def _load(path: Path) -> Meeting:
-    stat = path.stat()
-    signature = (stat.st_mtime_ns, stat.st_size)
-    held = _read.get(path)
-    if held is not None and held[0] == signature:
-        return held[1]
-    meeting = load_meeting(path)
-    _read[path] = (signature, meeting)
-    return meeting
-
-
 def forget_read_meetings() -> None:
-    """Drop the meetings kept from earlier reads (the next read parses every file)."""
-    _read.clear()
+    """Drop the meetings this process read before (the next read takes the folder's cache file)."""
+    forget()
 
 
-def collect_tasks(folder: Path | str, today: dt.date) -> TaskRegister:
-    """Read every meeting file of ``folder`` and gather their tasks at their latest state."""
+def collect_tasks(folder: Path | str, today: dt.date, *, persist: bool = True) -> TaskRegister:
+    """Gather the tasks of every meeting file of ``folder`` at their latest state (``folder_index``)."""
     folder = Path(folder)
-    register = TaskRegister(folder=folder, today=today)
-    meetings: list[tuple[Path, Meeting]] = []
-    for path in meeting_files(folder):
-        try:
-            meetings.append((path, _load(path)))
-        except (MinutesError, OSError) as error:
-            _read.pop(path, None)
-            register.unreadable.append((path, str(error)))
-    register.meetings = len(meetings)
-    titles = {path.name: meeting.meeting.title.strip() for path, meeting in meetings}
-    latest: dict[str, tuple[tuple[dt.date, str], TaskEntry]] = {}
-    for path, meeting in meetings:
-        when = (meeting.meeting.date or dt.date.min, path.name)
-        for entry in entries_of(meeting, path, today, titles):
-            if not entry.task.task.strip():
+    read = read_folder(folder, persist=persist)
+    register = TaskRegister(folder=folder, today=today, unreadable=read.unreadable, meetings=len(read.meetings))
+    titles = {entry.name: entry.outline.meeting.title.strip() for entry in read.meetings}
+    # The latest record of each task: decided on the keys alone; only the winners become Task objects.
+    latest: dict[str, tuple[tuple[dt.date, str], IndexedMeeting, TaskRecord]] = {}
+    for entry in read.meetings:
+        when = (entry.outline.meeting.date or dt.date.min, entry.name)
+        for record in entry.tasks:
+            if not record.named:
                 continue
-            held = latest.get(entry.key)
+            held = latest.get(record.key)
             if held is None or held[0] <= when:
-                latest[entry.key] = (when, entry)
-    register.entries = sorted((entry for _, entry in latest.values()), key=_order)
+                latest[record.key] = (when, entry, record)
+    entries = (_entry(record.task(), record, entry, today, titles) for _when, entry, record in latest.values())
+    register.entries = sorted(entries, key=_order)
     return register
 
 
-def entries_of(meeting: Meeting, path: Path, today: dt.date, titles: dict[str, str] | None = None) -> list[TaskEntry]:
-    """The task records of one meeting: carried ones first, then those given at it.
-
-    ``titles`` names the meetings of the folder by file name, for where a carried task was given.
-    """
-    records: list[tuple[Task, TaskPlace]] = [(task, TaskPlace(None, i)) for i, task in enumerate(meeting.follow_up)]
-    for d, directive in enumerate(meeting.directives):
-        records.extend((task, TaskPlace(d, i)) for i, task in enumerate(directive.tasks))
-    entries = []
-    for task, place in records:
-        origin = task.origin
-        given_file = origin.file if origin is not None else path.name
-        entries.append(TaskEntry(
-            task=task,
-            status=task_status(task, today),
-            key=task_key(path.name, task),
-            file=path,
-            place=place,
-            meeting_title=meeting.meeting.title,
-            meeting_date=meeting.meeting.date,
-            given_file=given_file,
-            given_date=origin.date if origin is not None else meeting.meeting.date,
-            given_title=(titles or {}).get(given_file, meeting.meeting.title.strip() if origin is None else ""),
-        ))
-    return entries
+def _entry(task: Task, record: TaskRecord, meeting: IndexedMeeting, today: dt.date, titles: dict[str, str]
+           ) -> TaskEntry:
+    info = meeting.outline.meeting
+    origin = task.origin
+    given_file = origin.file if origin is not None else meeting.name
+    return TaskEntry(
+        task=task,
+        status=task_status(task, today),
+        key=record.key,
+        file=meeting.path,
+        place=TaskPlace(record.directive, record.item),
+        meeting_title=info.title,
+        meeting_date=info.date,
+        given_file=given_file,
+        given_date=origin.date if origin is not None else info.date,
+        given_title=titles.get(given_file, info.title.strip() if origin is None else ""),
+    )
 
 
 def _order(entry: TaskEntry) -> tuple:

@@ -46,7 +46,7 @@ def load_schema() -> dict[str, Any]:
 def validate(data: Any) -> list[Problem]:
     """Every problem of a decoded meeting file, in document order; [] when it is valid."""
     problems: list[Problem] = []
-    _check(data, load_schema(), "", problems)
+    _check(data, load_schema(), (), problems)
     return problems
 
 
@@ -79,6 +79,22 @@ def join_path(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+# Where a value sits, as (parent, key or index) pairs from the root ``()``: the text of the path is made
+# only for a problem (most values of a file have none, and a folder read checks hundreds of thousands).
+Where = tuple[Any, ...]
+
+
+def _text(where: Where) -> str:
+    keys: list[str | int] = []
+    while where:
+        where, key = where
+        keys.append(key)
+    path = ""
+    for key in reversed(keys):
+        path = f"{path}[{key}]" if isinstance(key, int) else join_path(path, key)
+    return path
+
+
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
     """The schema a local ``{"$ref": "#/$defs/name"}`` points to; any other schema as it is."""
     ref = schema.get("$ref")
@@ -90,63 +106,98 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
     return target
 
 
-def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
-    schema = _resolve(schema)
-    if "const" in schema and value != schema["const"]:
-        problems.append(Problem(path, _("must be \"{expected}\"").format(expected=schema["const"])))
+_ANY = object()  # a schema without "const"
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What one node of the schema asks, read once: a folder of meetings checks hundreds of thousands of
+    values against a few dozen nodes."""
+
+    schema: dict[str, Any]  # the node, its "$ref" resolved
+    const: Any
+    enum: list[Any] | None
+    types: str | list[str] | None
+    kinds: tuple[type, ...] | None
+    bool_allowed: bool
+    minimum: float | None
+    string_rules: bool  # minLength, pattern or format: a string needs a closer look
+    items: dict[str, Any] | None
+    required: tuple[str, ...]
+    properties: tuple[tuple[str, dict[str, Any]], ...]
+
+
+_plans: dict[int, tuple[dict[str, Any], _Plan]] = {}  # by id() of a node of the cached schema (kept alive)
+
+
+def _plan(schema: dict[str, Any]) -> _Plan:
+    held = _plans.get(id(schema))
+    if held is not None and held[0] is schema:
+        return held[1]
+    node = _resolve(schema)
+    types = node.get("type")
+    kinds, bool_allowed = _python_types(types if isinstance(types, str) else tuple(types)) if types else (None, True)
+    plan = _Plan(node, node.get("const", _ANY), node.get("enum"), types, kinds, bool_allowed, node.get("minimum"),
+                 any(key in node for key in ("minLength", "pattern", "format")), node.get("items"),
+                 tuple(node.get("required", ())), tuple(node.get("properties", {}).items()))
+    _plans[id(schema)] = (schema, plan)
+    return plan
+
+
+def _check(value: Any, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
+    plan = _plan(schema)
+    if plan.const is not _ANY and value != plan.const:
+        problems.append(Problem(_text(where), _("must be \"{expected}\"").format(expected=plan.const)))
         return
-    if "enum" in schema and value not in schema["enum"]:
-        allowed = ", ".join(schema["enum"])
-        problems.append(Problem(path, _("\"{value}\" is not one of: {allowed}").format(
+    if plan.enum is not None and value not in plan.enum:
+        allowed = ", ".join(plan.enum)
+        problems.append(Problem(_text(where), _("\"{value}\" is not one of: {allowed}").format(
             value=value if isinstance(value, str) else json.dumps(value), allowed=allowed)))
         return
-    types = schema.get("type")
-    if types is not None:
-        kinds, bool_allowed = _python_types(types if isinstance(types, str) else tuple(types))
-        if not isinstance(value, kinds) or (isinstance(value, bool) and not bool_allowed):
-            names = [types] if isinstance(types, str) else list(types)
-            wanted = _(" or ").join(_type_names()[name] for name in names)
-            problems.append(Problem(path, _("must be {expected}").format(expected=wanted)))
-            return
-    if isinstance(value, bool) or value is None:
+    if plan.kinds is not None and (not isinstance(value, plan.kinds) or (
+            isinstance(value, bool) and not plan.bool_allowed)):
+        names = [plan.types] if isinstance(plan.types, str) else list(plan.types or ())
+        wanted = _(" or ").join(_type_names()[name] for name in names)
+        problems.append(Problem(_text(where), _("must be {expected}").format(expected=wanted)))
         return
-    if isinstance(value, int | float):
-        minimum = schema.get("minimum")
-        if minimum is not None and value < minimum:
-            problems.append(Problem(path, _("must be at least {minimum}").format(minimum=minimum)))
-    elif isinstance(value, str):
-        _check_string(value, schema, path, problems)
-    elif isinstance(value, list):
-        item_schema = schema.get("items")
-        if item_schema is not None:
-            for index, item in enumerate(value):
-                _check(item, item_schema, f"{path}[{index}]", problems)
+    if isinstance(value, str):
+        if plan.string_rules:
+            _check_string(value, plan.schema, where, problems)
+    elif isinstance(value, bool) or value is None:
+        return
+    elif isinstance(value, int | float):
+        if plan.minimum is not None and value < plan.minimum:
+            problems.append(Problem(_text(where), _("must be at least {minimum}").format(minimum=plan.minimum)))
     elif isinstance(value, dict):
-        for key in schema.get("required", ()):
+        for key in plan.required:
             if key not in value:
-                problems.append(Problem(join_path(path, key), _("is missing")))
-        for key, sub_schema in schema.get("properties", {}).items():
+                problems.append(Problem(_text((where, key)), _("is missing")))
+        for key, sub_schema in plan.properties:
             if key in value:
-                _check(value[key], sub_schema, join_path(path, key), problems)
+                _check(value[key], sub_schema, (where, key), problems)
+    elif isinstance(value, list) and plan.items is not None:
+        item_schema = plan.items
+        for index, item in enumerate(value):
+            _check(item, item_schema, (where, index), problems)
 
 
-def _check_string(value: str, schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
+def _check_string(value: str, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
     if len(value.strip()) < schema.get("minLength", 0):
-        problems.append(Problem(path, _("must not be empty")))
+        problems.append(Problem(_text(where), _("must not be empty")))
         return
     pattern = schema.get("pattern")
     in_form = pattern is None or _pattern(pattern).search(value) is not None
     fmt = schema.get("format")
     if fmt == "date":
         if not (in_form and _parses(parse_date, value)):
-            problems.append(Problem(path, _("\"{value}\" is not a date in the form YYYY-MM-DD").format(
+            problems.append(Problem(_text(where), _("\"{value}\" is not a date in the form YYYY-MM-DD").format(
                 value=value)))
     elif fmt == "time-hm":
         if not (in_form and _parses(parse_time, value)):
-            problems.append(Problem(path, _("\"{value}\" is not a time in the form HH:MM").format(
+            problems.append(Problem(_text(where), _("\"{value}\" is not a time in the form HH:MM").format(
                 value=value)))
     elif not in_form:
-        problems.append(Problem(path, _("\"{value}\" is not in the expected form ({description})").format(
+        problems.append(Problem(_text(where), _("\"{value}\" is not in the expected form ({description})").format(
             value=value[:80], description=schema.get("description") or pattern)))
 
 

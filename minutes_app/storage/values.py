@@ -35,7 +35,7 @@ class OddNumber:
         return f"OddNumber({self.text!r})"
 
 
-class RepeatedKeys(dict):  # type: ignore[type-arg]
+class RepeatedKeys(dict[str, Any]):
     """A JSON object in which some key appears more than once (the last value is kept, as JSON does)."""
 
     repeated: list[str]
@@ -56,7 +56,12 @@ def object_from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         return data
     marked = RepeatedKeys(data)
     seen: set[str] = set()
-    marked.repeated = list(dict.fromkeys(key for key, _value in pairs if key in seen or seen.add(key)))
+    repeated: list[str] = []
+    for key, _value in pairs:
+        if key in seen:
+            repeated.append(key)
+        seen.add(key)
+    marked.repeated = list(dict.fromkeys(repeated))
     return marked
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import zipfile
 from pathlib import Path
 
 import pytest
 from lxml import etree
+from support import updating_references
 
 REFERENCES = Path(__file__).resolve().parent / "reference"
 
@@ -29,7 +29,7 @@ def _pretty_document_xml(data: bytes) -> str:
 def test_document_xml_matches_the_reference(minutes_docx: dict[str, bytes], name: str) -> None:
     actual = _pretty_document_xml(minutes_docx[name])
     reference = REFERENCES / f"minutes-{name}.document.xml"
-    if os.environ.get("MINUTES_APP_UPDATE_REFERENCES"):
+    if updating_references():
         reference.write_text(actual, encoding="utf-8")
     expected = reference.read_text(encoding="utf-8")
     if actual != expected:

@@ -11,8 +11,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from support import COMMUNE_SAMPLE, SEED_SAMPLE
 
-from minutes_app.export.docx_writer import text_width_mm, write_docx
+from minutes_app.export.docx_writer import write_docx
 from minutes_app.export.minutes import build_minutes
+from minutes_app.export.text_metrics import text_width_mm
 from minutes_app.storage import load_meeting
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

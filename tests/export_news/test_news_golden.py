@@ -1,23 +1,22 @@
 """Golden articles: the text and HTML written from each sample, compared with reviewed files.
 
-The files under ``golden/`` were read whole and judged to read like the seed article. After an
-intended change of wording, regenerate them with ``THUKY_UPDATE_GOLDEN=1 pytest tests/export_news`` and
+The files under ``reference/`` were read whole and judged to read like the seed article. After an
+intended change of wording, regenerate them with ``MINUTES_APP_UPDATE_REFERENCES=1 pytest tests/export_news`` and
 read the diff before committing.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from support import ALL_SAMPLES, WORDING_MEETINGS
+from support import ALL_SAMPLES, WORDING_MEETINGS, updating_references
 
 from minutes_app.export.registry import build_document, render_document
 from minutes_app.storage import load_meeting
 
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("THUKY_UPDATE_GOLDEN") == "1"
+GOLDEN = Path(__file__).parent / "reference"
+UPDATE = updating_references()
 
 
 def _stem(sample: Path) -> str:
@@ -31,7 +30,7 @@ def test_article_matches_the_reviewed_golden_file(sample: Path, fmt: str) -> Non
     golden = GOLDEN / f"{_stem(sample)}.news.{fmt}"
     if UPDATE:
         golden.write_bytes(data)
-    assert golden.exists(), f"missing {golden}; run with THUKY_UPDATE_GOLDEN=1 and review it"
+    assert golden.exists(), f"missing {golden}; run with MINUTES_APP_UPDATE_REFERENCES=1 and review it"
     assert data.decode("utf-8") == golden.read_text(encoding="utf-8")
 
 

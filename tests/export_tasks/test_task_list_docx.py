@@ -20,7 +20,6 @@ from export_tasks.task_folder import APRIL, EXPECTED_TASKS, JANUARY, MARCH, TODA
 from minutes_app.errors import ExportError, FallbackWarning
 from minutes_app.export import ExportOptions, render_document
 from minutes_app.export.document import Table
-from minutes_app.export.docx_writer import text_width_mm
 from minutes_app.export.pdf import docx_to_pdf
 from minutes_app.export.task_list import (
     TASK_LIST_FORMATS,
@@ -28,6 +27,7 @@ from minutes_app.export.task_list import (
     export_task_list,
     write_task_list,
 )
+from minutes_app.export.text_metrics import text_width_mm
 from minutes_app.storage.task_register import collect_tasks
 
 HEADER_VI = ["STT", "Nhiệm vụ", "Đơn vị thực hiện", "Thời hạn", "Tình trạng", "Giao tại", "Kết quả"]

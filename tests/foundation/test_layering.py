@@ -1,4 +1,4 @@
-"""The layers below the GUI never import Qt (DESIGN.md: gui → export, storage, l10n → model)."""
+"""The layers below the GUI never import Qt (README, "Layout of the code": gui → export, storage, l10n → model)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from support import SEED_SAMPLE
 
 openpyxl = pytest.importorskip("openpyxl")
 
-SHOTS = Path("/tmp/shots4")
+# Where the screenshots go: MINUTES_APP_SHOTS to look at them after the run, else the test's own folder.
+SHOTS_ENV = "MINUTES_APP_SHOTS"
 
 ROWS = [
     ["BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2025", None, None, None, None],
@@ -138,9 +140,10 @@ def test_import_dialog_screenshot(make_window, tmp_path, language: str) -> None:
     set_ui_language(language)
     window = make_window(SEED_SAMPLE)
     dialog = window.import_spreadsheet(_sheet(tmp_path))
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots = Path(os.environ.get(SHOTS_ENV) or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
     image = dialog.grab()
-    assert image.save(str(SHOTS / f"import-{language}.png"))
+    assert image.save(str(shots / f"import-{language}.png"))
     assert not image.isNull() and image.width() >= 900
     assert dialog.preview_table.rowCount() == 3 and dialog.errors_list.count() == 1
     dialog.reject()

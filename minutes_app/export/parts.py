@@ -1,0 +1,68 @@
+"""Pieces every builder of a document uses: the document number, the recipients, the file timestamp."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..l10n.agency import is_abbreviation
+from ..model import Meeting
+from .document import Recipients
+
+
+def format_number_field(number: str) -> str:
+    """The document number as NĐ 30 writes it: numbers below 10 take a leading zero ("5" → "05")."""
+    number = number.strip()
+    # isascii(): "¹" and other Unicode digits pass isdigit() but are no number to pad.
+    return f"{int(number):02d}" if number.isascii() and number.isdigit() and int(number) < 10 else number
+
+
+# What a secretary types before a recipient as she would in Word: dashes, bullets, a "+".
+_LEADING_MARKS = "-–—•·+*> \t"
+_TRAILING_MARKS = ";.,: \t"
+
+
+def recipient_line(text: str) -> str:
+    """A typed recipient without the marks the list adds itself: "- Thường trực Đảng ủy xã;" →
+    "Thường trực Đảng ủy xã" (leading dashes and bullets, trailing ";" "." "," and spaces)."""
+    return " ".join(text.split()).lstrip(_LEADING_MARKS).rstrip(_TRAILING_MARKS).strip()
+
+
+def _archive(text: str, prefix: str) -> str | None:
+    """"Lưu: VT, TH" when ``text`` is the archive line ("lưu vt", "Lưu: VT, TH"; "" for "Lưu" alone),
+    else None."""
+    head, rest = text[:len(prefix)], text[len(prefix):]
+    if head.casefold() != prefix.casefold() or rest[:1].isalpha():
+        return None
+    if not rest.lstrip().startswith(":") and rest.strip() and not is_abbreviation(rest.split()[0].upper()):
+        return None  # "Lưu trữ lịch sử tỉnh" is a recipient; "Lưu VT" the archive line
+    rest = rest.lstrip(": \t")
+    if rest.lower() == rest:
+        rest = rest.upper()  # "vt, th": the codes of the filing units
+    return f"{prefix}: {rest}" if rest else ""  # "Lưu" alone: the default archive line
+
+
+def recipients_block(names: list[str], heading: str, archive_line: str, archive_prefix: str) -> Recipients:
+    """"- A;" … "- Lưu: VT." from recipients typed in any style ("- A;", "Lưu VT", "lưu: vt, th.").
+
+    Each line is written "- …;" and the last "- ….", the archive line exactly once and last: the one
+    typed (the last, if several) or ``archive_line`` when none was.
+    """
+    others: list[str] = []
+    archive: str | None = None
+    for name in names:
+        line = recipient_line(name)
+        if not line:
+            continue
+        filed = _archive(line, archive_prefix)
+        if filed is None:
+            others.append(line)
+        else:
+            archive = filed or archive_line
+    lines = [*others, archive or archive_line]
+    return Recipients(heading, [f"- {name}{'.' if i == len(lines) - 1 else ';'}" for i, name in enumerate(lines)])
+
+
+def timestamp(meeting: Meeting) -> dt.datetime:
+    """File timestamps pinned to the meeting, so that the same meeting always gives the same bytes."""
+    info = meeting.meeting
+    return dt.datetime.combine(info.date or dt.date(2000, 1, 1), info.end or info.start or dt.time(0, 0))
