@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..check import Finding, run_checks
@@ -23,7 +23,7 @@ from ..model import Meeting
 from ..storage.folder_index import folder_meetings
 from .document import MeetingDocument
 from .locating import rejected_findings
-from .workers import Worker
+from .workers import Worker, lasting_pool
 
 CHECK_DELAY_MS = 600
 
@@ -53,8 +53,7 @@ class CheckRunner(QObject):
         super().__init__(parent)
         self.document_source = document_source  # a callable returning the window's MeetingDocument
         self.generation = 0
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool = lasting_pool("checks", 1)
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.timer.timeout.connect(self.run)
         self.latest: CheckResult | None = None

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +37,7 @@ from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from ..userdirs import user_data_dir
 from .mail import write_email
-from .workers import Worker
+from .workers import Worker, lasting_pool
 
 # (kind, format) pairs offered in the Export menu, in this order.
 EXPORTS = (("minutes", "docx"), ("minutes", "pdf"), ("news", "html"), ("news", "txt"), ("news", "docx"),
@@ -95,7 +95,7 @@ class ExportController(QObject):
         self.window, self.meeting_source, self.options_source = window, meeting_source, options_source
         self.settings = settings
         self.last_written: Path | None = None
-        self.pool = QThreadPool(self)
+        self.pool = lasting_pool("exports")
         self._progress: QProgressDialog | None = None
         self._then: Callable[[list[Path]], None] | None = None
 

@@ -61,7 +61,7 @@ from .preview import PreviewPane
 from .qt_translations import install_qt_translations
 from .settings import AppSettings
 from .settings_dialog import SettingsDialog
-from .workers import Worker
+from .workers import Worker, lasting_pool
 
 if TYPE_CHECKING:
     from .tasks_window import TasksWindow
@@ -123,8 +123,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = []
         self.autosaved_revision = 0
         self._rejected_seen: set[int] = set()  # typed text not taken, already said in the status bar
-        self.autosave_pool = QThreadPool(self)
-        self.autosave_pool.setMaxThreadCount(1)
+        self.autosave_pool = lasting_pool("autosave", 1)
         self.setWindowIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self._fit_to_screen()
 
@@ -934,6 +933,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.autosave_pool.waitForDone(5000)
         if self.preview is not None:
+            self.preview.timer.stop()  # no refresh may start after this wait
             self.preview.pool.waitForDone(5000)
         self.checks.timer.stop()
         self.checks.wait(5000)

@@ -14,7 +14,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt, QThread, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -22,7 +22,7 @@ from ..export.registry import ExportOptions, build_document, kind_label, render_
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from .document import MeetingDocument
-from .workers import Worker
+from .workers import Worker, lasting_pool
 
 REFRESH_DELAY_MS = 400
 PAPER = QColor("white")
@@ -153,8 +153,7 @@ class PreviewPane(QWidget):
         self.document = document
         self.options_source = options_source  # a callable returning ExportOptions
         self.generation = 0
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool = lasting_pool("preview", 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         row = QHBoxLayout()

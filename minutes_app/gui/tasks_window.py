@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,7 @@ from .task_register_model import (
     TaskRegisterModel,
     filter_label,
 )
-from .workers import Worker
+from .workers import Worker, lasting_pool
 
 RELOAD_DELAY_MS = 400  # editors save in bursts (temporary file, rename, .bak): read the folder once after them
 EXPORT_FORMATS = ("docx", "xlsx")
@@ -131,8 +131,7 @@ class TasksWindow(QMainWindow):
         self.loading = False
         self.exporting = False
         self.load_error = ""
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(2)  # a reading and an export may overlap
+        self.pool = lasting_pool("tasks", 2)  # a reading and an export may overlap
         self.model = TaskRegisterModel(self)
         self.proxy = TaskFilterProxy(self)
         self.proxy.setSourceModel(self.model)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ..errors import MinutesError
 
@@ -66,3 +66,22 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
         finally:
             self.signals.done.emit(self)
+
+
+_pools: dict[str, QThreadPool] = {}
+
+
+def lasting_pool(name: str, threads: int | None = None) -> QThreadPool:
+    """The thread pool for one kind of work (preview, checks, exports…), owned by the application.
+
+    Not a child of the widget that starts the work: a QThreadPool that is destroyed waits for its running
+    workers, and a widget deleted inside a Qt call that holds the GIL (a test's qWaitForWindowActive, a
+    nested event loop) would then wait forever for a worker that needs the GIL to finish. Owned by the
+    application, a pool is only destroyed at exit, when its work is long done.
+    """
+    pool = _pools.get(name)
+    if pool is None:
+        pool = _pools[name] = QThreadPool(QCoreApplication.instance())
+        if threads is not None:
+            pool.setMaxThreadCount(threads)
+    return pool
