@@ -71,6 +71,7 @@ class ListTableModel(QAbstractTableModel):
     """A table over one list of the meeting's records."""
 
     inputRejected = Signal(str)  # a message naming the field, for the status bar
+    name_column = 0  # the column that names a row, kept in view when the table scrolls sideways
 
     def __init__(self, document: MeetingDocument, items: list[Any], columns: list[Column],
                  factory: Callable[[], Any], noun: Callable[[], str], parent: QObject | None = None):
@@ -391,8 +392,10 @@ def attendee_model(document: MeetingDocument, parent: QObject | None = None) -> 
 
 
 def indicator_model(document: MeetingDocument, parent: QObject | None = None) -> ListTableModel:
-    return ListTableModel(document, document.meeting.results.indicators, indicator_columns(), Indicator,
-                          lambda: _("indicator"), parent)
+    model = ListTableModel(document, document.meeting.results.indicators, indicator_columns(), Indicator,
+                           lambda: _("indicator"), parent)
+    model.name_column = 1  # "Chỉ tiêu" names the row; "Lĩnh vực" before it only groups the rows
+    return model
 
 
 def task_model(document: MeetingDocument, tasks: list[Task], parent: QObject | None = None) -> ListTableModel:

@@ -28,11 +28,13 @@ from .table_models import BOOL, COMPUTED, ListTableModel
 
 
 class FrozenFirstColumn(QTableView):
-    """The first column (the person's name, the task) drawn over the table while it is scrolled sideways.
+    """The column that names a row (the person, the task, the indicator) drawn at the table's left edge
+    while it is scrolled past.
 
-    A copy of the table's own first column, sharing its model and selection, shown only when the table is
-    scrolled to the right: the name stays in view while the cursor is in "Reason for absence". It takes no
-    focus and edits nothing; scrolling back (to edit the name) hides it.
+    A copy of the table's own column (the model's ``name_column``, the first unless it says otherwise),
+    sharing its model and selection, shown only once that column has scrolled out on the left: the name
+    stays in view while the cursor is in "Reason for absence". It takes no focus and edits nothing;
+    scrolling back (to edit the name) hides it.
     """
 
     def __init__(self, table: QTableView):
@@ -56,18 +58,22 @@ class FrozenFirstColumn(QTableView):
         self.setModel(self.table.model())
         self.setSelectionModel(self.table.selectionModel())
         self.verticalHeader().setDefaultSectionSize(self.table.verticalHeader().defaultSectionSize())
-        for column in range(1, self.model().columnCount()):
-            self.setColumnHidden(column, True)
+        for column in range(self.model().columnCount()):
+            self.setColumnHidden(column, column != self.name_column())
         self.place()
+
+    def name_column(self) -> int:
+        return int(getattr(self.model(), "name_column", 0))
 
     def place(self, *_args: object) -> None:
         table = self.table
-        if self.model() is None or table.horizontalScrollBar().value() == 0:
-            self.hide()
+        if self.model() is None or table.columnViewportPosition(self.name_column()) >= 0:
+            self.hide()  # the name is in view where it stands
             return
-        self.setColumnWidth(0, table.columnWidth(0))
+        name = self.name_column()
+        self.setColumnWidth(name, table.columnWidth(name))
         frame = table.frameWidth()
-        self.setGeometry(table.verticalHeader().width() + frame, frame, table.columnWidth(0),
+        self.setGeometry(table.verticalHeader().width() + frame, frame, table.columnWidth(name),
                          table.viewport().height() + table.horizontalHeader().height())
         self.verticalScrollBar().setValue(table.verticalScrollBar().value())
         self.show()
@@ -87,6 +93,9 @@ class EditableTableView(QTableView):
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
         self.setTabKeyNavigation(True)
+        # In pixels, not whole columns: the frozen name is cleared by the pixels it covers (scrollTo), and a
+        # step of a whole 260 px column would jump past the cell the cursor went to.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.horizontalHeader().setStretchLastSection(True)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
@@ -277,7 +286,7 @@ class EditableTableView(QTableView):
 
     def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: E501, N802
         super().scrollTo(index, hint)
-        if index.isValid() and index.column() > 0 and self.frozen.isVisible():
+        if index.isValid() and index.column() != self.frozen.name_column() and self.frozen.isVisible():
             # Not under the frozen names: scroll right until the cell clears them.
             hidden = self.frozen.width() - self.visualRect(index).left()
             if hidden > 0:

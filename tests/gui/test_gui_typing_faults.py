@@ -274,6 +274,30 @@ def test_item8_the_name_stays_in_view_when_the_cursor_reaches_the_last_columns(w
     assert frozen.geometry().right() < view.visualRect(view.currentIndex()).left() + view.verticalHeader().width() + 4
 
 
+def test_item8_the_indicator_stays_in_view_not_its_sector(window) -> None:  # noqa: ANN001
+    """Each cell Tab reaches is in view and clear of the frozen name; the name kept is "Chỉ tiêu"."""
+    meeting = window.document.meeting
+    meeting.results.indicators.append(Indicator(name="Tổng sản lượng lúa", sector="Kinh tế", unit="tấn", plan=52000))
+    window.replace_document(meeting, None)
+    keys(Qt.Key.Key_3, modifier=CTRL)
+    view = window.pages[2].tables[0]
+    view.resize(420, 300)
+    frozen = view.frozen
+    for _step in range(len(view.model().columns) - 1):
+        keys(Qt.Key.Key_Tab)
+        cell = view.visualRect(view.currentIndex())
+        left_edge = frozen.width() if frozen.isVisible() else 0
+        assert cell.left() >= left_edge and cell.left() < view.viewport().width(), (view.currentIndex().column(), cell)
+        if view.state() == view.State.EditingState:
+            keys(Qt.Key.Key_Escape)
+    assert view.currentIndex().column() == len(view.model().columns) - 1
+    assert view.horizontalScrollBar().value() > 0 and frozen.isVisible()
+    shown = [column for column in range(view.model().columnCount()) if not frozen.isColumnHidden(column)]
+    assert shown == [1] and frozen.model().index(0, 1).data() == "Tổng sản lượng lúa"
+    keys(Qt.Key.Key_Home)  # back to the first cell: the table scrolls back, nothing is drawn twice
+    assert view.currentIndex().column() == 0 and not frozen.isVisible()
+
+
 def test_item8_the_window_fits_a_small_screen(window) -> None:  # noqa: ANN001
     from PySide6.QtGui import QGuiApplication
 
