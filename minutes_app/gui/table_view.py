@@ -27,7 +27,7 @@ from .delegates import CellDelegate
 from .table_models import BOOL, COMPUTED, ListTableModel
 
 
-class FrozenFirstColumn(QTableView):
+class FrozenNameColumn(QTableView):
     """The column that names a row (the person, the task, the indicator) drawn at the table's left edge
     while it is scrolled past.
 
@@ -102,7 +102,7 @@ class EditableTableView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._actions: dict[str, QAction] = {}
         self._collecting: list[str] | None = None
-        self.frozen = FrozenFirstColumn(self)
+        self.frozen = FrozenNameColumn(self)
         self._add_action("insert", QKeySequence("Ctrl+Ins"), self.insert_row)
         self._add_action("append", QKeySequence("Ctrl+Shift+Return"), self.append_row)
         self._add_action("delete", QKeySequence("Ctrl+Del"), self.delete_rows)
