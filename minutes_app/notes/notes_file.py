@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import MinutesError
 from ..importing.reading import decode_text
 from ..l10n.i18n import gettext as _
+from ..storage.safe_io import FileTooLarge, NotARegularFile, read_regular
 from .apply import NoteInput
 from .syntax import split_time
 
@@ -23,12 +24,14 @@ def read_notes_file(path: Path, start: dt.time | None = None) -> list[NoteInput]
     """The lines of the file; a line without a time of its own takes the time of the line before
     (``start``, the meeting's start, before the first time written)."""
     try:
-        if not path.is_file():
-            raise NotesFileError(_("{path}: no such file").format(path=path))
-        if path.stat().st_size > MAX_BYTES:
-            raise NotesFileError(_("{path}: too large for a notes file (the limit is {limit} MB)").format(
-                path=path, limit=MAX_BYTES // 1024 // 1024))
-        data = path.read_bytes()
+        data = read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        raise NotesFileError(_("{path}: no such file").format(path=path)) from None
+    except FileTooLarge:
+        raise NotesFileError(_("{path}: too large for a notes file (the limit is {limit} MB)").format(
+            path=path, limit=MAX_BYTES // 1024 // 1024)) from None
+    except NotARegularFile:
+        raise NotesFileError(_("{path}: no such file").format(path=path)) from None
     except OSError as error:
         raise NotesFileError(_("{path}: cannot be read: {reason}").format(
             path=path, reason=error.strerror or error)) from None
