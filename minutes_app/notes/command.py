@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
@@ -16,21 +15,6 @@ from ..model import NoteKind
 from .apply import Action, Change, apply_notes
 from .directory import directory_people
 from .notes_file import read_notes_file
-
-
-def add_parser(commands: argparse._SubParsersAction) -> None:
-    """Register the subcommand on the CLI's subparsers."""
-    notes = commands.add_parser(
-        "notes", help=_("apply quick notes typed elsewhere (one note a line) to a meeting file"),
-        description=_("Turn a notes file into the meeting's interventions, directives, tasks and attendance: "
-                      "\"@name: …\" a speaker, \"KL: …\" a directive, \"NV: … → unit, hạn 15/3\" a task, "
-                      "\"Vắng: @name (reason)\" an absence, \"Chủ đề: …\" a topic; a line starting with 08:20 "
-                      "takes that time. Running it again after correcting the file updates the meeting. When a "
-                      "line cannot be placed, nothing is written unless --skip-bad is given."))
-    notes.add_argument("notes", type=Path, metavar="NOTES")
-    notes.add_argument("--into", required=True, type=Path, metavar="MEETING", help=_("the meeting file to change"))
-    notes.add_argument("--skip-bad", action="store_true",
-                       help=_("apply the lines that can be placed and keep the others as unplaced notes"))
 
 
 def _kind_name(kind: NoteKind) -> str:
