@@ -124,7 +124,6 @@ class MainWindow(QMainWindow):
         self.autosaved_revision = 0
         self._rejected_seen: set[int] = set()  # typed text not taken, already said in the status bar
         self.autosave_pool = lasting_pool("autosave", 1)
-        self.setWindowIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
         self._fit_to_screen()
 
         self.side = QListWidget()

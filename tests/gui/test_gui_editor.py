@@ -307,3 +307,13 @@ def test_settings_dialog_switches_language_and_sets_defaults(make_window, langua
     assert window.document.meeting.header.agency == "UBND XÃ BÌNH THÀNH"
     assert window.document.meeting.news.author == "Lê Thị Bình"
     assert window.document.path is None and "[*]" in window.windowTitle()
+
+
+def test_the_editor_window_shows_the_application_icon(make_window) -> None:  # noqa: ANN001
+    """The main window takes Thư Ký's icon from the application; an icon of its own would hide it in the
+    task bar and the window switcher."""
+    from PySide6.QtWidgets import QApplication
+
+    window = make_window()
+    assert not QApplication.windowIcon().isNull()
+    assert window.windowIcon().cacheKey() == QApplication.windowIcon().cacheKey()
