@@ -30,6 +30,9 @@ BACKUP_SUFFIX = ".bak"
 ORPHAN_AGE = 10 * 60  # seconds: older temporary files belong to no save still running
 SAVE_WAIT = 5.0  # seconds another process's save may hold the marker before we give up
 _MARKER_STALE = 60.0
+# A marker is created empty and its owner written a microsecond later: one still empty after this
+# long belongs to a save killed in between, and would otherwise block every save for a minute.
+_EMPTY_MARKER_STALE = 1.0
 UNCHECKED = object()  # ``expected`` default: overwrite whatever is there (exports, recovery files)
 _UMASK = os.umask(0o022)  # read once, at import, while no other thread runs: os.umask can only be read by setting it
 os.umask(_UMASK)
@@ -182,7 +185,10 @@ def _marker_stale(marker: Path) -> bool:
         if not stat.S_ISREG(info.st_mode) or time.time() - info.st_mtime > _MARKER_STALE:
             return True
         with open(marker, encoding="ascii", errors="replace") as stream:
-            pid_text, _sep, host = stream.read(300).partition(" ")
+            owner = stream.read(300)
+        if not owner:
+            return time.time() - info.st_mtime > _EMPTY_MARKER_STALE
+        pid_text, _sep, host = owner.partition(" ")
         return host == socket.gethostname() and pid_text.isdigit() and not pid_alive(int(pid_text))
     except OSError:
         return False

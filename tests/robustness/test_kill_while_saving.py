@@ -31,6 +31,7 @@ while True:
     meeting.meeting.title = titles[i % 2]
     save_meeting(meeting, target)
     i += 1
+    print("saved", i, flush=True)
 """
 
 RUNS = 100
@@ -45,7 +46,11 @@ def test_file_is_always_old_or_new_after_a_kill(tmp_path: Path) -> None:
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "ready", process.stderr.read() if process.stderr else ""
-        time.sleep(rng.uniform(0, 0.03))
+        # Wait for a random number of finished saves, so that both versions are the last one saved
+        # in some runs whatever the disk's speed, then kill at a random moment of the next saves.
+        for _ in range(rng.randint(1, 4)):
+            assert process.stdout.readline().startswith("saved"), process.stderr.read() if process.stderr else ""
+        time.sleep(rng.uniform(0, 0.005))
         process.kill()
         process.wait(timeout=30)
         process.stdout.close()

@@ -114,6 +114,12 @@ def test_a_save_marker_left_by_a_crash_does_not_block(folder: tuple[Path, Path],
     save_meeting(load_meeting(path), path)  # the saver died: its marker is taken over at once
     assert time.monotonic() - started < 1 and not marker.exists()
 
+    marker.write_bytes(b"")  # the saver was killed before it could write its name
+    os.utime(marker, (time.time() - 2, time.time() - 2))
+    started = time.monotonic()
+    save_meeting(load_meeting(path), path)
+    assert time.monotonic() - started < 1 and not marker.exists()
+
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
         marker.write_text(f"{alive.pid} {socket.gethostname()}", encoding="ascii")
