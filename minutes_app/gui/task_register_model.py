@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
-from ..l10n.collation import sort_key, without_marks
+from ..l10n.collation import folded, sort_key
 from ..l10n.formatting import format_number, format_numeric_date
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext, pgettext, ui_language
@@ -59,7 +59,7 @@ def status_text(entry: TaskEntry, today: dt.date, language: str) -> str:
 
 def fold(text: str) -> str:
     """Text as the search compares it: no case, no Vietnamese marks, single spaces ("Công an" → "cong an")."""
-    return " ".join(without_marks(text).casefold().split())
+    return " ".join(folded(text).split())
 
 
 def _tooltip(*paragraphs: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..l10n.collation import without_marks
+from ..l10n.collation import folded
 
 INDICATORS = "indicators"
 ATTENDEES = "attendees"
@@ -49,7 +49,7 @@ _COMPARISONS = ("so voi", "so sanh", "ty le", "tang giam", "compared", "ratio", 
 
 def fold(text: object) -> str:
     """Lower case without diacritics, đ → d; punctuation kept: "Tỷ đồng" → "ty dong"."""
-    return without_marks(str(text or "")).casefold()
+    return folded(str(text or ""))
 
 
 def normalise(text: object) -> str:

@@ -32,6 +32,12 @@ def without_marks(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def folded(text: str) -> str:
+    """Lower case without marks, đ as d, punctuation and spaces kept ("Tỷ đồng" → "ty dong"): how searches,
+    headers and number words are compared."""
+    return without_marks(text).casefold()
+
+
 @lru_cache(maxsize=4096)
 def _letter_and_tone(char: str) -> tuple[tuple[int, int], int, int]:
     """(primary weight, tone, case) of one character."""

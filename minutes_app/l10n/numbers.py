@@ -15,7 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from ..model import Number
-from .collation import without_marks
+from .collation import folded
 from .formatting import format_number
 from .i18n import gettext as _
 
@@ -41,10 +41,6 @@ def _signs(language: str) -> tuple[str, str]:
 def is_blank(text: str) -> bool:
     """True for an empty cell or a mark that means "no figure" ("-", "—", "x")."""
     return text.strip().casefold() in EMPTY_MARKS
-
-
-def _fold(text: str) -> str:
-    return without_marks(text).casefold()
 
 
 def _grouped(whole: str, group: str) -> bool:
@@ -91,7 +87,7 @@ def _figure(text: str, language: str) -> Decimal:
 
 def unit_scale(unit: str) -> Decimal:
     """How many đồng one unit is worth: "tỷ đồng" → 10⁹, "triệu đồng" → 10⁶; 1 for anything else."""
-    words = re.sub(r"[^0-9a-z]+", " ", _fold(unit)).split()
+    words = re.sub(r"[^0-9a-z]+", " ", folded(unit)).split()
     if len(words) == 2 and words[1] in ("dong", "d") and words[0] in SCALES:
         return SCALES[words[0]]
     return Decimal(1)
@@ -99,7 +95,7 @@ def unit_scale(unit: str) -> Decimal:
 
 def _money(text: str, language: str, unit: str) -> Decimal:
     """ "926 tỷ 147 triệu (đồng)" → đồng, divided by the unit's scale."""
-    body = re.sub(r"\s*(dong|d)\s*$", "", _fold(text))
+    body = re.sub(r"\s*(dong|d)\s*$", "", folded(text))
     position, total = 0, Decimal(0)
     while position < len(body):
         match = _MONEY_PART.match(body, position)
@@ -124,7 +120,7 @@ def parse_number(text: str, language: str, unit: str = "") -> Number | None:
     try:
         if cleaned.endswith("%"):
             return _as_number(_figure(cleaned[:-1].rstrip(), language))
-        if re.search(r"[a-z]", _fold(cleaned)):
+        if re.search(r"[a-z]", folded(cleaned)):
             return _as_number(_money(cleaned, language, unit))
         return _as_number(_figure(cleaned, language))
     except InvalidOperation:
