@@ -112,13 +112,13 @@ def test_a_save_marker_left_by_a_crash_does_not_block(folder: tuple[Path, Path],
     marker.write_text(f"{gone.stdout.strip()} {socket.gethostname()}", encoding="ascii")
     started = time.monotonic()
     save_meeting(load_meeting(path), path)  # the saver died: its marker is taken over at once
-    assert time.monotonic() - started < 1 and not marker.exists()
+    assert time.monotonic() - started < atomic.SAVE_WAIT and not marker.exists()  # taken over, not waited out
 
     marker.write_bytes(b"")  # the saver was killed before it could write its name
     os.utime(marker, (time.time() - 2, time.time() - 2))
     started = time.monotonic()
     save_meeting(load_meeting(path), path)
-    assert time.monotonic() - started < 1 and not marker.exists()
+    assert time.monotonic() - started < atomic.SAVE_WAIT and not marker.exists()  # taken over, not waited out
 
     alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
     try:
