@@ -7,11 +7,12 @@ stderr and exit status 1; a traceback is a bug.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from .errors import FallbackWarning, MinutesError
@@ -143,14 +144,23 @@ def _export(args: argparse.Namespace) -> int:
     meeting = load_meeting(args.file)
     _warn_if_no_templates(args.templates)
     options = ExportOptions(reference_doc=args.reference_doc, templates_dir=args.templates)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", FallbackWarning)
+    with _fallbacks_printed():
         written = export_meeting(meeting, args.kind, args.output, options)
-    for warning in caught:
-        if issubclass(warning.category, FallbackWarning):
-            print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
     print(_("Wrote {path}").format(path=written))
     return 0
+
+
+@contextlib.contextmanager
+def _fallbacks_printed() -> Iterator[None]:
+    """Each fallback to a built-in template or reference, told in one line on stderr (not in Python's
+    warning format) after the export."""
+    from .export.fallbacks import collecting_fallbacks
+
+    with collecting_fallbacks() as notes, warnings.catch_warnings():
+        warnings.simplefilter("ignore", FallbackWarning)
+        yield
+    for note in notes:
+        print(_("Warning: {message}").format(message=note), file=sys.stderr)
 
 
 def _new(args: argparse.Namespace) -> int:
@@ -205,15 +215,11 @@ def _tasks(args: argparse.Namespace) -> int:
     register.entries = [entry for entry in register.entries if entry.status in wanted]
     _warn_if_no_templates(args.templates)
     options = ExportOptions(templates_dir=args.templates)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", FallbackWarning)
+    with _fallbacks_printed():
         if args.output is None:
             sys.stdout.write(plain_task_list(register, args.language, options))
         else:
             export_task_list(register, args.output, args.language, options)
-    for warning in caught:
-        if issubclass(warning.category, FallbackWarning):
-            print(_("Warning: {message}").format(message=warning.message), file=sys.stderr)
     if args.output is not None:
         print(_("Wrote {path}").format(path=args.output))
     return 0

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import logging
-import warnings
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +29,7 @@ from lxml import etree
 from ..errors import ReferenceCleanedWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
 from ..paths import templates_dir
+from .fallbacks import warn_fallback
 from .reference_safety import check_package, strip_reference
 
 log = logging.getLogger(__name__)
@@ -306,7 +306,7 @@ def open_reference(path: Path | None) -> DocxDocument:
         message = _("The reference document \"{path}\" carried what an export must not pass on; left out: "
                     "{parts}.").format(path=path, parts=", ".join(dropped))
         log.warning("%s", message)
-        warnings.warn(ReferenceCleanedWarning(message), stacklevel=2)
+        warn_fallback(ReferenceCleanedWarning(message))
     return document
 
 

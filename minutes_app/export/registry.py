@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import tempfile
-import warnings
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from ..model import Meeting
 from ..paths import templates_dir
 from ..storage import write_bytes_atomically
 from .document import Document
+from .fallbacks import warn_fallback
 from .options import ExportOptions
 from .templating import TemplateError, is_user_template
 
@@ -110,8 +110,7 @@ def with_template_fallback(make: Callable[[ExportOptions], T], options: ExportOp
             log.error("%s", error)
             raise
         log.warning("%s Falling back to the built-in template.", error)
-        warnings.warn(FallbackWarning(_("{problem} The built-in template was used instead.").format(
-            problem=error)), stacklevel=3)
+        warn_fallback(FallbackWarning(_("{problem} The built-in template was used instead.").format(problem=error)))
         # The built-in folder as the "user" folder: only built-in templates are found.
         return make(replace(options, templates_dir=templates_dir()))
 
@@ -135,8 +134,8 @@ def render_document(document: Document, fmt: str, options: ExportOptions = Expor
         problem = str(error) if isinstance(error, ReferenceDocError) else _(
             "The reference document \"{path}\" cannot be used: {reason}").format(
                 path=options.reference_doc, reason=str(error) or type(error).__name__)
-        warnings.warn(FallbackWarning(_("{problem} The built-in reference document was used instead.").format(
-            problem=problem)), stacklevel=2)
+        warn_fallback(FallbackWarning(_("{problem} The built-in reference document was used instead.").format(
+            problem=problem)))
         return writer(document, replace(options, reference_doc=None))
 
 

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..export.fallbacks import collecting_fallbacks
 from ..export.registry import ExportOptions, export_meeting, kind_label
 from ..l10n.collation import without_marks
 from ..l10n.i18n import gettext as _
@@ -58,15 +60,22 @@ def suggested_name(meeting: Meeting, kind: str, fmt: str) -> str:
     return "-".join(p for p in parts if p) + "." + fmt
 
 
+@dataclass
+class ExportRun:
+    written: list[Path]
+    fallbacks: list[str]  # the office's template or reference could not be used: why, once each
+
+
 def export_many(meeting: Meeting, jobs: list[tuple[str, Path]], options: ExportOptions,
-                progress: Callable[[int, str], None]) -> list[Path]:
+                progress: Callable[[int, str], None]) -> ExportRun:
     """Several exports in a row (worker thread); reports progress before each."""
     written = []
-    for number, (kind, path) in enumerate(jobs):
-        progress(int(100 * number / len(jobs)), _("Writing {name}…").format(name=path.name))
-        written.append(export_meeting(meeting, kind, path, options))
+    with collecting_fallbacks() as fallbacks:
+        for number, (kind, path) in enumerate(jobs):
+            progress(int(100 * number / len(jobs)), _("Writing {name}…").format(name=path.name))
+            written.append(export_meeting(meeting, kind, path, options))
     progress(100, "")
-    return written
+    return ExportRun(written, fallbacks)
 
 
 def print_file(path: Path) -> str:
@@ -125,9 +134,11 @@ class ExportController(QObject):
             self._progress.deleteLater()
             self._progress = None
 
-    def _on_finished(self, paths: object) -> None:
+    def _on_finished(self, run: ExportRun) -> None:
         self._close_progress()
-        written = list(paths)  # type: ignore[call-overload]
+        written = run.written
+        if run.fallbacks:  # the file is written, but not with what the office chose: she must know
+            QMessageBox.warning(self.window, _("Exported with the built-in look"), "\n\n".join(run.fallbacks))
         if written:
             self.last_written = written[-1]
         then, self._then = self._then, None

@@ -127,3 +127,30 @@ def test_pdf_export_and_email_draft(make_window, qtbot, tmp_path: Path, monkeypa
     names = sorted(part.get_filename() for part in message.iter_attachments())
     assert len(names) == 2 and all(name.endswith(".docx") for name in names)
     assert window.exporter.open_folder() is True and opened[-1] == str(eml.parent)
+
+
+def test_an_office_template_that_fails_is_told_in_the_editor(make_window, qtbot, tmp_path: Path,  # noqa: ANN001
+                                                              monkeypatch) -> None:  # noqa: ANN001
+    """The article is written with the built-in template, and the secretary is told why, not only a log."""
+    from minutes_app.gui import exporting
+
+    mine = tmp_path / "mine" / "news"
+    mine.mkdir(parents=True)
+    (mine / "article.vi.j2").write_text("{{ meeting.title ", encoding="utf-8")  # never closed
+    window = make_window(SEED_SAMPLE)
+    window.settings.templates_dir = tmp_path / "mine"
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(exporting.QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text)))
+    output = tmp_path / "tin.txt"
+    with qtbot.waitSignal(window.exporter.finished, timeout=60000):
+        window.exporter.export_as("news", "txt", output)
+    assert "Lấp Vò" in output.read_text(encoding="utf-8")
+    assert len(shown) == 1, shown
+    title, text = shown[0]
+    assert "news/article.vi.j2" in text and text.endswith("The built-in template was used instead."), text
+
+    shown.clear()
+    window.settings.templates_dir = None
+    with qtbot.waitSignal(window.exporter.finished, timeout=60000):
+        window.exporter.export_as("news", "txt", output)
+    assert shown == []  # nothing to tell when the office's choice worked
