@@ -14,7 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -127,7 +127,7 @@ class ExportController(QObject):
 
     def _on_finished(self, paths: object) -> None:
         self._close_progress()
-        written = list(cast(list[Path], paths))
+        written = list(paths)  # type: ignore[call-overload]
         if written:
             self.last_written = written[-1]
         then, self._then = self._then, None
