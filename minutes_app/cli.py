@@ -59,6 +59,13 @@ def _parser() -> argparse.ArgumentParser:
                                                 "exit 1 if anything is found"))
     check.add_argument("file", type=Path, metavar="FILE")
 
+    _add_import_parser(commands)
+    _add_tasks_parser(commands)
+    _add_notes_parser(commands)
+    return parser
+
+
+def _add_import_parser(commands: argparse._SubParsersAction) -> None:
     imports = commands.add_parser(
         "import", help=_("add indicators or attendees from an .xlsx or .csv file to a meeting file"),
         description=_("Add the rows of a spreadsheet to a meeting file. Columns are recognised by their "
@@ -75,6 +82,9 @@ def _parser() -> argparse.ArgumentParser:
                          help=_("use the column HEADER for FIELD (repeatable; an empty FIELD ignores the column)"))
     imports.add_argument("--skip-bad", action="store_true",
                          help=_("import the good rows even when some rows are refused"))
+
+
+def _add_tasks_parser(commands: argparse._SubParsersAction) -> None:
     tasks = commands.add_parser(
         "tasks", help=_("list the tasks of the meetings in a folder, overdue first; or export the list"),
         description=_("List every task given at the meetings saved in FOLDER at its latest state, overdue "
@@ -88,8 +98,6 @@ def _parser() -> argparse.ArgumentParser:
     tasks.add_argument("--output", "-o", type=Path, metavar="OUT", help=_("write the list to OUT (.docx or .xlsx)"))
     tasks.add_argument("--templates", type=Path, metavar="DIR",
                        help=_("a folder of templates that override the built-in ones"))
-    _add_notes_parser(commands)
-    return parser
 
 
 def _add_notes_parser(commands: argparse._SubParsersAction) -> None:

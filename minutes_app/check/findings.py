@@ -12,26 +12,12 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..l10n.i18n import gettext as _
+from . import field_labels as labels
+from .pages import PAGE_ORDER, Page, page_title
+
+__all__ = ["PAGE_ORDER", "Finding", "Page", "PathPart", "Severity", "field_label", "page_title"]
 
 PathPart = str | int
-
-
-class Page(str, Enum):
-    """The editor's pages, in their order."""
-
-    GENERAL = "general"
-    ATTENDEES = "attendees"
-    RESULTS = "results"
-    FOLLOW_UP = "follow_up"
-    DISCUSSION = "discussion"
-    DIRECTIVES = "directives"
-    CLOSING = "closing"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-PAGE_ORDER = tuple(Page)
 
 
 class Severity(str, Enum):
@@ -76,79 +62,20 @@ class Finding:
         return last if isinstance(last, str) and len(self.path) > 1 else ""
 
 
-def page_title(page: Page) -> str:
-    """The page's title as the editor shows it."""
-    titles = {
-        Page.GENERAL: _("General"),
-        Page.ATTENDEES: _("Attendees"),
-        Page.RESULTS: _("Results"),
-        Page.FOLLOW_UP: _("Follow-up"),
-        Page.DISCUSSION: _("Discussion"),
-        Page.DIRECTIVES: _("Directives & tasks"),
-        Page.CLOSING: _("Closing & recipients"),
-    }
-    return titles[page]
-
-
-def _field_names() -> dict[tuple[str, str], str]:
-    """(where, attribute) → the label the editor gives the field."""
-    return {
-        ("meeting", "title"): _("Title"),
-        ("meeting", "date"): _("Date"),
-        ("meeting", "start"): _("Start"),
-        ("meeting", "end"): _("End"),
-        ("meeting", "location"): _("Place"),
-        ("meeting", "chair"): _("Chair"),
-        ("meeting", "secretary"): _("Secretary"),
-        ("header", "agency"): _("Issuing agency"),
-        ("header", "number"): _("Number"),
-        ("header", "place"): _("Place on the date line"),
-        ("attendees", "name"): _("Full name"),
-        ("indicators", "name"): _("Indicator"),
-        ("indicators", "unit"): _("Unit"),
-        ("indicators", "plan"): _("Plan"),
-        ("indicators", "actual"): _("Actual"),
-        ("indicators", "previous"): _("Last year"),
-        ("discussion", "speaker"): _("Speaker"),
-        ("directives", "speaker"): _("Leader"),
-        ("tasks", "task"): _("Task"),
-        ("tasks", "assignee"): _("Unit in charge"),
-        ("tasks", "deadline"): _("Deadline"),
-        ("follow_up", "progress"): _("Progress reported"),
-        ("follow_up", "done"): _("Done on"),
-        ("closing", "recipients"): _("Recipients of the minutes"),
-        ("notice", "number"): _("Number of the notice"),
-        ("notice", "signer_name"): _("Name of the signer"),
-    }
-
-
-def _list_names() -> dict[str, str]:
-    return {
-        "attendees": _("Attendees"),
-        "indicators": _("Indicators"),
-        "discussion": _("Discussion"),
-        "directives": _("Directives"),
-        "follow_up": _("Follow-up"),
-    }
-
-
 def field_label(finding: Finding) -> str:
     """Where the finding is, in words: "Chair", "Attendees, row 3, Full name", "Directives, row 2, task 1, Deadline"."""
-    path = finding.path
-    names = _field_names()
-    strings = [part for part in path if isinstance(part, str)]
+    strings = [part for part in finding.path if isinstance(part, str)]
     column = finding.column
     if finding.row is None:
         if len(strings) >= 2:
-            return names.get((strings[-2], strings[-1]), strings[-1])
-        return _list_names().get(strings[-1], strings[-1]) if strings else ""
-    table = next(part for part in reversed(strings[:-1] or strings) if part in _list_names())
-    section = _list_names()[table]
+            return labels.field_label(strings[-2], strings[-1])
+        return labels.list_label(strings[-1]) if strings else ""
+    table = next(part for part in reversed(strings[:-1] or strings) if labels.is_list(part))
+    section = labels.list_label(table)
     if finding.task_row is not None:
-        field = names.get(("tasks", column), column)
         return _("{section}, row {row}, task {task}, {field}").format(
-            section=section, row=finding.row + 1, task=finding.task_row + 1, field=field)
+            section=section, row=finding.row + 1, task=finding.task_row + 1, field=labels.field_label("tasks", column))
     if not column:
         return _("{section}, row {row}").format(section=section, row=finding.row + 1)
-    field = names.get((table, column), column)
-    return _("{section}, row {row}, {field}").format(section=section, row=finding.row + 1, field=field)
+    return _("{section}, row {row}, {field}").format(section=section, row=finding.row + 1,
+                                                     field=labels.field_label(table, column))

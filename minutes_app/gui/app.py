@@ -71,9 +71,8 @@ def create_application(qt_args: Sequence[str] = ()) -> Any:
 
     from .settings import configure_application_identity
 
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication([sys.argv[0], *qt_args])
+    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    assert isinstance(app, QApplication), "a QCoreApplication without widgets is already running"
     configure_application_identity()
     # Qt's own file dialogs on every platform: they speak the interface language through our catalog
     # (gui/qt_translations.py), where a system dialog would be half English in the Vietnamese interface.
@@ -106,9 +105,10 @@ def create_window(requested: Path | None = None) -> Any:
     if settings.ui_language:
         set_ui_language(settings.ui_language)
     install_qt_translations(ui_language())
-    path = first_path(requested, settings)
+    first = first_path(requested, settings)
+    path: Path | None = first
     try:
-        meeting = load_meeting(path)
+        meeting = load_meeting(first)
     except MinutesError as error:
         QMessageBox.warning(None, "Thư Ký", str(error))
         meeting, path = new_meeting(settings), None

@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -40,7 +40,7 @@ class UndoKeysToStack(QObject):
     """Lets the window's Undo/Redo act on the document instead of a line edit's private history."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ShortcutOverride and is_undo_key(event):  # type: ignore[arg-type]
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and is_undo_key(event):
             event.ignore()
             return True
         return False
@@ -51,11 +51,11 @@ UNDO_KEYS = ("Ctrl+Z",)
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
-def is_undo_key(event: object) -> bool:
+def is_undo_key(event: QKeyEvent) -> bool:
     """Whether a key event is one of the window's Undo or Redo keys."""
-    combination = event.keyCombination()  # type: ignore[attr-defined]
-    return any(QKeySequence(keys)[0] == combination for keys in (*UNDO_KEYS, *REDO_KEYS)) or any(
-        event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo))  # type: ignore[attr-defined]
+    pressed = QKeySequence(event.keyCombination())
+    return any(QKeySequence(keys) == pressed for keys in (*UNDO_KEYS, *REDO_KEYS)) or any(
+        event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo))
 
 
 _UNDO_FILTER: UndoKeysToStack | None = None
@@ -321,7 +321,7 @@ class FieldBinding(QObject):
             self.document.clear_rejected(record, attr)
 
 
-def insert_at_cursor(widget: QWidget, text: str) -> bool:
+def insert_at_cursor(widget: QWidget | None, text: str) -> bool:
     """Type ``text`` where the cursor is, as if typed (so it is one undoable edit); False if not a text field."""
     if isinstance(widget, QLineEdit):
         widget.insert(text)

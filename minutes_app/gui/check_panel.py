@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..check import Finding, Page, Severity, field_label, page_title
-from ..check.findings import PAGE_ORDER
+from ..check.pages import PAGE_ORDER
 from ..l10n.formatting import format_long_date
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext, ui_language
@@ -174,9 +174,9 @@ class CheckPanel(QWidget):
 
     def item_for(self, finding: Finding) -> QTreeWidgetItem | None:
         """The row that shows ``finding`` (for tests and for selecting it from elsewhere)."""
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            for c in range(group.childCount()):
-                if group.child(c).data(0, FINDING_ROLE) == finding:
-                    return group.child(c)
+        groups = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        for group in filter(None, groups):
+            for item in filter(None, (group.child(c) for c in range(group.childCount()))):
+                if item.data(0, FINDING_ROLE) == finding:
+                    return item
         return None

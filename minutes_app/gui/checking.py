@@ -16,13 +16,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..check import Finding, run_checks
-from ..check.findings import PAGE_ORDER
 from ..errors import MinutesError
 from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_due_date
 from ..model import Meeting
 from ..storage.folder_index import folder_meetings
 from .document import MeetingDocument
 from .locating import rejected_findings
+from .pages import DetailPage, DirectivesPage, Page
 from .workers import Worker, lasting_pool
 
 CHECK_DELAY_MS = 600
@@ -127,7 +127,7 @@ def _select_cell(view: Any, row: int, attr: str) -> QWidget:
     return view
 
 
-def field_for(page: Any, document: MeetingDocument, finding: Finding) -> QWidget | None:
+def field_for(page: Page, document: MeetingDocument, finding: Finding) -> QWidget | None:
     """Select what ``finding`` is about on ``page`` and return the widget to focus."""
     meeting = document.meeting
     if finding.row is None:
@@ -143,16 +143,12 @@ def field_for(page: Any, document: MeetingDocument, finding: Finding) -> QWidget
     if not page.tables:
         return page.first_field
     master = page.tables[0]
-    if finding.task_row is not None and hasattr(page, "tasks_view"):
+    if finding.task_row is not None and isinstance(page, DirectivesPage):
         _select_cell(master, finding.row, "")
         return _select_cell(page.tasks_view, finding.task_row, finding.column)
     columns = {col.attr for col in master.table_model().columns}
-    if finding.column and finding.column not in columns and hasattr(page, "detail"):
+    if finding.column and finding.column not in columns and isinstance(page, DetailPage):
         _select_cell(master, finding.row, "")
         if page.detail.binding.attr == finding.column:
             return page.detail.editor
     return _select_cell(master, finding.row, finding.column)
-
-
-def page_number(finding: Finding) -> int:
-    return PAGE_ORDER.index(finding.page)

@@ -7,6 +7,7 @@ the recent files are read once, in a worker thread, so start-up does not wait fo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
@@ -73,11 +74,11 @@ class Completions(QObject):
         QThreadPool.globalInstance().start(worker)
 
     def _directory_loaded(self, words: object) -> None:
-        self._directory = dict(words)  # type: ignore[call-overload]
+        self._directory = dict(cast(dict[str, list[str]], words))
         self.refresh()
 
     def _earlier_loaded(self, attendees: object) -> None:
-        self._earlier = list(attendees)  # type: ignore[call-overload]
+        self._earlier = list(cast(list[Attendee], attendees))
         self.refresh()
 
     def refresh(self) -> None:

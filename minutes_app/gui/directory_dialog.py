@@ -6,6 +6,9 @@ Positions and organisations are edited in place and stored at once; names are so
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -148,11 +151,12 @@ class PeopleDirectoryDialog(QDialog):
         key = name_key(text)
         for row in range(self.table.rowCount()):
             item = self.table.item(row, NAME)
-            self.table.setRowHidden(row, bool(key) and key not in name_key(item.text()))
+            self.table.setRowHidden(row, bool(key) and key not in name_key(item.text() if item else ""))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        return [self.table.item(row, NAME).data(Qt.ItemDataRole.UserRole) for row in rows]
+        items = filter(None, (self.table.item(row, NAME) for row in rows))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items]
 
     def _update_buttons(self) -> None:
         count = len(self.selected_ids())
@@ -168,10 +172,10 @@ class PeopleDirectoryDialog(QDialog):
         setattr(person, EDITABLE[item.column()], item.text().strip())
         self._store(lambda: self.directory.update(person))
 
-    def _store(self, action: object) -> bool:
+    def _store(self, action: Callable[[], object]) -> bool:
         """Runs one change; on failure says why and shows the directory as it is on disk."""
         try:
-            action()  # type: ignore[operator]
+            action()
         except MinutesError as error:
             QMessageBox.warning(self, _("People directory"), str(error))
             self.reload()
@@ -199,14 +203,18 @@ class PeopleDirectoryDialog(QDialog):
         ids = self.selected_ids()
         if len(ids) < 2:
             return False
-        chosen = [self.people[i] for i in ids if i in self.people]
-        keep = max(chosen, key=lambda p: (p.last_seen.toordinal() if p.last_seen else 0, -(p.id or 0)))
-        others = [p for p in chosen if p.id != keep.id]
+        chosen = {i: self.people[i] for i in ids if i in self.people}
+        keep = max(chosen, key=lambda i: (_day_number(chosen[i].last_seen), -i))
+        others = [i for i in chosen if i != keep]
         answer = QMessageBox.question(self, _("People directory"), _(
             "Merge {others} into {name}? The most recent position and organisation are kept.").format(
-                others=", ".join(p.name for p in others), name=keep.name))
+                others=", ".join(chosen[i].name for i in others), name=chosen[keep].name))
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        done = self._store(lambda: self.directory.merge(keep.id, [p.id for p in others]))
+        done = self._store(lambda: self.directory.merge(keep, others))
         self.reload()
         return done
+
+
+def _day_number(day: dt.date | None) -> int:
+    return day.toordinal() if day is not None else 0

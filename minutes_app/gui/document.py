@@ -17,6 +17,7 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from operator import methodcaller
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -266,13 +267,13 @@ class RemoveItemsCommand(_ListCommand):
 
     def redo(self) -> None:
         for row in reversed(self.rows):
-            _each(self.document, self.items, lambda o, r=row: o.before_remove(r, 1))
+            _each(self.document, self.items, methodcaller("before_remove", row, 1))
             del self.items[row]
             _each(self.document, self.items, lambda o: o.after_remove())
 
     def undo(self) -> None:
         for row, item in zip(self.rows, self.removed, strict=True):
-            _each(self.document, self.items, lambda o, r=row: o.before_insert(r, 1))
+            _each(self.document, self.items, methodcaller("before_insert", row, 1))
             self.items.insert(row, item)
             _each(self.document, self.items, lambda o: o.after_insert())
 

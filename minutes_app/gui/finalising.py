@@ -8,10 +8,14 @@ final the document refuses edits (``MeetingDocument.read_only``) and the page wi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
+from contextlib import suppress
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,12 +36,10 @@ from ..model import Meeting
 from ..storage import SUFFIX
 from ..storage.finalise import changed_files, finalise, next_version, reopen
 from .document import MeetingDocument, SetFieldCommand
-from .exporting import suggested_name
+from .exporting import ExportController, suggested_name
+from .file_session import FileSession
 from .message_bar import MessageBar
 from .workers import Worker
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 # Actions that change the meeting without going through a page; off while it is final.
 EDITING_ACTIONS = ("import_sheet", "insert_time")
@@ -68,21 +70,28 @@ class FinalBar(MessageBar):
 
 
 class Finaliser(QObject):
-    """The window's Finalise… and Reopen for editing commands and the read-only state they imply."""
+    """The window's Finalise… and Reopen for editing commands and the read-only state they imply.
 
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window = window
+    ``bar`` is for the window to place above the form; ``changed`` says the state was applied (the title
+    names the version)."""
+
+    changed = Signal()
+
+    def __init__(self, files: FileSession, confirm: Callable[[], bool], exporter: ExportController,
+                 pages: Callable[[], Sequence[QWidget]], actions: dict[str, QAction]):
+        super().__init__(files)
+        self.files, self.confirm, self.exporter = files, confirm, exporter
+        self.pages, self.actions = pages, actions
+        self.window = files.window  # the parent of the questions asked
         self.bar = FinalBar()
         self.bar.reopen_button.clicked.connect(lambda: self.reopen())
-        window.centralWidget().layout().insertWidget(0, self.bar)
-        self._locked: list[tuple[QWidget, Any]] = []  # widgets we changed, with how to undo it
+        self._locked: list[Callable[[], None]] = []  # how to undo each change made to a widget
         self.changed_issued: list[str] = []  # issued files that no longer match their recorded hash
         self._connected: set[int] = set()
 
     @property
     def document(self) -> MeetingDocument:
-        return self.window.document
+        return self.files.document
 
     # -- commands ----------------------------------------------------------------------------------
     def finalise(self) -> bool:
@@ -90,11 +99,12 @@ class Finaliser(QObject):
         window, meeting = self.window, self.document.meeting
         if meeting.is_final:
             return False
-        if (self.document.path is None or self.document.is_modified) and not window.save():
+        if (self.document.path is None or self.document.is_modified) and not self.files.save():
             return False
-        if not window.confirm_export():
+        if not self.confirm():
             return False
         version = next_version(meeting)
+        assert self.document.path is not None  # saved above
         folder = final_folder(self.document.path, version)
         answer = QMessageBox.question(window, _("Finalise"), _(
             "Finalise this meeting as version {version}? The minutes, the news article and the notice are "
@@ -112,7 +122,7 @@ class Finaliser(QObject):
         snapshot = self.document.snapshot()
         jobs = [(kind, folder / suggested_name(snapshot, kind, "docx")) for kind in KINDS]
         document = self.document
-        window.exporter.run(jobs, lambda written: self._record(document, jobs, written))
+        self.exporter.run(jobs, lambda written: self._record(document, jobs, written))
         return True
 
     def _record(self, document: MeetingDocument, jobs: list[tuple[str, Path]], written: list[Path]) -> None:
@@ -126,12 +136,12 @@ class Finaliser(QObject):
                 reason=error.strerror or error))
             return
         self._set_final(final, _("Finalise version {version}").format(version=next_version(document.meeting)))
-        self.window.save()
+        self.files.save()
 
     def reopen(self) -> bool:
         """Ask, then make the form editable again; the last finalisation stays on record. Saved at once."""
         meeting = self.document.meeting
-        if not meeting.is_final:
+        if not meeting.is_final or meeting.final is None:
             return False
         answer = QMessageBox.question(self.window, _("Reopen for editing"), _(
             "Reopen version {version} for editing? The exported files no longer match the meeting once you "
@@ -141,7 +151,7 @@ class Finaliser(QObject):
             return False
         self._set_final(reopen(meeting, dt.date.today()).final, _("Reopen for editing"))
         if self.document.path is not None:
-            self.window.save()
+            self.files.save()
         return True
 
     def _set_final(self, final: Any, text: str) -> None:
@@ -160,9 +170,9 @@ class Finaliser(QObject):
         document.read_only = final
         self._unlock()
         if final:
-            for page in self.window.pages:
+            for page in self.pages():
                 self._lock(page)
-        actions = self.window.actions
+        actions = self.actions
         actions["finalise"].setEnabled(not final)
         actions["reopen"].setEnabled(final)
         for name in EDITING_ACTIONS:
@@ -175,10 +185,11 @@ class Finaliser(QObject):
             self.bar.label.setText(self._state_text())
             self._check_issued_files()
         self.bar.setVisible(final)
-        self.window.update_title()
+        self.changed.emit()
 
     def _state_text(self) -> str:
         final = self.document.meeting.final
+        assert final is not None  # asked only while the meeting is final
         return _("This meeting is final (version {version}, {date}); the form is read-only.").format(
             version=final.version, date=format_numeric_date(final.date, ui_language()))
 
@@ -190,7 +201,7 @@ class Finaliser(QObject):
         folder = final_folder(document.path, document.meeting.final.version)
         worker = Worker(changed_files, document.snapshot(), folder)
         worker.signals.finished.connect(lambda names: self._show_changed(document, names))
-        self.window.exporter.pool.start(worker)  # waited for when the window closes
+        self.exporter.pool.start(worker)  # waited for when the window closes
 
     def _show_changed(self, document: MeetingDocument, names: list[str]) -> None:
         if names and document is self.document and document.meeting.is_final:
@@ -208,24 +219,16 @@ class Finaliser(QObject):
             if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
                 if not widget.isReadOnly():
                     widget.setReadOnly(True)
-                    self._locked.append((widget, "read_only"))
+                    self._locked.append(partial(widget.setReadOnly, False))
             elif isinstance(widget, QAbstractItemView):
-                triggers = widget.editTriggers()
+                self._locked.append(partial(widget.setEditTriggers, widget.editTriggers()))
                 widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-                self._locked.append((widget, triggers))
             elif isinstance(widget, QAbstractButton | QComboBox) and widget.isEnabled():
                 widget.setEnabled(False)
-                self._locked.append((widget, "enabled"))
+                self._locked.append(partial(widget.setEnabled, True))
 
     def _unlock(self) -> None:
-        for widget, how in self._locked:
-            try:
-                if how == "read_only":
-                    widget.setReadOnly(False)
-                elif how == "enabled":
-                    widget.setEnabled(True)
-                else:
-                    widget.setEditTriggers(how)
-            except RuntimeError:
-                pass  # the page was rebuilt (a language switch) and the widget is gone
+        for undo in self._locked:
+            with suppress(RuntimeError):  # the page was rebuilt (a language switch) and the widget is gone
+                undo()
         self._locked = []

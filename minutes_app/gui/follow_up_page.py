@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton, QWidget
 
+from ..check.pages import Page as PageName
+from ..check.pages import page_title
 from ..errors import MinutesError
 from ..l10n.formatting import format_numeric_date
 from ..l10n.i18n import gettext as _
@@ -28,7 +30,7 @@ class FollowUpPage(Page):
     """The page, with the actions a person uses on it."""
 
     def __init__(self, document: MeetingDocument, completions: Completions):
-        super().__init__(_("Follow-up"), _(
+        super().__init__(page_title(PageName.FOLLOW_UP), _(
             "The tasks of the earlier meeting that were still open. Tick Done on when a unit reports a task done, "
             "and type what was reported; the minutes and the notice of conclusions list them."))
         self.document = document

@@ -81,11 +81,26 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.kind: str | None = None  # None: guessed from the headers
         self.overrides: dict[str, str] = {}  # header → field ("" ignores the column), chosen here
-        self.result: ImportResult | None = None
+        self.reading: ImportResult | None = None  # what the sheet was read as
         self.imported = 0
         self.setWindowTitle(_("Import from a spreadsheet"))
         self.resize(1060, 640)
+        top = self._file_line()
+        middle = self._tables()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.import_rows)
+        self.buttons.rejected.connect(self.reject)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(middle, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+    def _file_line(self) -> QHBoxLayout:
+        """The file chosen, and what it lists."""
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(_("Choose an .xlsx or .csv file"))
@@ -103,7 +118,10 @@ class ImportDialog(QDialog):
         top.addSpacing(16)
         top.addWidget(QLabel(_("It lists:")))
         top.addWidget(self.kind_combo)
+        return top
 
+    def _tables(self) -> QSplitter:
+        """The columns of the sheet (left) and, on the right, the rows that will be imported and those refused."""
         self.mapping_table = QTableWidget(0, 2)
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -135,18 +153,7 @@ class ImportDialog(QDialog):
         middle.setStretchFactor(0, 1)
         middle.setStretchFactor(1, 3)
         middle.setSizes([330, 730])
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(_("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        self.buttons.accepted.connect(self.import_rows)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(middle, 1)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        return middle
 
     # -- choosing ----------------------------------------------------------------------------------
     def choose_file(self) -> None:
@@ -166,7 +173,7 @@ class ImportDialog(QDialog):
 
     def _kind_chosen(self, _index: int) -> None:
         kind = self.kind_combo.currentData()
-        if self.path is None or kind == (self.result.kind if self.result else None):
+        if self.path is None or kind == (self.reading.kind if self.reading else None):
             return
         self.kind, self.overrides = kind, {}  # the other kind has other fields
         self.refresh()
@@ -182,13 +189,13 @@ class ImportDialog(QDialog):
         if self.path is None:
             return
         try:
-            self.result = read_sheet(self.path, kind=self.kind, mapping=self.overrides,
+            self.reading = read_sheet(self.path, kind=self.kind, mapping=self.overrides,
                                      locale=self.document.language)
         except ImportFileError as error:
-            self.result = None
+            self.reading = None
             self._show_failure(str(error))
             return
-        result = self.result
+        result = self.reading
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(result.kind))
         self.kind_combo.blockSignals(False)
@@ -287,7 +294,7 @@ class ImportDialog(QDialog):
 
     def import_rows(self) -> None:
         """Fill in and add the good rows as one undo step, remember the mapping, close."""
-        result = self.result
+        result = self.reading
         if result is None or not result.rows:
             return
         refused = len({error.row for error in result.errors})

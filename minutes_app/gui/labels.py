@@ -11,7 +11,7 @@ from ..model import Gender, Language, MeetingKind, Role, Signing, Status, Target
 
 def enum_label(value: Enum) -> str:
     """The label a person reads for one value of a model enumeration."""
-    labels = {
+    labels: dict[Enum, str] = {
         Gender.MALE: pgettext("gender", "Male"),
         Gender.FEMALE: pgettext("gender", "Female"),
         Gender.UNSPECIFIED: pgettext("gender", "Not given"),
@@ -38,4 +38,4 @@ def enum_label(value: Enum) -> str:
         TaskStatus.OVERDUE: pgettext("task", "Overdue"),
         TaskStatus.DONE: pgettext("task", "Done"),
     }
-    return labels.get(value, str(value))  # type: ignore[call-overload]
+    return labels.get(value, str(value))

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
@@ -37,7 +37,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QUndoCommand,
 )
-from PySide6.QtWidgets import QCompleter, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLabel, QPlainTextEdit, QWidget
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
@@ -198,21 +198,28 @@ class NotesEditor(QPlainTextEdit):
         self.updateRequest.connect(self._update_margin)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
+    def popup(self) -> QAbstractItemView:
+        """The list of names offered (the completer makes it with itself)."""
+        popup = self.completer.popup()
+        assert popup is not None
+        return popup
+
     def offer_names(self, people: Callable[[], People]) -> None:
         """Show the names that fit the word after "@" before the cursor; hide them when there is none."""
         cursor = self.textCursor()
         before = cursor.block().text()[:cursor.positionInBlock()]
         typed = _AT_WORD.search(before)
-        found = people().starting(typed.group(1)) if typed and typed.group(1) else []
+        word = typed.group(1) if typed else ""
+        found = people().starting(word) if word else []
         # not the guest that the name being typed has just made
-        found = [p for p in found if not (p.to_check and fold(p.name) == fold(typed.group(1)))] if typed else []
+        found = [p for p in found if not (p.to_check and fold(p.name) == fold(word))]
+        popup = self.popup()
         if not found:
-            self.completer.popup().hide()
+            popup.hide()
             self.typed_name = ""
             return
-        self.typed_name = typed.group(1)
+        self.typed_name = word
         names = [person.name for person in found]
-        popup = self.completer.popup()
         if names == self.names.stringList() and popup.isVisible():
             return  # showing the popup again costs a frame: only when the names change
         self.names.setStringList(names)
@@ -228,13 +235,13 @@ class NotesEditor(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.typed_name))
         after = cursor.block().text()[cursor.selectionEnd() - cursor.block().position():]
-        self.completer.popup().hide()
+        self.popup().hide()
         self.typed_name = ""
         cursor.insertText(name if after.lstrip().startswith(":") else name + ": ")
         self.setTextCursor(cursor)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        popup = self.completer.popup()
+        popup = self.popup()
         if popup.isVisible():
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
                 row = max(0, popup.currentIndex().row())
@@ -430,7 +437,7 @@ class NotesPage(Page):
         self.editor.setReadOnly(self.document.read_only)  # the meeting may have been finalised or reopened
 
     def _directory_loaded(self, people: object) -> None:
-        self.directory = list(people)  # type: ignore[call-overload]
+        self.directory = list(cast(list[Attendee], people))
 
     def show_state(self, state: NotesState) -> None:
         """Put the meeting's lists and the text as the state has them (a command's redo or undo)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..check.field_labels import field_label
+from ..check.pages import Page as PageName
+from ..check.pages import page_title
 from ..l10n.agency import derived_code, prose_name
 from ..l10n.i18n import gettext as _
 from ..model import Language, MeetingKind, Signing, Task
@@ -43,6 +46,13 @@ from .table_models import (
     task_model,
 )
 from .table_view import EditableTableView
+
+FieldWidget = TypeVar("FieldWidget", bound=QWidget)
+
+
+def edit_text(field: str) -> Callable[[], str]:
+    """The undo step's name for an edit of ``field``: "Edit Chair" (in the language of the moment)."""
+    return lambda: _("Edit {field}").format(field=field)
 
 
 class Page(QWidget):
@@ -73,6 +83,18 @@ class Page(QWidget):
         outer.addLayout(self.body, 1)
 
 
+class DetailPage(Page):
+    """A page whose main table has a text box below it for the selected row (``detail``)."""
+
+    detail: DetailEditor
+
+
+class DirectivesPage(DetailPage):
+    """The directives page: its second table holds the tasks of the selected directive."""
+
+    tasks_view: EditableTableView
+
+
 class FormBuilder:
     """Adds labelled, bound fields to a QFormLayout in one line each."""
 
@@ -93,17 +115,15 @@ class FormBuilder:
     def last_group(self) -> QGroupBox:
         return self._group
 
-    def add(self, layout: QFormLayout, label: str, widget: QWidget, target: Any, attr: str,
-            enum: type[Enum] | None = None, completes: str = "", placeholder: str = "") -> QWidget:
+    def add(self, layout: QFormLayout, label: str, widget: FieldWidget, target: Any, attr: str,
+            enum: type[Enum] | None = None, completes: str = "", placeholder: str = "") -> FieldWidget:
         if isinstance(widget, (QLineEdit, QPlainTextEdit)) and placeholder:
             widget.setPlaceholderText(placeholder)
         if isinstance(widget, QLineEdit) and completes:
             self.completions.attach(widget, completes)
         if isinstance(widget, QPlainTextEdit):
             widget.setTabChangesFocus(True)
-        field_label = label.rstrip(":")
-        binding = FieldBinding(self.document, widget, target, attr, lambda: _("Edit {field}").format(
-            field=field_label), enum)
+        binding = FieldBinding(self.document, widget, target, attr, edit_text(label.rstrip(":")), enum)
         self.page.bindings.append(binding)
         if label:
             layout.addRow(label, widget)
@@ -116,12 +136,13 @@ class FormBuilder:
 
 def align_labels(page: QWidget) -> None:
     """One label column for every group of a page: the fields of all its groups start at the same x."""
-    labels = []
+    labels: list[QWidget] = []
     for layout in page.findChildren(QFormLayout):
         for row in range(layout.rowCount()):
             item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and item.widget() is not None:
-                labels.append(item.widget())
+            label = item.widget() if item is not None else None
+            if label is not None:
+                labels.append(label)
     widest = max((label.sizeHint().width() for label in labels), default=0)
     for label in labels:
         label.setMinimumWidth(widest)
@@ -157,8 +178,9 @@ def _time_edit() -> TimeLineEdit:
 
 
 def general_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(_("General"), _("The letterhead, when and where the meeting takes place, who chairs it and who "
-                                "takes the minutes."))
+    page = Page(page_title(PageName.GENERAL), _(
+        "The letterhead, when and where the meeting takes place, who chairs it and who "
+        "takes the minutes."))
     column = _form_column(page)
     build = FormBuilder(page, document, completions)
     meeting, header = document.meeting.meeting, document.meeting.header
@@ -172,9 +194,9 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     row = QHBoxLayout(times)
     row.setContentsMargins(0, 0, 0, 0)
     date, start, end = DateLineEdit(), _time_edit(), _time_edit()
-    for widget, attr, label in ((date, "date", _("Date")), (start, "start", _("Start")), (end, "end", _("End"))):
-        page.bindings.append(FieldBinding(document, widget, meeting, attr, lambda text=label: _("Edit {field}").format(
-            field=text), field_name=label))
+    for widget, attr in ((date, "date"), (start, "start"), (end, "end")):
+        label = field_label("meeting", attr)
+        page.bindings.append(FieldBinding(document, widget, meeting, attr, edit_text(label), field_name=label))
     row.addWidget(date)
     row.addSpacing(10)
     row.addWidget(QLabel(_("from")))
@@ -212,7 +234,7 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     return page
 
 
-def _derived_placeholder(document: MeetingDocument, widget: QWidget, derive: Callable[[], str],
+def _derived_placeholder(document: MeetingDocument, widget: QLineEdit, derive: Callable[[], str],
                          guessed: bool = False) -> None:
     """Keep ``widget``'s placeholder on the value the documents use while it is empty, worded as derived."""
     def update() -> None:
@@ -221,8 +243,8 @@ def _derived_placeholder(document: MeetingDocument, widget: QWidget, derive: Cal
             text = _("empty: derived from the issuing agency") if not guessed else _("e.g. năm 2023, quý I/2024")
         else:
             text = (_("guessed: {value}") if guessed else _("derived: {value}")).format(value=value)
-        if widget.placeholderText() != text:  # type: ignore[attr-defined]
-            widget.setPlaceholderText(text)  # type: ignore[attr-defined]
+        if widget.placeholderText() != text:
+            widget.setPlaceholderText(text)
 
     update()
     document.changed.connect(update)
@@ -237,17 +259,19 @@ def table_page(page: Page, view: EditableTableView, model: ListTableModel) -> Ed
 
 
 def attendees_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(_("Attendees"), _("Enter on the last row adds a person; Ctrl+Ins inserts, Ctrl+Del deletes, "
-                                  "Alt+Up and Alt+Down move a row, Space ticks Present; Ctrl+V pastes rows copied "
-                                  "from a spreadsheet."))
+    page = Page(page_title(PageName.ATTENDEES), _(
+        "Enter on the last row adds a person; Ctrl+Ins inserts, Ctrl+Del deletes, "
+        "Alt+Up and Alt+Down move a row, Space ticks Present; Ctrl+V pastes rows copied "
+        "from a spreadsheet."))
     view = table_page(page, EditableTableView(completions), attendee_model(document, page))
     page.body.addWidget(view)
     return page
 
 
 def results_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(_("Results"), _("Type figures as the document writes them (31.597 or 101,2 in Vietnamese); the "
-                                "plan percentage and the status are computed."))
+    page = Page(page_title(PageName.RESULTS), _(
+        "Type figures as the document writes them (31.597 or 101,2 in Vietnamese); the "
+        "plan percentage and the status are computed."))
     build = FormBuilder(page, document, completions)
     results = document.meeting.results
     top = QWidget()
@@ -261,8 +285,7 @@ def results_page(document: MeetingDocument, completions: Completions) -> Page:
     met, total = QSpinBox(), QSpinBox()
     for box, attr, label in ((met, "targets_met", _("Targets met")), (total, "targets_total", _("Targets in plan"))):
         box.setMaximum(999)
-        page.bindings.append(FieldBinding(document, box, results, attr, lambda text=label: _("Edit {field}").format(
-            field=text)))
+        page.bindings.append(FieldBinding(document, box, results, attr, edit_text(label)))
     count_row.addWidget(met)
     count_row.addWidget(QLabel(_("of")))
     count_row.addWidget(total)
@@ -306,7 +329,7 @@ class DetailEditor:
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
         self.editor.setPlaceholderText(_("Select a row above, then type here. Ctrl+T inserts the current time."))
-        self.binding = FieldBinding(document, self.editor, None, attr, lambda: _("Edit {field}").format(field=label))
+        self.binding = FieldBinding(document, self.editor, None, attr, edit_text(label))
         page.bindings.append(self.binding)
         model = view.table_model()
         view.selectionModel().currentRowChanged.connect(self.follow)
@@ -338,9 +361,10 @@ def _labelled(text: str, widget: QWidget) -> QWidget:
     return box
 
 
-def discussion_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(_("Discussion"), _("One row per contribution: who spoke and on what; what they said goes in the "
-                                   "box below. Tab moves between the table and the box."))
+def discussion_page(document: MeetingDocument, completions: Completions) -> DetailPage:
+    page = DetailPage(page_title(PageName.DISCUSSION), _(
+        "One row per contribution: who spoke and on what; what they said goes in the "
+        "box below. Tab moves between the table and the box."))
     splitter = QSplitter(Qt.Orientation.Vertical)
     view = table_page(page, EditableTableView(completions), discussion_model(document, page))
     splitter.addWidget(view)
@@ -349,13 +373,14 @@ def discussion_page(document: MeetingDocument, completions: Completions) -> Page
     splitter.setStretchFactor(0, 1)
     splitter.setStretchFactor(1, 2)
     page.body.addWidget(splitter, 1)
-    page.detail = detail  # type: ignore[attr-defined]
+    page.detail = detail
     return page
 
 
-def directives_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(_("Directives & tasks"), _("One row per leader who gave directions; the box holds what they said and "
-                                           "the table below the tasks they assigned, with units and deadlines."))
+def directives_page(document: MeetingDocument, completions: Completions) -> DirectivesPage:
+    page = DirectivesPage(page_title(PageName.DIRECTIVES), _(
+        "One row per leader who gave directions; the box holds what they said and "
+        "the table below the tasks they assigned, with units and deadlines."))
     splitter = QSplitter(Qt.Orientation.Vertical)
     top = QSplitter(Qt.Orientation.Horizontal)
     view = table_page(page, EditableTableView(completions), directive_model(document, page))
@@ -377,14 +402,15 @@ def directives_page(document: MeetingDocument, completions: Completions) -> Page
     splitter.addWidget(top)
     splitter.addWidget(_labelled(_("Tasks assigned by the selected leader:"), tasks_view))
     page.body.addWidget(splitter, 1)
-    page.detail = detail  # type: ignore[attr-defined]
-    page.tasks_view = tasks_view  # type: ignore[attr-defined]
+    page.detail = detail
+    page.tasks_view = tasks_view
     return page
 
 
 def closing_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(_("Closing & recipients"), _("How the meeting ended, who receives the minutes, and what the news "
-                                             "article and the notice of conclusions need."))
+    page = Page(page_title(PageName.CLOSING), _(
+        "How the meeting ended, who receives the minutes, and what the news "
+        "article and the notice of conclusions need."))
     column = _form_column(page)
     build = FormBuilder(page, document, completions)
     meeting = document.meeting

@@ -12,10 +12,21 @@ from __future__ import annotations
 import html
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QRectF, QSize, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QPagedPaintDevice,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..export.registry import ExportOptions, build_document, kind_label, render_document
@@ -138,20 +149,21 @@ class PreviewCanvas(QWidget):
     def toPlainText(self) -> str:  # noqa: N802 - as QTextEdit names it
         return self.rendering.text
 
-    def print_(self, printer: object) -> None:
+    def print_(self, printer: QPagedPaintDevice) -> None:
         """Print the preview's document (laid out again for the printer's page)."""
         document = QTextDocument()
         document.setHtml(self.rendering.html)
-        document.print_(printer)  # type: ignore[arg-type]
+        document.print_(printer)
 
 
 class PreviewPane(QWidget):
     refreshed = Signal(str)  # the kind that was shown (tests wait for it)
 
-    def __init__(self, document: MeetingDocument, options_source: object, parent: QWidget | None = None):
+    def __init__(self, document: MeetingDocument, options_source: Callable[[], ExportOptions],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
-        self.options_source = options_source  # a callable returning ExportOptions
+        self.options_source = options_source
         self.generation = 0
         self.pool = lasting_pool("preview", 1)
         layout = QVBoxLayout(self)
@@ -167,13 +179,13 @@ class PreviewPane(QWidget):
         row.addWidget(self.kind, 1)
         layout.addLayout(row)
         self.view = PreviewCanvas()
-        self.scroll = QScrollArea()
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scroll.setWidget(self.view)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # the width stays put
-        self.scroll.viewport().setStyleSheet("background: white;")
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area.setWidget(self.view)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # the width stays put
+        self.scroll_area.viewport().setStyleSheet("background: white;")
+        layout.addWidget(self.scroll_area, 1)
         self.stale = False  # a change came while hidden: rebuild when shown
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
@@ -206,13 +218,13 @@ class PreviewPane(QWidget):
         if self.stale:
             self.timer.start()
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
         if self.view.rendering.document is not None and self.view.rendering.width != self._width():
             self.schedule()  # laid out again at the new width, off the GUI thread
 
     def _width(self) -> int:
-        return max(200, self.scroll.viewport().width())
+        return max(200, self.scroll_area.viewport().width())
 
     def refresh(self) -> None:
         self.timer.stop()
@@ -227,7 +239,7 @@ class PreviewPane(QWidget):
         self.pool.start(worker)
 
     def _show(self, result: object) -> None:
-        generation, kind, rendering = result  # type: ignore[misc]
+        generation, kind, rendering = cast(tuple[int, str, Rendering], result)
         if generation != self.generation:
             return
         self.view.show_rendering(rendering)  # the scroll position stays where the reader left it

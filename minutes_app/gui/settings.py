@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from ..userdirs import APP_AUTHOR, APP_NAME, ENV_DATA_DIR, user_data_dir
 
@@ -118,7 +118,7 @@ class AppSettings:
     # -- recent files ------------------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
         value = self.qsettings.value("files/recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []
         return [Path(item) for item in items if item]
 
     def add_recent_file(self, path: Path) -> None:
@@ -130,8 +130,11 @@ class AppSettings:
         self._set("files/recent", [str(p) for p in self.recent_files() if p != path])
 
     # -- window ------------------------------------------------------------------------------------
-    def window_state(self) -> tuple[object, object]:
-        return self.qsettings.value("window/geometry"), self.qsettings.value("window/state")
+    def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
+        """The window's geometry and its docks' layout when it last closed (None: not yet saved)."""
+        geometry, state = self.qsettings.value("window/geometry"), self.qsettings.value("window/state")
+        return (geometry if isinstance(geometry, QByteArray) else None,
+                state if isinstance(state, QByteArray) else None)
 
     def save_window_state(self, geometry: object, state: object) -> None:
         self.qsettings.setValue("window/geometry", geometry)

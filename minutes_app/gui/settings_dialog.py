@@ -99,7 +99,15 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
+        for group in (self._interface_group(), self._defaults_group(), self._documents_group(), self._days_group()):
+            layout.addWidget(group)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
 
+    def _interface_group(self) -> QGroupBox:
+        settings = self.settings
         group = QGroupBox(_("Interface"))
         form = QFormLayout(group)
         self.language = QComboBox()
@@ -112,8 +120,9 @@ class SettingsDialog(QDialog):
         self.autosave.setSuffix(" s")
         self.autosave.setValue(settings.autosave_seconds)
         form.addRow(_("Save a recovery copy every:"), self.autosave)
-        layout.addWidget(group)
+        return group
 
+    def _defaults_group(self) -> QGroupBox:
         group = QGroupBox(_("Defaults for new meetings"))
         form = QFormLayout(group)
         labels = {
@@ -122,11 +131,13 @@ class SettingsDialog(QDialog):
         }
         self.defaults: dict[str, QLineEdit] = {}
         for field in DEFAULT_FIELDS:
-            edit = QLineEdit(settings.default(field))
+            edit = QLineEdit(self.settings.default(field))
             self.defaults[field] = edit
             form.addRow(labels[field], edit)
-        layout.addWidget(group)
+        return group
 
+    def _documents_group(self) -> QGroupBox:
+        settings = self.settings
         group = QGroupBox(_("Documents"))
         form = QFormLayout(group)
         self.reference_doc = PathField(False, _("Word documents (*.docx)"))
@@ -135,8 +146,9 @@ class SettingsDialog(QDialog):
         self.templates_dir = PathField(True)
         self.templates_dir.edit.setText(str(settings.templates_dir or ""))
         form.addRow(_("Your templates folder:"), self.templates_dir)
-        layout.addWidget(group)
+        return group
 
+    def _days_group(self) -> QGroupBox:
         group = QGroupBox(_("Working days (for the deadline of the notice of conclusions)"))
         form = QFormLayout(group)
         try:
@@ -155,12 +167,7 @@ class SettingsDialog(QDialog):
         form.addRow(hint)
         form.addRow(_("Extra days off:"), self.days_off)
         form.addRow(_("Make-up working days:"), self.working_days)
-        layout.addWidget(group)
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return group
 
     def calendar(self) -> WorkCalendar:
         """The days typed in the two boxes; a ValueError says which line is not a date."""

@@ -15,10 +15,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from ..check.field_labels import field_label
 from ..l10n.dates import format_typed_date, parse_typed_date
 from ..l10n.formatting import format_number, format_numeric_date, format_percent
 from ..l10n.i18n import gettext as _
-from ..l10n.i18n import pgettext
 from ..l10n.numbers import NumberInputError, format_for_editing, parse_number
 from ..model import (
     Attendee,
@@ -290,16 +290,26 @@ class ListTableModel(QAbstractTableModel):
 
 
 # -- the tables ------------------------------------------------------------------------------------
+def _columns_of(table: str) -> Callable[..., Column]:
+    """Makes the columns of ``table``, each headed with its field label (``check.field_labels``)."""
+
+    def column(attr: str, *args: Any, **kwargs: Any) -> Column:
+        return Column(attr, lambda: field_label(table, attr), *args, **kwargs)
+
+    return column
+
+
 def attendee_columns() -> list[Column]:
+    column = _columns_of("attendees")
     return [
-        Column("name", lambda: _("Full name"), width=190, completes="name"),
-        Column("gender", lambda: _("Gender"), ENUM, Gender, width=90),
-        Column("position", lambda: _("Position"), width=230, completes="position"),
-        Column("organization", lambda: _("Organisation"), width=200, completes="organization"),
-        Column("role", lambda: _("Role"), ENUM, Role, width=110),
-        Column("present", lambda: _("Present"), BOOL, width=80),
-        Column("absence_reason", lambda: _("Reason for absence"), width=170),
-        Column("bridge", lambda: _("Bridge"), width=150),
+        column("name", width=190, completes="name"),
+        column("gender", ENUM, Gender, width=90),
+        column("position", width=230, completes="position"),
+        column("organization", width=200, completes="organization"),
+        column("role", ENUM, Role, width=110),
+        column("present", BOOL, width=80),
+        column("absence_reason", width=170),
+        column("bridge", width=150),
     ]
 
 
@@ -309,19 +319,18 @@ def _percent_of_plan(record: Indicator, language: str) -> str:
 
 
 def indicator_columns() -> list[Column]:
+    column = _columns_of("indicators")
     return [
-        Column("sector", lambda: _("Sector"), width=130),
-        Column("name", lambda: _("Indicator"), width=260),
-        Column("unit", lambda: _("Unit"), width=70),
-        Column("plan", lambda: _("Plan"), NUMBER, width=120),
-        Column("actual", lambda: _("Actual"), NUMBER, width=120),
-        Column("previous", lambda: _("Last year"), NUMBER, width=110),
-        Column("target", lambda: _("Target"), ENUM, Target, width=130),
-        Column("percent", lambda: _("Plan %"), COMPUTED, compute=_percent_of_plan, width=90, tone=_indicator_tone,
-               numeric=True),
-        Column("status", lambda: _("Status"), COMPUTED, compute=lambda r, _lang: enum_label(status(r)), width=90,
-               tone=_indicator_tone),
-        Column("note", lambda: _("Note"), width=200),
+        column("sector", width=130),
+        column("name", width=260),
+        column("unit", width=70),
+        column("plan", NUMBER, width=120),
+        column("actual", NUMBER, width=120),
+        column("previous", NUMBER, width=110),
+        column("target", ENUM, Target, width=130),
+        column("percent", COMPUTED, compute=_percent_of_plan, width=90, tone=_indicator_tone, numeric=True),
+        column("status", COMPUTED, compute=lambda r, _lang: enum_label(status(r)), width=90, tone=_indicator_tone),
+        column("note", width=200),
     ]
 
 
@@ -350,39 +359,42 @@ def _meeting_day(document: MeetingDocument) -> dt.date:
 
 
 def task_columns() -> list[Column]:
+    column = _columns_of("tasks")
     return [
-        Column("task", lambda: _("Task"), width=215),
-        Column("assignee", lambda: _("Unit in charge"), width=150, completes="organization"),
-        Column("deadline", lambda: _("Deadline"), DATE, width=92),
-        Column("status", lambda: pgettext("task", "Status"), COMPUTED, compute=_task_status, width=108,
-               tone=_task_tone),
-        Column("done", lambda: _("Done on"), CHECKED_DATE, width=128),
-        Column("progress", lambda: _("Progress reported"), width=220),
+        column("task", width=215),
+        column("assignee", width=150, completes="organization"),
+        column("deadline", DATE, width=92),
+        column("status", COMPUTED, compute=_task_status, width=108, tone=_task_tone),
+        column("done", CHECKED_DATE, width=128),
+        column("progress", width=220),
     ]
 
 
 def follow_up_columns() -> list[Column]:
+    column = _columns_of("follow_up")
     # What the secretary types (Done on, Progress reported) comes before the reference columns.
     return [
         *task_columns()[:4],
-        Column("done", lambda: _("Done on"), CHECKED_DATE, width=128, default=_meeting_day),
-        Column("progress", lambda: _("Progress reported"), width=240),
-        Column("given", lambda: _("Given on"), COMPUTED, compute=_given_on, width=95),
+        column("done", CHECKED_DATE, width=128, default=_meeting_day),
+        column("progress", width=240),
+        column("given", COMPUTED, compute=_given_on, width=95),
     ]
 
 
 def discussion_columns() -> list[Column]:
+    column = _columns_of("discussion")
     return [
-        Column("speaker", lambda: _("Speaker"), width=170, completes="name"),
-        Column("position", lambda: _("Position"), width=180, completes="position"),
-        Column("topic", lambda: _("Topic"), width=260),
+        column("speaker", width=170, completes="name"),
+        column("position", width=180, completes="position"),
+        column("topic", width=260),
     ]
 
 
 def directive_columns() -> list[Column]:
+    column = _columns_of("directives")
     return [
-        Column("speaker", lambda: _("Leader"), width=190, completes="name"),
-        Column("position", lambda: _("Position"), width=260, completes="position"),
+        column("speaker", width=190, completes="name"),
+        column("position", width=260, completes="position"),
     ]
 
 

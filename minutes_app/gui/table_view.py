@@ -9,8 +9,18 @@ tab-separated rows (what Excel and LibreOffice Calc put on the clipboard).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFocusEvent,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -280,11 +290,11 @@ class EditableTableView(QTableView):
         else:
             self.message.emit(message)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
         self.frozen.place()
 
-    def scrollTo(self, index: QModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: E501, N802
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: E501, N802
         super().scrollTo(index, hint)
         if index.isValid() and index.column() != self.frozen.name_column() and self.frozen.isVisible():
             # Not under the frozen names: scroll right until the cell clears them.
@@ -381,8 +391,8 @@ class EditableTableView(QTableView):
                 return
         super().keyPressEvent(event)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802
-        super().paintEvent(event)  # type: ignore[arg-type]
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
         if self.model() is not None and self.model().rowCount() == 0 and self.isEnabled():
             # An empty table says how to start, so that the focus on it is seen and typing is expected.
             painter = QPainter(self.viewport())

@@ -152,7 +152,34 @@ class TasksWindow(QMainWindow):
     def _build(self) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)
+        layout.addLayout(self._folder_line())
+        layout.addLayout(self._tools_line())
+        status = QHBoxLayout()
+        self.summary = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no known length: a moving bar while the folder is read
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        status.addWidget(self.summary, 1)
+        status.addWidget(self.busy)
+        layout.addLayout(status)
+        layout.addWidget(self._build_table(), 1)
+        self.unreadable_label = QLabel()
+        self.unreadable_label.setWordWrap(True)
+        self.unreadable_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unreadable_label.hide()
+        layout.addWidget(self.unreadable_label)
+        self.setCentralWidget(central)
+        find = QAction(self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        refresh = QAction(self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.reload)
+        self.addActions([find, refresh])
 
+    def _folder_line(self) -> QHBoxLayout:
         top = QHBoxLayout()
         self.folder_caption = QLabel()
         self.folder_label = _ElidedLabel()
@@ -161,8 +188,10 @@ class TasksWindow(QMainWindow):
         top.addWidget(self.folder_caption)
         top.addWidget(self.folder_label, 1)
         top.addWidget(self.change_folder_button)
-        layout.addLayout(top)
+        return top
 
+    def _tools_line(self) -> QHBoxLayout:
+        """Filter, search, order, and what to do with the selected task."""
         tools = QHBoxLayout()
         self.filter_caption = QLabel()
         self.filter_combo = QComboBox()
@@ -188,19 +217,9 @@ class TasksWindow(QMainWindow):
         tools.addStretch(0)
         tools.addWidget(self.open_button)
         tools.addWidget(self.export_button)
-        layout.addLayout(tools)
+        return tools
 
-        status = QHBoxLayout()
-        self.summary = QLabel()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)  # no known length: a moving bar while the folder is read
-        self.busy.setMaximumWidth(160)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        status.addWidget(self.summary, 1)
-        status.addWidget(self.busy)
-        layout.addLayout(status)
-
+    def _build_table(self) -> QTableView:
         self.table = _TaskTable()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -220,21 +239,7 @@ class TasksWindow(QMainWindow):
         self.table.doubleClicked.connect(self._row_activated)
         self.table.enter_pressed.connect(self.open_current)
         self.table.selectionModel().currentRowChanged.connect(lambda *_args: self._update_buttons())
-        layout.addWidget(self.table, 1)
-
-        self.unreadable_label = QLabel()
-        self.unreadable_label.setWordWrap(True)
-        self.unreadable_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.unreadable_label.hide()
-        layout.addWidget(self.unreadable_label)
-        self.setCentralWidget(central)
-        find = QAction(self)
-        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(lambda: self.search.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.reload)
-        self.addActions([find, refresh])
+        return self.table
 
     def retranslate(self, _language: str = "") -> None:
         """Every text again, in the interface language now set."""

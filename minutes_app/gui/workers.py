@@ -29,7 +29,7 @@ class _Keeper(QObject):
         self.running: set[Worker] = set()
 
     def release(self, worker: object) -> None:
-        self.running.discard(worker)  # type: ignore[arg-type]
+        self.running.discard(worker)
 
 
 _keeper: _Keeper | None = None

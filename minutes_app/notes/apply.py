@@ -388,32 +388,7 @@ def apply_notes(meeting: Meeting, lines: Sequence[NoteInput], directory: Sequenc
     attendees = [person for person in applier.items.attendees if person.id not in note_guests]
     placed = place_lines([line.text for line in lines], meeting, attendees, directory, today)
 
-    # Give each wanted item the link its line had last time (same kind, same order); the rest are orphans.
-    orphans: list[tuple[NoteLink, int | None]] = []
-    carried: set[int] = set()
-    by_owner: dict[int, list[Wanted]] = {}
-    for wanted in placed.wanted:
-        by_owner.setdefault(wanted.owner, []).append(wanted)
-    owns = {id(note): _OWNS.get(read_line(note.text).kind, frozenset()) for note in old_notes}
-    for index, old in matched.items():
-        for kind in owns[id(old)]:
-            links = [link for link in old.items if link.kind is kind]
-            wants = [w for w in by_owner.get(index, []) if w.kind is kind]
-            if kind is NoteKind.ABSENCE:
-                for want in wants:
-                    want.link = next((link for link in links if want.person and link.id == want.person.id), None)
-            else:
-                for want, link in zip(wants, links, strict=False):
-                    want.link = link
-            for want in wants:
-                if want.link is not None:
-                    want.id = want.link.id
-                    carried.add(id(want.link))
-    new_line = {id(note): index + 1 for index, note in matched.items()}
-    for old in old_notes:
-        for link in old.items:
-            if link.kind in owns[id(old)] and id(link) not in carried:
-                orphans.append((link, new_line.get(id(old))))
+    orphans = _carry_links(old_notes, matched, placed.wanted)
 
     for wanted in placed.wanted:
         if wanted.link is not None and id(wanted.link) in fresh:
@@ -449,6 +424,37 @@ def apply_notes(meeting: Meeting, lines: Sequence[NoteInput], directory: Sequenc
     changes = sorted(applier.changes, key=lambda change: (change.line is None, change.line or 0))
     return NotesOutcome(result, changes, problems, placed.lines)
 
+
+def _carry_links(old_notes: Sequence[Note], matched: dict[int, Note],
+                 wanted_items: Sequence[Wanted]) -> list[tuple[NoteLink, int | None]]:
+    """Give each wanted item the link its line had last time (same kind, same order); return the links left
+    over (orphans), each with the number of its note's line now (None: the line is gone)."""
+    orphans: list[tuple[NoteLink, int | None]] = []
+    carried: set[int] = set()
+    by_owner: dict[int, list[Wanted]] = {}
+    for wanted in wanted_items:
+        by_owner.setdefault(wanted.owner, []).append(wanted)
+    owns = {id(note): _OWNS.get(read_line(note.text).kind, frozenset()) for note in old_notes}
+    for index, old in matched.items():
+        for kind in owns[id(old)]:
+            links = [link for link in old.items if link.kind is kind]
+            wants = [w for w in by_owner.get(index, []) if w.kind is kind]
+            if kind is NoteKind.ABSENCE:
+                for want in wants:
+                    want.link = next((link for link in links if want.person and link.id == want.person.id), None)
+            else:
+                for want, link in zip(wants, links, strict=False):
+                    want.link = link
+            for want in wants:
+                if want.link is not None:
+                    want.id = want.link.id
+                    carried.add(id(want.link))
+    new_line = {id(note): index + 1 for index, note in matched.items()}
+    for old in old_notes:
+        for link in old.items:
+            if link.kind in owns[id(old)] and id(link) not in carried:
+                orphans.append((link, new_line.get(id(old))))
+    return orphans
 
 def _notes(lines: Sequence[NoteInput], split: Sequence[tuple[dt.time | None, str, str]], kept: Sequence[int],
            matched: dict[int, Note], wanted: Sequence[Wanted]) -> list[Note]:

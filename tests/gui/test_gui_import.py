@@ -70,7 +70,7 @@ def test_import_indicators_previews_maps_and_undoes_in_one_step(make_window, qtb
     combo.setCurrentIndex(combo.findData(""))  # "(ignore)": the sector column is not imported
     headers = [preview.horizontalHeaderItem(c).text() for c in range(preview.columnCount())]
     assert headers == ["Row", "Indicator", "Unit", "Plan", "Actual"]
-    assert dialog.result.mapping == {"Chỉ tiêu": "name", "ĐVT": "unit", "Kế hoạch": "plan", "Thực hiện": "actual"}
+    assert dialog.reading.mapping == {"Chỉ tiêu": "name", "ĐVT": "unit", "Kế hoạch": "plan", "Thực hiện": "actual"}
 
     asked = []
     monkeypatch.setattr(import_dialog.QMessageBox, "question",

@@ -374,4 +374,4 @@ def test_item8_the_preview_fits_its_pane_after_the_window_opens_and_resizes(make
     qtbot.waitUntil(lambda: preview.view.rendering.width == preview._width(), timeout=15000)
     window.resizeDocks([window.dock], [600], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: preview.view.rendering.width == preview._width() > 500, timeout=15000)
-    assert preview.view.width() <= preview.scroll.viewport().width()
+    assert preview.view.width() <= preview.scroll_area.viewport().width()
