@@ -14,7 +14,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QRectF, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -26,7 +26,8 @@ from .workers import Worker, lasting_pool
 
 REFRESH_DELAY_MS = 400
 PAPER = QColor("white")
-LAYOUT_STEP = 20  # blocks laid out at a time in the worker
+LAYOUT_POLL_MS = 5  # how often the worker looks whether Qt's layout is done
+LAYOUT_PATIENCE_S = 5.0  # then it finishes the layout in one call (it never took a tenth of that)
 PARSE_STEP = 10  # top-level elements parsed at a time in the worker
 
 
@@ -62,20 +63,36 @@ def lay_out(text: str, width: int, to_thread: QThread | None = None) -> Renderin
     document = QTextDocument()
     document.setTextWidth(width)  # before the text: setting it after lays the whole text out in one call
     _fill(document, text)
-    # Laid out a few blocks at a time (each step lays out up to a block), letting the GUI thread in between:
-    # one long layout call kept it waiting for as long.
-    layout, block, count = document.documentLayout(), document.begin(), 0
-    while block.isValid():
-        count += 1
-        if count % LAYOUT_STEP == 0:
-            layout.blockBoundingRect(block)
-            time.sleep(0)
-        block = block.next()
-    layout.blockBoundingRect(document.lastBlock())  # the rest of the layout, to the end
+    _finish_layout(document)
     height = max(1, math.ceil(document.size().height()))
     if to_thread is not None:
         document.moveToThread(to_thread)
     return Rendering(text, document.toPlainText(), width, height, document)
+
+
+def _finish_layout(document: QTextDocument) -> None:
+    """Let Qt lay the document out from this thread's event loop, with no Python call on the way.
+
+    PySide6 holds the GIL through every call into QTextDocument (measured: ``size()`` of the stress meeting's
+    minutes held it 62 ms, ``blockBoundingRect`` of one block after the 400-row table 35–70 ms), and every
+    key press, model and delegate of the window needs the GIL: the window stood still for that long. The
+    layout Qt runs itself (QTextDocumentLayout's own timer, in steps) is plain C++ and takes no GIL; this
+    only looks, every few milliseconds, whether it has reached the last block.
+    """
+    layout = document.documentLayout()  # creating it starts Qt's step-by-step layout in this thread
+
+    def laid_out() -> bool:
+        return document.lastBlock().layout().lineCount() > 0
+
+    if laid_out():
+        return
+    loop, poll, deadline = QEventLoop(), QTimer(), time.monotonic() + LAYOUT_PATIENCE_S
+    poll.setInterval(LAYOUT_POLL_MS)
+    poll.timeout.connect(lambda: loop.quit() if laid_out() or time.monotonic() > deadline else None)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    layout.blockBoundingRect(document.lastBlock())  # nothing left to do, unless the patience ran out
 
 
 def _fill(document: QTextDocument, text: str) -> None:
