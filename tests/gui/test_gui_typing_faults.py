@@ -143,6 +143,24 @@ def test_item5_a_completion_accepted_with_enter_closes_its_cell(window, qtbot) -
     assert (person.position, person.organization) == ("Trạm trưởng Trạm Y tế", "Công tác")
 
 
+def test_enter_ends_a_cell_once_without_a_qt_warning(window, qtlog) -> None:  # noqa: ANN001
+    """Enter in an open cell is finished by the delegate alone: finishing it in the editor too committed,
+    a moment later, an editor the view had closed ("commitData called with an editor that does not belong
+    to this view", seen at every Enter while typing in tables)."""
+    window.document.meeting.attendees.append(Attendee(name="Lê Văn Tám"))
+    view = _attendees_page_with(window, Attendee(name="Phạm Thị Dung"))
+    view.setCurrentIndex(view.model().index(0, 2))
+    for text in ("Trưởng trạm", "Y tế xã"):
+        type_keys(text)
+        keys(Qt.Key.Key_Return)
+        QApplication.processEvents()  # the delegate's own commit is queued
+    assert window.document.meeting.attendees[0].position == "Trưởng trạm"
+    assert window.document.meeting.attendees[1].position == "Y tế xã"  # Enter went down a row, as in a sheet
+    assert view.state() != view.State.EditingState
+    warnings = [record.message for record in qtlog.records if "does not belong to this view" in record.message]
+    assert warnings == []
+
+
 def test_item6_a_number_typed_with_a_point_is_read_or_kept_with_the_reason(window) -> None:  # noqa: ANN001
     meeting = window.document.meeting
     meeting.results.indicators.append(Indicator(name="BHYT", unit="%", plan=92))
