@@ -96,6 +96,11 @@ class CellDelegate(QStyledItemDelegate):
         return model.columns[index.column()] if isinstance(model, ListTableModel) else None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        editor = self._new_editor(parent, option, index)
+        editor.cell = QPersistentModelIndex(index)  # type: ignore[attr-defined]  # (EditableTableView.owns)
+        return editor
+
+    def _new_editor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = self._column(index)
         if column is None:
             return super().createEditor(parent, option, index)
