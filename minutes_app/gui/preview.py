@@ -14,7 +14,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEventLoop, QRectF, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QRectF, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -63,14 +63,14 @@ def lay_out(text: str, width: int, to_thread: QThread | None = None) -> Renderin
     document = QTextDocument()
     document.setTextWidth(width)  # before the text: setting it after lays the whole text out in one call
     _fill(document, text)
-    _finish_layout(document)
+    _finish_layout(document, in_worker=to_thread is not None)
     height = max(1, math.ceil(document.size().height()))
     if to_thread is not None:
         document.moveToThread(to_thread)
     return Rendering(text, document.toPlainText(), width, height, document)
 
 
-def _finish_layout(document: QTextDocument) -> None:
+def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
     """Let Qt lay the document out from this thread's event loop, with no Python call on the way.
 
     PySide6 holds the GIL through every call into QTextDocument (measured: ``size()`` of the stress meeting's
@@ -78,17 +78,24 @@ def _finish_layout(document: QTextDocument) -> None:
     key press, model and delegate of the window needs the GIL: the window stood still for that long. The
     layout Qt runs itself (QTextDocumentLayout's own timer, in steps) is plain C++ and takes no GIL; this
     only looks, every few milliseconds, whether it has reached the last block.
+
+    In a worker it also waits for the layout's own timers to stop (they do once it is done): a document
+    handed to the GUI thread with a timer still running made Qt warn "QBasicTimer::stop: Failed. Possibly
+    trying to stop from a different thread" when it was deleted.
     """
     layout = document.documentLayout()  # creating it starts Qt's step-by-step layout in this thread
+    dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread()) if in_worker else None
 
-    def laid_out() -> bool:
-        return document.lastBlock().layout().lineCount() > 0
+    def done() -> bool:
+        if document.lastBlock().layout().lineCount() == 0:
+            return False  # not laid out to the end yet
+        return dispatcher is None or not dispatcher.registeredTimers(layout)
 
-    if laid_out():
+    if done():
         return
     loop, poll, deadline = QEventLoop(), QTimer(), time.monotonic() + LAYOUT_PATIENCE_S
     poll.setInterval(LAYOUT_POLL_MS)
-    poll.timeout.connect(lambda: loop.quit() if laid_out() or time.monotonic() > deadline else None)
+    poll.timeout.connect(lambda: loop.quit() if done() or time.monotonic() > deadline else None)
     poll.start()
     loop.exec()
     poll.stop()
@@ -246,6 +253,8 @@ class PreviewPane(QWidget):
     def _show(self, result: object) -> None:
         generation, kind, rendering = result  # type: ignore[misc]
         if generation != self.generation:
+            if rendering.document is not None:
+                rendering.document.deleteLater()  # here, in the thread it now belongs to (not the worker's)
             return
         self.view.show_rendering(rendering)  # the scroll position stays where the reader left it
         if rendering.width != self._width():
