@@ -84,7 +84,10 @@ def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
     trying to stop from a different thread" when it was deleted.
     """
     layout = document.documentLayout()  # creating it starts Qt's step-by-step layout in this thread
-    dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread()) if in_worker else None
+    if not in_worker:  # (a few lines of error message, in the GUI thread: no event loop inside it)
+        layout.blockBoundingRect(document.lastBlock())
+        return
+    dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
 
     def done() -> bool:
         if document.lastBlock().layout().lineCount() == 0:
