@@ -2,9 +2,10 @@
 
 It is rebuilt a short pause after the last change (typing never waits for it), from a copy of the
 meeting, in a worker thread; a result that arrives after a newer change started is dropped. The worker
-builds the HTML, parses and lays it out (a QTextDocument) and hands the finished document over; the GUI
-thread only paints the part in view (no layout: nothing there changes the document's width). A hidden
-preview is not rebuilt until it is shown again.
+builds the HTML, parses it (a QTextDocument) and lets Qt lay it out from the worker's own event loop, so
+that no long call holds Python's GIL, then hands the finished document over; the GUI thread only paints
+the part in view (no layout: nothing there changes the document's width). A hidden preview is not
+rebuilt until it is shown again.
 """
 
 from __future__ import annotations
