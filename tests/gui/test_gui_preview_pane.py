@@ -20,6 +20,7 @@ from minutes_app.gui.settings import AppSettings
 # the left, as a person does with the mouse; then it closes and prints the preview's width and laid-out width.
 START = """
 import sys
+import time
 from PySide6.QtCore import QEventLoop, QPoint, QTimer, Qt
 from PySide6.QtTest import QTest
 from minutes_app.gui.app import create_application, create_window
@@ -29,10 +30,20 @@ def wait(ms):
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
 
+def laid_out_at_its_width():  # the preview has come, at the pane's present width
+    rendering = window.preview.view.rendering
+    return rendering.document is not None and rendering.width == window.preview.scroll.viewport().width()
+
+def settle():  # (a busy machine: up to a minute)
+    wait(300)
+    deadline = time.monotonic() + 60
+    while not laid_out_at_its_width() and time.monotonic() < deadline:
+        wait(50)
+
 app = create_application()
 window = create_window(None)
 window.show()
-wait(1500)
+settle()
 if sys.argv[1] == "drag":
     dock = window.dock.geometry()
     at = QPoint(dock.left() - 2, dock.center().y())
@@ -40,7 +51,7 @@ if sys.argv[1] == "drag":
     QTest.mouseMove(window, at - QPoint(150, 0))
     wait(50)  # the window follows the separator on a timer
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at - QPoint(150, 0))
-    wait(1500)  # the preview is laid out again at its new width, in a worker
+    settle()  # the preview is laid out again at its new width, in a worker
 width, laid_out = window.dock.width(), window.preview.view.rendering.width
 viewport = window.preview.scroll.viewport().width()
 window.document.undo_stack.setClean()
@@ -55,7 +66,7 @@ def _start(tmp_path: Path, action: str) -> tuple[int, int, int]:
                                                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}", "LANG": "vi_VN.UTF-8"}
     done = subprocess.run([sys.executable, "-c", START, action], capture_output=True, text=True, env=env,
-                          timeout=120, cwd=tmp_path)
+                          timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     width, laid_out, viewport = map(int, done.stdout.split()[-3:])
     return width, laid_out, viewport
