@@ -75,7 +75,7 @@ def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
     """Let Qt lay the document out from this thread's event loop, with no Python call on the way.
 
     PySide6 holds the GIL through every call into QTextDocument (measured: ``size()`` of the stress meeting's
-    minutes held it 62 ms, ``blockBoundingRect`` of one block after the 400-row table 35–70 ms), and every
+    minutes held it 62 ms, ``blockBoundingRect`` of the block after the 150-row indicators table 35–70 ms), and every
     key press, model and delegate of the window needs the GIL: the window stood still for that long. The
     layout Qt runs itself (QTextDocumentLayout's own timer, in steps) is plain C++ and takes no GIL; this
     only looks, every few milliseconds, whether it has reached the last block.
