@@ -15,7 +15,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QRectF, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -84,6 +84,8 @@ def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
     handed to the GUI thread with a timer still running made Qt warn "QBasicTimer::stop: Failed. Possibly
     trying to stop from a different thread" when it was deleted.
     """
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop  # (only here: the worker's own loop)
+
     layout = document.documentLayout()  # creating it starts Qt's step-by-step layout in this thread
     if not in_worker:  # (a few lines of error message, in the GUI thread: no event loop inside it)
         layout.blockBoundingRect(document.lastBlock())

@@ -32,7 +32,7 @@ def wait(ms):
 
 def laid_out_at_its_width():  # the preview has come, at the pane's present width
     rendering = window.preview.view.rendering
-    return rendering.document is not None and rendering.width == window.preview.scroll.viewport().width()
+    return rendering.document is not None and rendering.width == window.preview.view.parentWidget().width()
 
 def settle():  # (a busy machine: up to a minute)
     wait(300)
@@ -53,7 +53,7 @@ if sys.argv[1] == "drag":
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at - QPoint(150, 0))
     settle()  # the preview is laid out again at its new width, in a worker
 width, laid_out = window.dock.width(), window.preview.view.rendering.width
-viewport = window.preview.scroll.viewport().width()
+viewport = window.preview.view.parentWidget().width()  # the scroll area's viewport
 window.document.undo_stack.setClean()
 window.close()
 print(width, laid_out, viewport)
