@@ -132,7 +132,7 @@ def measure() -> dict[str, object]:
     typed = [item for item in window.document.meeting.discussion if "giao thong" in item.topic]
     near_commit = [g for when, g in gaps if any(0 <= when - c <= SETTLE_S for c in commits)]
     return {"latencies": latencies, "gaps": [g for _when, g in gaps], "near_commit": near_commit, "gaps_full": gaps,
-            "cells": len(typed), "seconds": time.perf_counter() - started}
+            "cells": len(typed), "commits": commits, "seconds": time.perf_counter() - started}
 
 
 def _ms(value: float) -> str:

@@ -39,11 +39,15 @@ class _Finishing:
 
     QCompleter's popup takes those keys first and hands them to the editor's ``event()`` directly, past
     the delegate's event filter: Tab left the table, Enter left the editor open. A key that did pass the
-    filters is marked seen (our own filter runs after the delegate's) and left to the delegate.
+    filters is left to the delegate: our own filter, installed first, runs last and marks that the key now
+    arriving came through them (the delegate lets Enter through and finishes the edit itself a moment later;
+    finishing it here too committed an editor the view had already closed: "commitData called with an
+    editor that does not belong to this view"). A flag, not the event: PySide gives the filter and
+    ``event()`` two different Python objects for one key.
     """
 
     delegate: CellDelegate | None = None
-    _seen: QEvent | None = None
+    _through_filters = False
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)  # type: ignore[call-arg]
@@ -51,7 +55,7 @@ class _Finishing:
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.KeyPress:
-            self._seen = event
+            self._through_filters = True  # event() follows at once: no filter runs after this one
         return False
 
     def event(self, event: QEvent) -> bool:
@@ -60,7 +64,7 @@ class _Finishing:
     def finish(self, event: QEvent) -> bool:
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress or self.delegate is None:
             return False
-        seen, self._seen = self._seen is event, None
+        seen, self._through_filters = self._through_filters, False
         if seen or event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
             return False
         hint = FINISHING_KEYS.get(Qt.Key(event.key()))
@@ -92,6 +96,11 @@ class CellDelegate(QStyledItemDelegate):
         return model.columns[index.column()] if isinstance(model, ListTableModel) else None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        editor = self._new_editor(parent, option, index)
+        editor.cell = QPersistentModelIndex(index)  # type: ignore[attr-defined]  # (EditableTableView.owns)
+        return editor
+
+    def _new_editor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = self._column(index)
         if column is None:
             return super().createEditor(parent, option, index)

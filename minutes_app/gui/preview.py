@@ -2,9 +2,10 @@
 
 It is rebuilt a short pause after the last change (typing never waits for it), from a copy of the
 meeting, in a worker thread; a result that arrives after a newer change started is dropped. The worker
-builds the HTML, parses and lays it out (a QTextDocument) and hands the finished document over; the GUI
-thread only paints the part in view (no layout: nothing there changes the document's width). A hidden
-preview is not rebuilt until it is shown again.
+builds the HTML, parses it (a QTextDocument) and lets Qt lay it out from the worker's own event loop, so
+that no long call holds Python's GIL, then hands the finished document over; the GUI thread only paints
+the part in view (no layout: nothing there changes the document's width). A hidden preview is not
+rebuilt until it is shown again.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ from .workers import Worker, lasting_pool
 
 REFRESH_DELAY_MS = 400
 PAPER = QColor("white")
-LAYOUT_STEP = 20  # blocks laid out at a time in the worker
+LAYOUT_POLL_MS = 5  # how often the worker looks whether Qt's layout is done
+LAYOUT_PATIENCE_S = 5.0  # then it finishes the layout in one call (it never took a tenth of that)
 PARSE_STEP = 10  # top-level elements parsed at a time in the worker
 
 
@@ -73,20 +75,48 @@ def lay_out(text: str, width: int, to_thread: QThread | None = None) -> Renderin
     document = QTextDocument()
     document.setTextWidth(width)  # before the text: setting it after lays the whole text out in one call
     _fill(document, text)
-    # Laid out a few blocks at a time (each step lays out up to a block), letting the GUI thread in between:
-    # one long layout call kept it waiting for as long.
-    layout, block, count = document.documentLayout(), document.begin(), 0
-    while block.isValid():
-        count += 1
-        if count % LAYOUT_STEP == 0:
-            layout.blockBoundingRect(block)
-            time.sleep(0)
-        block = block.next()
-    layout.blockBoundingRect(document.lastBlock())  # the rest of the layout, to the end
+    _finish_layout(document, in_worker=to_thread is not None)
     height = max(1, math.ceil(document.size().height()))
     if to_thread is not None:
         document.moveToThread(to_thread)
     return Rendering(text, document.toPlainText(), width, height, document)
+
+
+def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
+    """Let Qt lay the document out from this thread's event loop, with no Python call on the way.
+
+    PySide6 holds the GIL through every call into QTextDocument (measured: ``size()`` of the stress meeting's
+    minutes held it 62 ms, ``blockBoundingRect`` of the block after the 150-row indicators table 35–70 ms), and every
+    key press, model and delegate of the window needs the GIL: the window stood still for that long. The
+    layout Qt runs itself (QTextDocumentLayout's own timer, in steps) is plain C++ and takes no GIL; this
+    only looks, every few milliseconds, whether it has reached the last block.
+
+    In a worker it also waits for the layout's own timers to stop (they do once it is done): a document
+    handed to the GUI thread with a timer still running made Qt warn "QBasicTimer::stop: Failed. Possibly
+    trying to stop from a different thread" when it was deleted.
+    """
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop  # (only here: the worker's own loop)
+
+    layout = document.documentLayout()  # creating it starts Qt's step-by-step layout in this thread
+    if not in_worker:  # (a few lines of error message, in the GUI thread: no event loop inside it)
+        layout.blockBoundingRect(document.lastBlock())
+        return
+    dispatcher = QAbstractEventDispatcher.instance(QThread.currentThread())
+
+    def done() -> bool:
+        if document.lastBlock().layout().lineCount() == 0:
+            return False  # not laid out to the end yet
+        return dispatcher is None or not dispatcher.registeredTimers(layout)
+
+    if done():
+        return
+    loop, poll, deadline = QEventLoop(), QTimer(), time.monotonic() + LAYOUT_PATIENCE_S
+    poll.setInterval(LAYOUT_POLL_MS)
+    poll.timeout.connect(lambda: loop.quit() if done() or time.monotonic() > deadline else None)
+    poll.start()
+    loop.exec()
+    poll.stop()
+    layout.blockBoundingRect(document.lastBlock())  # nothing left to do, unless the patience ran out
 
 
 def _fill(document: QTextDocument, text: str) -> None:
@@ -241,6 +271,8 @@ class PreviewPane(QWidget):
     def _show(self, result: object) -> None:
         generation, kind, rendering = cast(tuple[int, str, Rendering], result)
         if generation != self.generation:
+            if rendering.document is not None:
+                rendering.document.deleteLater()  # here, in the thread it now belongs to (not the worker's)
             return
         self.view.show_rendering(rendering)  # the scroll position stays where the reader left it
         if rendering.width != self._width():

@@ -332,7 +332,25 @@ class EditableTableView(QTableView):
             self.edit(current)  # as Tab from an open cell does: the next cell is open for typing
         return moved
 
+    def owns(self, editor: QWidget) -> bool:
+        """Whether ``editor`` is still open in this view (the delegate notes each editor's cell).
+
+        The delegate finishes Enter with a queued call; a cell opened elsewhere in between (a click, a
+        script) has closed that editor already: committing it again made Qt warn, and closing it again
+        moved the cursor a row down from where it had gone.
+        """
+        cell = getattr(editor, "cell", None)
+        if cell is None or self.model() is None:
+            return True  # not one of ours: Qt decides
+        return cell.isValid() and self.indexWidget(self.model().index(cell.row(), cell.column())) is editor
+
+    def commitData(self, editor: QWidget) -> None:  # noqa: N802
+        if self.owns(editor):
+            super().commitData(editor)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        if not self.owns(editor):
+            return
         Hint = QAbstractItemDelegate.EndEditHint
         forward = hint == Hint.EditNextItem
         if hint in (Hint.EditNextItem, Hint.EditPreviousItem) and self._at_edge(forward):
@@ -340,9 +358,12 @@ class EditableTableView(QTableView):
             QWidget.focusNextPrevChild(self, forward)
             return
         super().closeEditor(editor, hint)
-        current = self.currentIndex()
-        if hint == Hint.SubmitModelCache and current.isValid() and current.row() < self.model().rowCount() - 1:
-            self._go_to(current.row() + 1, current.column())  # Enter ended the edit: down, as in a spreadsheet
+        current, cell = self.currentIndex(), getattr(editor, "cell", None)
+        # Enter ended the edit: down, as in a spreadsheet. Not when the cursor has gone to another row already
+        # (Qt closes the editor it leaves with the same hint): that would take it one row past where it went.
+        here = cell is None or cell.row() == current.row()
+        if hint == Hint.SubmitModelCache and here and current.isValid() and current.row() < self.model().rowCount() - 1:
+            self._go_to(current.row() + 1, current.column())
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         # Arriving in a table (Ctrl+3, Tab): a current cell, so the focus shows and typing edits it.
