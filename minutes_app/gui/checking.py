@@ -15,8 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..check import Finding, run_checks
-from ..check.findings import PAGE_ORDER
+from ..check.findings import PAGE_ORDER, Finding
 from ..errors import MinutesError
 from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_due_date
 from ..model import Meeting
@@ -25,7 +24,7 @@ from .document import MeetingDocument
 from .locating import rejected_findings
 from .workers import Worker, lasting_pool
 
-CHECK_DELAY_MS = 600
+CHECK_DELAY_MS = 600  # after the last change: the checks wait for a pause in typing
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,8 @@ class CheckResult:
 
 def check_meeting(meeting: Meeting, path: Path | None, calendar: WorkCalendar, generation: int = 0) -> CheckResult:
     """The findings and the notice due date of ``meeting`` (runs in a worker thread on a private copy)."""
+    from ..check import run_checks  # the rules load here, in the worker, not while the window opens
+
     findings = run_checks(meeting, folder_meetings=folder_meetings(path), calendar=calendar)
     date = meeting.meeting.date
     due = notice_due_date(date, calendar) if isinstance(date, dt.date) else None
@@ -57,6 +58,7 @@ class CheckRunner(QObject):
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.timer.timeout.connect(self.run)
         self.latest: CheckResult | None = None
+        self.checked_document: MeetingDocument | None = None  # the document of the latest run
 
     def calendar(self) -> WorkCalendar:
         """The user's days off and make-up days; a broken calendar.json is reported, not fatal."""
@@ -67,12 +69,15 @@ class CheckRunner(QObject):
             return EMPTY_CALENDAR
 
     def schedule(self) -> None:
-        self.timer.start()
+        """Check after a pause in typing; a document just opened (nobody typing yet) at once."""
+        opened = self.document_source() is not self.checked_document
+        self.timer.start(0 if opened else CHECK_DELAY_MS)
 
     def run(self) -> None:
         self.timer.stop()
         self.generation += 1
         document: MeetingDocument = self.document_source()
+        self.checked_document = document
         worker = Worker(check_meeting, document.snapshot(), document.path, self.calendar(), self.generation)
         worker.signals.finished.connect(self._done)
         worker.signals.failed.connect(self._failed)

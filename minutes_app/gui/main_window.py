@@ -51,7 +51,6 @@ from .completion import Completions
 from .document import MeetingDocument
 from .exporting import EXPORTS, ExportController
 from .finalising import Finaliser, final_label
-from .import_dialog import ImportDialog
 from .locating import locate, rejected_message
 from .message_bar import MessageBar
 from .notes_page import install_notes_page
@@ -60,10 +59,10 @@ from .pages import Page
 from .preview import PreviewPane
 from .qt_translations import install_qt_translations
 from .settings import AppSettings
-from .settings_dialog import SettingsDialog
 from .workers import Worker, lasting_pool
 
 if TYPE_CHECKING:
+    from .import_dialog import ImportDialog
     from .tasks_window import TasksWindow
 
 APP_TITLE = "Thư Ký"
@@ -371,14 +370,16 @@ class MainWindow(QMainWindow):
         self.actions["undo"].setEnabled(document.undo_stack.canUndo())
         self.actions["redo"].setEnabled(document.undo_stack.canRedo())
         self._name_history_steps()
+        rebuilt = bool(self.pages)
         self._build_pages()
         self.update_title()
         self.checks.schedule()
         # The meeting and the widgets live until the next document: out of the cyclic collector's full passes,
         # which otherwise walk them all (tens of ms) at some keystroke while the meeting is typed. What the
-        # previous document left is collected first (here, where nobody is typing).
+        # previous document left is collected first (here, where nobody is typing; at start-up there is none).
         gc.unfreeze()
-        gc.collect()
+        if rebuilt:
+            gc.collect()
         gc.freeze()
 
     def _build_pages(self) -> None:
@@ -829,6 +830,8 @@ class MainWindow(QMainWindow):
 
     def import_spreadsheet(self, path: Path | None = None) -> ImportDialog:
         """Open the import dialog (window-modal) on ``path``, or let the user choose the file."""
+        from .import_dialog import ImportDialog  # dialogs load when first opened, not at start-up
+
         if getattr(self, "import_dialog", None) is not None:
             self.import_dialog.deleteLater()  # the previous one, kept until now for whoever looked at it
         dialog = self.import_dialog = ImportDialog(self.document, self, self.settings.last_folder)
@@ -901,6 +904,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.apply_settings()

@@ -43,13 +43,13 @@ def folder(tmp_path: Path) -> Iterator[Path]:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files the index parses (rather than takes from memory or from its cache file)."""
     parsed: list[Path] = []
-    real = folder_index.load_meeting_json
+    real = folder_index.load_checked_json
 
-    def counting(path: Path) -> tuple[Meeting, dict[str, Any]]:
+    def counting(path: Path) -> dict[str, Any]:
         parsed.append(path)
         return real(path)
 
-    monkeypatch.setattr(folder_index, "load_meeting_json", counting)
+    monkeypatch.setattr(folder_index, "load_checked_json", counting)
     return parsed
 
 
