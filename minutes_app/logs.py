@@ -11,6 +11,7 @@ import os
 from functools import cache
 from io import TextIOWrapper
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .userdirs import make_private_dir, make_private_file, user_data_dir
 
@@ -18,6 +19,9 @@ LOG_NAME = "thuky.log"
 MAX_BYTES = 512_000
 BACKUPS = 2
 _configured: set[str] = set()
+
+if TYPE_CHECKING:
+    import logging.handlers
 
 
 def setup_logging() -> None:
@@ -52,7 +56,7 @@ class _LogFile(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if self.file is None:
             try:
-                self.file = _rotating_handler()(self.path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+                self.file = _open_rotating(self.path)
             except OSError:
                 self.handleError(record)
                 return
@@ -65,8 +69,12 @@ class _LogFile(logging.Handler):
         super().close()
 
 
+def _open_rotating(path: Path) -> logging.Handler:
+    return _rotating_class()(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+
+
 @cache
-def _rotating_handler() -> type[logging.Handler]:
+def _rotating_class() -> type[logging.handlers.RotatingFileHandler]:
     import logging.handlers
 
     class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):

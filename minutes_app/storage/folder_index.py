@@ -29,8 +29,9 @@ from ..model import Header, Language, Meeting, MeetingInfo, Notice, Task, task_k
 from ..userdirs import make_private_dir, user_cache_dir
 from .atomic import write_text_atomically
 from .codec import from_json, record_from_json, record_to_json
-from .files import SUFFIX, load_checked_json
+from .files import SUFFIX
 from .safe_io import read_regular
+from .task_sharing import SeenTasks, load_checked_json_sharing
 
 INDEX_VERSION = 2
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # ten years of monthly meetings take a few MB
@@ -84,23 +85,27 @@ def meeting_files(folder: Path) -> list[Path]:
 OUTLINE = ("language", "header", "meeting", "notice")  # what ``IndexedMeeting.outline`` holds of a file
 
 
+# id() of a task's checked JSON object → (the object, its JSON text, its Task)
+MadeTasks = dict[int, tuple[Any, str, Task]]
+
+
 def index_meeting(data: dict[str, Any], path: Path, size: int = 0, mtime_ns: int = 0,
-                  decoded: dict[str, Task] | None = None) -> IndexedMeeting:
+                  made: MadeTasks | None = None) -> IndexedMeeting:
     """The index entry of the file ``path`` from its checked JSON ``data``.
 
-    Only the outline and the tasks are made into records, each distinct task text once: ``decoded`` (text →
-    task) is shared by the files of one read, as a carried task is the same JSON in every later meeting.
+    Only the outline and the tasks are made into records. ``made`` is shared by the files of one read: a
+    task carried from meeting to meeting is one object there (``task_sharing``), written and decoded once.
     """
-    decoded = {} if decoded is None else decoded
+    made = {} if made is None else made
     places: list[tuple[int | None, list[Any]]] = [(None, data.get("follow_up") or [])]
     places.extend((d, raw.get("tasks") or []) for d, raw in enumerate(data.get("directives") or []))
     tasks = []
     for d, raws in places:
         for i, raw in enumerate(raws):
-            text = json.dumps(raw, ensure_ascii=False)
-            task = decoded.get(text)
-            if task is None:
-                task = decoded[text] = record_from_json(Task, raw)
+            held = made.get(id(raw))
+            if held is None or held[0] is not raw:  # (the object is held there: its id is not reused)
+                held = made[id(raw)] = (raw, json.dumps(raw, ensure_ascii=False), record_from_json(Task, raw))
+            _raw, text, task = held
             tasks.append(TaskRecord(d, i, task_key(path.name, task), bool(task.task.strip()), text))
     outline = from_json({key: data[key] for key in OUTLINE if key in data})
     return IndexedMeeting(path, size, mtime_ns, outline, tuple(tasks))
@@ -132,7 +137,8 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
         held = {path: _held[path] for path in paths if path in _held}
     stored = _load_cache(folder) if persist and len(held) < len(paths) else {}
     changed = False
-    decoded: dict[str, Task] = {}
+    made: MadeTasks = {}
+    seen: SeenTasks = {}  # carried tasks: checked once per read, not once per file
     for path in paths:
         try:
             info = os.stat(path)
@@ -142,7 +148,8 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
         entry = held.get(path) or stored.get(path.name)
         if entry is None or (entry.size, entry.mtime_ns) != (info.st_size, info.st_mtime_ns):
             try:
-                entry = index_meeting(load_checked_json(path), path, info.st_size, info.st_mtime_ns, decoded)
+                entry = index_meeting(load_checked_json_sharing(path, seen), path, info.st_size, info.st_mtime_ns,
+                                      made)
             except (MinutesError, OSError) as error:
                 read.unreadable.append((path, str(error)))
                 continue
