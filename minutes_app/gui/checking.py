@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..check.findings import PAGE_ORDER, Finding
@@ -22,7 +22,7 @@ from ..model import Meeting
 from ..storage.folder_index import folder_meetings
 from .document import MeetingDocument
 from .locating import rejected_findings
-from .workers import Worker, lasting_pool
+from .workers import FIRST_FRAME, Worker, after_first_frame, lasting_pool
 
 CHECK_DELAY_MS = 600  # after the last change: the checks wait for a pause in typing
 
@@ -60,10 +60,8 @@ class CheckRunner(QObject):
         self.latest: CheckResult | None = None
         self.checked_document: MeetingDocument | None = None  # the document of the latest run
         # A window opening is checked once it is on screen: the worker would hold the GIL while it is built.
-        self.window = parent if isinstance(parent, QWidget) and not parent.isVisible() else None
+        self.window = parent if isinstance(parent, QWidget) else None
         self.waiting_for_window = False
-        if self.window is not None:
-            self.window.installEventFilter(self)
 
     def calendar(self) -> WorkCalendar:
         """The user's days off and make-up days; a broken calendar.json is reported, not fatal."""
@@ -77,19 +75,16 @@ class CheckRunner(QObject):
         """Check after a pause in typing; a document just opened (nobody typing yet) at once, or as soon as its
         window has been painted."""
         opened = self.document_source() is not self.checked_document
-        if opened and self.window is not None:
-            self.waiting_for_window = True
+        if opened and self.window is not None and not self.window.property(FIRST_FRAME):
+            if not self.waiting_for_window:
+                self.waiting_for_window = True
+                after_first_frame(self.window, self, self._window_painted)
             return
         self.timer.start(0 if opened else CHECK_DELAY_MS)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.window and event.type() == QEvent.Type.Paint:
-            self.window.removeEventFilter(self)
-            self.window = None
-            if self.waiting_for_window:
-                self.waiting_for_window = False
-                self.timer.start(0)  # right after this first frame
-        return False
+    def _window_painted(self) -> None:
+        self.waiting_for_window = False
+        self.timer.start(0)
 
     def run(self) -> None:
         self.timer.stop()

@@ -198,6 +198,8 @@ class PreviewPane(QWidget):
     def schedule(self) -> None:
         """Restart the pause: the preview follows once typing stops for a moment (not while it is hidden)."""
         if self.isVisible() or not self.parent():
+            if self.view.rendering.document is None and self.timer.isActive():
+                return  # the first rendering is on its way: typing does not put it off
             self.timer.start(REFRESH_DELAY_MS)
         else:
             self.stale = True
