@@ -60,7 +60,7 @@ class CheckRunner(QObject):
         self.latest: CheckResult | None = None
         self.checked_document: MeetingDocument | None = None  # the document of the latest run
         # A window opening is checked once it is on screen: the worker would hold the GIL while it is built.
-        self.window = parent if isinstance(parent, QWidget) else None
+        self.window = parent.window() if isinstance(parent, QWidget) else None
         self.waiting_for_window = False
 
     def calendar(self) -> WorkCalendar:
