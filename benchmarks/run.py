@@ -1,7 +1,8 @@
 """Every benchmark in one command: ``python benchmarks/run.py`` (from the repository root).
 
 Prints the machine, then the tables of bench_files (open, save, autosave, exports; peak memory),
-bench_gui (start-up, keystroke latency), bench_typing (stalls while typing into the stress meeting with the
+bench_startup (start-up against a bare PySide6 window, the check panel's first result in a folder of 120
+meetings), bench_gui (keystroke latency), bench_typing (stalls while typing into the stress meeting with the
 preview shown), bench_export_minutes (against docxtpl), bench_tasks (the Tasks view on ten years of monthly
 meetings) and bench_notes (quick notes applied after each keystroke). Not a test: figures depend on the
 machine; the targets are printed beside them.
@@ -16,8 +17,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ("bench_files.py", "bench_gui.py", "bench_typing.py", "bench_export_minutes.py", "bench_tasks.py",
-           "bench_notes.py")
+SCRIPTS = ("bench_files.py", "bench_startup.py", "bench_gui.py", "bench_typing.py", "bench_export_minutes.py",
+           "bench_tasks.py", "bench_notes.py")
 
 
 def main() -> int:

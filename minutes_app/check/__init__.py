@@ -3,36 +3,35 @@
 Pure Python (no Qt): ``run_checks(meeting)`` returns findings, each a sentence in the interface
 language with the page and field where to correct it. The GUI lists them in a panel and before
 every export; ``minutes-app check FILE`` prints them.
+
+The rules (and the working-day calendar and date formatting they need) are imported when first asked
+for: the editor's window needs only the pages' names (``findings``) to open, and checks a moment later in
+a worker thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar
-from ..model import Meeting
 from .findings import PAGE_ORDER, Finding, Page, Severity, field_label, page_title
-from .rules import RULES, CheckContext, normalize_name, normalize_number
+
+if TYPE_CHECKING:
+    from .rules import RULES, CheckContext, normalize_name, normalize_number
+    from .running import run_checks
 
 __all__ = ["Finding", "Page", "Severity", "CheckContext", "field_label", "page_title", "normalize_name",
-           "normalize_number", "run_checks", "RULES"]
+           "normalize_number", "run_checks", "RULES", "PAGE_ORDER"]
+
+_LAZY = {"RULES": "rules", "CheckContext": "rules", "normalize_name": "rules", "normalize_number": "rules",
+         "run_checks": "running"}
 
 
-def run_checks(meeting: Meeting, *, folder_meetings: Sequence[tuple[str, Meeting]] = (),
-               calendar: WorkCalendar | None = None) -> list[Finding]:
-    """Every finding on ``meeting``, ordered by page and then by row.
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
 
-    ``folder_meetings`` are the other meetings of the file's folder as (file name, meeting), for the
-    document-number rule; ``calendar`` the user's extra days off and make-up days (see
-    ``l10n.workdays``). No rule depends on today's date: checking a meeting of 2020 gives the same
-    answer every year.
-    """
-    context = CheckContext(folder_meetings=tuple(folder_meetings), calendar=calendar or EMPTY_CALENDAR)
-    findings = [finding for rule in RULES for finding in rule(meeting, context)]
-
-    def order(finding: Finding) -> tuple[int, int, int]:
-        row = -1 if finding.row is None else finding.row
-        task = -1 if finding.task_row is None else finding.task_row
-        return PAGE_ORDER.index(finding.page), row, task
-
-    return sorted(findings, key=order)  # stable: within a row, the order of RULES
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

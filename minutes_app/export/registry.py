@@ -23,7 +23,6 @@ from ..storage import write_bytes_atomically
 from .document import Document
 from .fallbacks import warn_fallback
 from .options import ExportOptions
-from .templating import TemplateError, is_user_template
 
 T = TypeVar("T")
 
@@ -103,6 +102,8 @@ def build_document(meeting: Meeting, kind: str, options: ExportOptions = ExportO
 def with_template_fallback(make: Callable[[ExportOptions], T], options: ExportOptions) -> T:
     """``make(options)``; when the office's own template fails, ``make`` again with the built-in templates
     and a FallbackWarning saying why. An error in a built-in template is a bug: it is raised."""
+    from .templating import TemplateError, is_user_template  # Jinja2: at the first document, not at start-up
+
     try:
         return make(options)
     except TemplateError as error:

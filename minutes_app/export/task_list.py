@@ -9,6 +9,7 @@ a landscape A4 table for the DOCX writer (any writer of the intermediate documen
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from pathlib import Path
 
@@ -142,6 +143,7 @@ def plain_task_list(register: TaskRegister, language: str, options: ExportOption
     return "\n".join(lines) + "\n"
 
 
+@functools.lru_cache(maxsize=8192)  # each cell is measured twice; units, statuses and deadlines repeat
 def _width(text: str) -> int:
     """Columns a terminal gives ``text``: combining marks (a decomposed Vietnamese accent) take none."""
     return sum(not unicodedata.combining(char) for char in unicodedata.normalize("NFC", text))

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from ..check import Finding, run_checks
+from ..check.findings import Finding
 from ..errors import MinutesError
 from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_due_date
 from ..model import Meeting
@@ -23,9 +23,9 @@ from ..storage.folder_index import folder_meetings
 from .document import MeetingDocument
 from .locating import rejected_findings
 from .pages import DetailPage, DirectivesPage, Page
-from .workers import Worker, lasting_pool
+from .workers import FIRST_FRAME, Worker, after_first_frame, lasting_pool
 
-CHECK_DELAY_MS = 600
+CHECK_DELAY_MS = 600  # after the last change: the checks wait for a pause in typing
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ class CheckResult:
 
 def check_meeting(meeting: Meeting, path: Path | None, calendar: WorkCalendar, generation: int = 0) -> CheckResult:
     """The findings and the notice due date of ``meeting`` (runs in a worker thread on a private copy)."""
+    from ..check import run_checks  # the rules load here, in the worker, not while the window opens
+
     findings = run_checks(meeting, folder_meetings=folder_meetings(path), calendar=calendar)
     date = meeting.meeting.date
     due = notice_due_date(date, calendar) if isinstance(date, dt.date) else None
@@ -57,6 +59,10 @@ class CheckRunner(QObject):
         self.timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self.timer.timeout.connect(self.run)
         self.latest: CheckResult | None = None
+        self.checked_document: MeetingDocument | None = None  # the document of the latest run
+        # A window opening is checked once it is on screen: the worker would hold the GIL while it is built.
+        self.window = parent.window() if isinstance(parent, QWidget) else None
+        self.waiting_for_window = False
 
     def calendar(self) -> WorkCalendar:
         """The user's days off and make-up days; a broken calendar.json is reported, not fatal."""
@@ -67,12 +73,25 @@ class CheckRunner(QObject):
             return EMPTY_CALENDAR
 
     def schedule(self) -> None:
-        self.timer.start()
+        """Check after a pause in typing; a document just opened (nobody typing yet) at once, or as soon as its
+        window has been painted."""
+        opened = self.document_source() is not self.checked_document
+        if opened and self.window is not None and not self.window.property(FIRST_FRAME):
+            if not self.waiting_for_window:
+                self.waiting_for_window = True
+                after_first_frame(self.window, self, self._window_painted)
+            return
+        self.timer.start(0 if opened else CHECK_DELAY_MS)
+
+    def _window_painted(self) -> None:
+        self.waiting_for_window = False
+        self.timer.start(0)
 
     def run(self) -> None:
         self.timer.stop()
         self.generation += 1
         document: MeetingDocument = self.document_source()
+        self.checked_document = document
         worker = Worker(check_meeting, document.snapshot(), document.path, self.calendar(), self.generation)
         worker.signals.finished.connect(self._done)
         worker.signals.failed.connect(self._failed)

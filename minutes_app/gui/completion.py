@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import cast
 
 from PySide6.QtCore import QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QCompleter, QLineEdit
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from ..errors import MinutesError
 from ..model import Attendee
 from .document import MeetingDocument
-from .workers import Worker
+from .workers import Worker, after_first_frame
 
 FIELDS = ("name", "position", "organization")
 
@@ -61,8 +61,15 @@ class Completions(QObject):
         self._timer.timeout.connect(self.refresh)
         document.changed.connect(self._timer.start)
         self.refresh()
+        earlier = list(earlier_files or [])
+        if isinstance(parent, QWidget):  # in a window: read once it is on screen, not while it opens
+            after_first_frame(parent.window(), self, lambda: self._read(earlier))
+        else:
+            self._read(earlier)
+
+    def _read(self, earlier_files: list[Path]) -> None:
         if earlier_files:
-            worker = Worker(read_earlier_attendees, list(earlier_files))
+            worker = Worker(read_earlier_attendees, earlier_files)
             worker.signals.finished.connect(self._earlier_loaded)
             QThreadPool.globalInstance().start(worker)
         self.reload_directory()

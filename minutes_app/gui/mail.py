@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import mimetypes
 from collections.abc import Sequence
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..storage import write_bytes_atomically
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def build_email(subject: str, body: str, attachments: Sequence[Path], to: str = "") -> EmailMessage:
+    from email.message import EmailMessage  # ~10 ms of import: at the first e-mail, not at start-up
+    from email.policy import SMTP
+
     message = EmailMessage(policy=SMTP)
     message["Subject"] = subject
     if to.strip():

@@ -220,14 +220,16 @@ class MainWindow(QMainWindow):
         self.actions["undo"].setEnabled(document.undo_stack.canUndo())
         self.actions["redo"].setEnabled(document.undo_stack.canRedo())
         self._name_history_steps()
+        rebuilt = bool(self.pages)
         self._build_pages()
         self.update_title()
         self.checks.schedule()
         # The meeting and the widgets live until the next document: out of the cyclic collector's full passes,
         # which otherwise walk them all (tens of ms) at some keystroke while the meeting is typed. What the
-        # previous document left is collected first (here, where nobody is typing).
+        # previous document left is collected first (here, where nobody is typing; at start-up there is none).
         gc.unfreeze()
-        gc.collect()
+        if rebuilt:
+            gc.collect()
         gc.freeze()
 
     def _build_pages(self) -> None:

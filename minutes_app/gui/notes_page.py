@@ -49,7 +49,7 @@ from ..notes.syntax import fold
 from .binding import TimeLineEdit, route_undo_keys
 from .document import MeetingDocument
 from .pages import Page
-from .workers import Worker
+from .workers import Worker, after_first_frame
 
 MERGE_NOTES_EDIT = 1018
 _AT_WORD = re.compile(r"(?:^|[\s(,;])@([^\s:@,;()]*)$")  # "@sa" just before the cursor
@@ -321,9 +321,6 @@ class NotesPage(Page):
         self._loading = False
         self._last: tuple[str, tuple[dt.time | None, ...], int, int, int] = ("", (), 0, 0, 1)
         self.directory: list[Attendee] = []  # the people directory, read in a worker (names not among attendees)
-        worker = Worker(directory_people)
-        worker.signals.finished.connect(self._directory_loaded)
-        QThreadPool.globalInstance().start(worker)
         self._load(document.meeting.notes)
         self.editor.textChanged.connect(self._edited)
         self.editor.timeClicked.connect(self.edit_time)
@@ -436,6 +433,12 @@ class NotesPage(Page):
         super().showEvent(event)
         self.editor.setReadOnly(self.document.read_only)  # the meeting may have been finalised or reopened
 
+    def read_directory(self) -> None:
+        """Read the people directory in a worker (its names are offered after "@")."""
+        worker = Worker(directory_people)
+        worker.signals.finished.connect(self._directory_loaded)
+        QThreadPool.globalInstance().start(worker)
+
     def _directory_loaded(self, people: object) -> None:
         self.directory = list(cast(list[Attendee], people))
 
@@ -506,7 +509,9 @@ def _replace_contents(document: MeetingDocument, items: list[Any], contents: lis
 
 def notes_page(document: MeetingDocument, completions: object = None) -> NotesPage:
     """The page factory, in the form of ``page_list``'s."""
-    return NotesPage(document, completions)
+    page = NotesPage(document, completions)
+    page.read_directory()
+    return page
 
 
 def install_notes_page(window: Any) -> NotesPage:
@@ -520,6 +525,7 @@ def install_notes_page(window: Any) -> NotesPage:
         window.stack.removeWidget(old)
         old.deleteLater()
     page = NotesPage(window.document)
+    after_first_frame(window, page, page.read_directory)  # a worker: not while the window opens
     window.stack.addWidget(page)
     window.notes_page = page
     action = window.actions.get("quick_notes")

@@ -217,6 +217,7 @@ class PreviewPane(QWidget):
         self.scroll_area.viewport().setStyleSheet("background: white;")
         layout.addWidget(self.scroll_area, 1)
         self.stale = False  # a change came while hidden: rebuild when shown
+        self.painted = False  # the first rendering waits for the pane's first frame (the window on screen)
         self.timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         document.changed.connect(self.schedule)
@@ -239,14 +240,16 @@ class PreviewPane(QWidget):
     def schedule(self) -> None:
         """Restart the pause: the preview follows once typing stops for a moment (not while it is hidden)."""
         if self.isVisible() or not self.parent():
-            self.timer.start()
+            if self.view.rendering.document is None and self.timer.isActive():
+                return  # the first rendering is on its way: typing does not put it off
+            self.timer.start(REFRESH_DELAY_MS)
         else:
             self.stale = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         if self.stale:
-            self.timer.start()
+            self.timer.start(REFRESH_DELAY_MS)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -256,8 +259,20 @@ class PreviewPane(QWidget):
     def _width(self) -> int:
         return max(200, self.scroll_area.viewport().width())
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            if self.stale:
+                self.timer.start(0)  # right after this frame, at the width it has on screen
+
     def refresh(self) -> None:
         self.timer.stop()
+        if not self.painted and self.parent() is not None:
+            # A window opening: rendering now would compete with building and showing it (the worker holds the
+            # GIL), at a width the pane does not have yet (so it would be rendered a second time).
+            self.stale = True
+            return
         self.stale = False
         self.generation += 1
         generation, kind = self.generation, self.current_kind()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from ..errors import MinutesError
 
@@ -85,3 +86,42 @@ def lasting_pool(name: str, threads: int | None = None) -> QThreadPool:
         if threads is not None:
             pool.setMaxThreadCount(threads)
     return pool
+
+
+FIRST_FRAME = "thukyFirstFramePainted"  # a window's property, set once it has painted
+
+
+class _FirstFrame(QObject):
+    """Waits for a window's first paint, then runs the callbacks given to ``after_first_frame``."""
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self.window = window
+        self.waiting: list[tuple[QObject, Callable[[], Any]]] = []
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            self.window.setProperty(FIRST_FRAME, True)
+            for anchor, callback in self.waiting:
+                QTimer.singleShot(0, anchor, callback)  # after this frame; dropped if the anchor is deleted
+            self.waiting = []
+            self.deleteLater()
+        return False
+
+
+def after_first_frame(window: QWidget, anchor: QObject, callback: Callable[[], Any]) -> None:
+    """Run ``callback`` once ``window`` has painted its first frame (soon, if it has).
+
+    Work a window opening does not need waits for it: a worker started while the window is built and shown
+    holds the GIL the GUI thread needs. The callback is dropped if ``anchor`` is deleted first."""
+    if window.property(FIRST_FRAME):
+        QTimer.singleShot(0, anchor, callback)
+        return
+    waiter = window.findChild(_FirstFrame, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    if waiter is None:
+        waiter = _FirstFrame(window)
+    waiter.waiting.append((anchor, callback))
+    if window.isVisible():
+        window.update()  # (shown before anyone waited: make sure a frame comes)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -44,6 +44,17 @@ def format_number(value: Number | None, language: str, max_decimals: int = 2) ->
     """A number with the locale's grouping and at most ``max_decimals`` decimals; "—" for None."""
     if value is None or not _printable(value):
         return DASH
+    if type(value) is int:
+        return _format_int(value, language, max_decimals)
+    return _format_decimal(value, language, max_decimals)
+
+
+@lru_cache(maxsize=4096)  # counts and days overdue repeat down a list of hundreds of tasks
+def _format_int(value: int, language: str, max_decimals: int) -> str:
+    return _format_decimal(value, language, max_decimals)
+
+
+def _format_decimal(value: Number, language: str, max_decimals: int) -> str:
     pattern = _number_pattern("#,##0" + ("." + "#" * max_decimals if max_decimals else ""))
     with localcontext(_WIDE):  # Babel quantizes in the current context too
         return format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
@@ -151,6 +162,7 @@ def format_short_date(value: dt.date | None, language: str) -> str:
     return _babel_format_date(value, "d MMMM", locale=_parsed_locale("en"))
 
 
+@lru_cache(maxsize=4096)  # deadlines repeat down a list of tasks
 def format_numeric_date(value: dt.date | None, language: str) -> str:
     """A deadline in a table: "31/12/2021" (vi), "31 Dec 2021" (en)."""
     if value is None:

@@ -33,12 +33,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import holidays
+from typing import TYPE_CHECKING
 
 from ..errors import MinutesError
 from ..userdirs import user_data_dir
 from .i18n import gettext as _
+
+if TYPE_CHECKING:
+    import holidays
 
 NOTICE_WORKING_DAYS = 5  # QĐ 45/2018/QĐ-TTg: the notice of conclusions within 5 working days
 CALENDAR_FILE_NAME = "calendar.json"
@@ -74,6 +76,8 @@ EMPTY_CALENDAR = WorkCalendar()
 
 @lru_cache(maxsize=64)
 def _national(year: int, language: str = "vi") -> holidays.HolidayBase:
+    import holidays  # ~30–80 ms of import: only when a date is first counted, not at the editor's start-up
+
     return holidays.country_holidays("VN", years=year, language=_LANGUAGES.get(language, "vi"))
 
 

@@ -92,10 +92,9 @@ def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
     return from_json(checked_json(data, path))
 
 
-def load_meeting_json(path: Path) -> tuple[Meeting, dict[str, Any]]:
-    """``load_meeting``, with the file's JSON as the model was made from it (checked, current version)."""
-    data = checked_json(decode_json(read_text(path), path), path)
-    return from_json(data), data
+def load_checked_json(path: Path) -> dict[str, Any]:
+    """The JSON of the meeting file ``path``, read and checked as ``load_meeting`` does, not made into a model."""
+    return checked_json(decode_json(read_text(path), path), path)
 
 
 def checked_json(data: Any, path: Path | str = "<data>") -> dict[str, Any]:

@@ -28,9 +28,10 @@ from ..errors import MinutesError
 from ..model import Header, Language, Meeting, MeetingInfo, Notice, Task, task_key
 from ..userdirs import make_private_dir, user_cache_dir
 from .atomic import write_text_atomically
-from .codec import record_from_json, record_to_json
-from .files import SUFFIX, load_meeting_json
+from .codec import from_json, record_from_json, record_to_json
+from .files import SUFFIX
 from .safe_io import read_regular
+from .task_sharing import SeenTasks, load_checked_json_sharing
 
 INDEX_VERSION = 2
 MAX_INDEX_BYTES = 256 * 1024 * 1024  # ten years of monthly meetings take a few MB
@@ -81,17 +82,33 @@ def meeting_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
 
 
-def index_meeting(meeting: Meeting, data: dict[str, Any], path: Path, size: int = 0, mtime_ns: int = 0
-                  ) -> IndexedMeeting:
-    """The index entry of ``meeting``, read from ``data`` (its file's checked JSON) in ``path``."""
-    places: list[tuple[int | None, list[Task], list[Any]]] = [(None, meeting.follow_up, data.get("follow_up", []))]
-    directives = zip(meeting.directives, data.get("directives", []), strict=True)
-    places.extend((d, directive.tasks, raw.get("tasks", [])) for d, (directive, raw) in enumerate(directives))
-    tasks = tuple(TaskRecord(d, i, task_key(path.name, task), bool(task.task.strip()),
-                             json.dumps(raw, ensure_ascii=False))
-                  for d, held, raws in places for i, (task, raw) in enumerate(zip(held, raws, strict=True)))
-    outline = Meeting(language=meeting.language, header=meeting.header, meeting=meeting.meeting, notice=meeting.notice)
-    return IndexedMeeting(path, size, mtime_ns, outline, tasks)
+OUTLINE = ("language", "header", "meeting", "notice")  # what ``IndexedMeeting.outline`` holds of a file
+
+
+# id() of a task's checked JSON object → (the object, its JSON text, its Task)
+MadeTasks = dict[int, tuple[Any, str, Task]]
+
+
+def index_meeting(data: dict[str, Any], path: Path, size: int = 0, mtime_ns: int = 0,
+                  made: MadeTasks | None = None) -> IndexedMeeting:
+    """The index entry of the file ``path`` from its checked JSON ``data``.
+
+    Only the outline and the tasks are made into records. ``made`` is shared by the files of one read: a
+    task carried from meeting to meeting is one object there (``task_sharing``), written and decoded once.
+    """
+    made = {} if made is None else made
+    places: list[tuple[int | None, list[Any]]] = [(None, data.get("follow_up") or [])]
+    places.extend((d, raw.get("tasks") or []) for d, raw in enumerate(data.get("directives") or []))
+    tasks = []
+    for d, raws in places:
+        for i, raw in enumerate(raws):
+            held = made.get(id(raw))
+            if held is None or held[0] is not raw:  # (the object is held there: its id is not reused)
+                held = made[id(raw)] = (raw, json.dumps(raw, ensure_ascii=False), record_from_json(Task, raw))
+            _raw, text, task = held
+            tasks.append(TaskRecord(d, i, task_key(path.name, task), bool(task.task.strip()), text))
+    outline = from_json({key: data[key] for key in OUTLINE if key in data})
+    return IndexedMeeting(path, size, mtime_ns, outline, tuple(tasks))
 
 
 # file → its entry, for the process; the lock makes each lookup and store whole (readers run in threads).
@@ -120,6 +137,8 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
         held = {path: _held[path] for path in paths if path in _held}
     stored = _load_cache(folder) if persist and len(held) < len(paths) else {}
     changed = False
+    made: MadeTasks = {}
+    seen: SeenTasks = {}  # carried tasks: checked once per read, not once per file
     for path in paths:
         try:
             info = os.stat(path)
@@ -129,7 +148,8 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
         entry = held.get(path) or stored.get(path.name)
         if entry is None or (entry.size, entry.mtime_ns) != (info.st_size, info.st_mtime_ns):
             try:
-                entry = index_meeting(*load_meeting_json(path), path, info.st_size, info.st_mtime_ns)
+                entry = index_meeting(load_checked_json_sharing(path, seen), path, info.st_size, info.st_mtime_ns,
+                                      made)
             except (MinutesError, OSError) as error:
                 read.unreadable.append((path, str(error)))
                 continue

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..l10n.collation import sort_key
+from ..l10n.collation import SortKey, sort_key
 from ..model import Task, TaskStatus, task_status
 from .folder_index import IndexedMeeting, TaskRecord, forget, meeting_files, read_folder
 
@@ -84,7 +84,14 @@ def collect_tasks(folder: Path | str, today: dt.date, *, persist: bool = True) -
             if held is None or held[0] <= when:
                 latest[record.key] = (when, entry, record)
     entries = (_entry(record.task(), record, entry, today, titles) for _when, entry, record in latest.values())
-    register.entries = sorted(entries, key=_order)
+    units: dict[str, SortKey] = {}  # a folder's tasks go to a few units: each collated once
+
+    def order(entry: TaskEntry) -> tuple:
+        deadline = entry.task.deadline
+        unit = units.get(entry.unit) or units.setdefault(entry.unit, sort_key(entry.unit))
+        return (_STATUS_ORDER[entry.status], unit, deadline is None, deadline or dt.date.min, sort_key(entry.task.task))
+
+    register.entries = sorted(entries, key=order)
     return register
 
 
@@ -105,9 +112,3 @@ def _entry(task: Task, record: TaskRecord, meeting: IndexedMeeting, today: dt.da
         given_date=origin.date if origin is not None else info.date,
         given_title=titles.get(given_file, info.title.strip() if origin is None else ""),
     )
-
-
-def _order(entry: TaskEntry) -> tuple:
-    deadline = entry.task.deadline
-    return (_STATUS_ORDER[entry.status], sort_key(entry.unit), deadline is None, deadline or dt.date.min,
-            sort_key(entry.task.task))

@@ -154,3 +154,22 @@ def test_plain_new_is_unchanged(tmp_path: Path) -> None:
     meeting = load_meeting(out)
     assert meeting.language.value == "en" and meeting.meeting.title == "Meeting"
     assert meeting.follows is None and meeting.follow_up == []
+
+
+def test_the_list_is_the_same_cold_and_warm_and_follows_a_changed_file(folder: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second process lists from the folder's index (no meeting file parsed); a file saved since is read again."""
+    from minutes_app.storage import save_meeting
+    from minutes_app.storage.folder_index import cache_file
+
+    monkeypatch.setenv("MINUTES_APP_CACHE_DIR", str(tmp_path / "cache"))
+    cold = run("tasks", folder, "--today", "2025-04-10")
+    assert cache_file(folder).is_file()
+    warm = run("tasks", folder, "--today", "2025-04-10")
+    assert cold.returncode == warm.returncode == 0 and warm.stdout == cold.stdout and warm.stderr == cold.stderr
+    april = load_meeting(folder / APRIL)
+    april.directives[0].tasks[0].task = "Kiểm tra công tác phòng cháy chữa cháy ở chợ"
+    save_meeting(april, folder / APRIL)
+    changed = run("tasks", folder, "--today", "2025-04-10")
+    assert "Kiểm tra công tác phòng cháy chữa cháy ở chợ" in changed.stdout
+    assert changed.stdout != cold.stdout

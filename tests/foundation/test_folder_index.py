@@ -43,13 +43,13 @@ def folder(tmp_path: Path) -> Iterator[Path]:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The files the index parses (rather than takes from memory or from its cache file)."""
     parsed: list[Path] = []
-    real = folder_index.load_meeting_json
+    real = folder_index.load_checked_json_sharing
 
-    def counting(path: Path) -> tuple[Meeting, dict[str, Any]]:
+    def counting(path: Path, seen: dict[str, Any]) -> dict[str, Any]:
         parsed.append(path)
-        return real(path)
+        return real(path, seen)
 
-    monkeypatch.setattr(folder_index, "load_meeting_json", counting)
+    monkeypatch.setattr(folder_index, "load_checked_json_sharing", counting)
     return parsed
 
 
@@ -122,3 +122,54 @@ def test_no_folder_and_an_empty_folder(tmp_path: Path) -> None:
     assert folder_meetings(None) == []
     assert read_folder(tmp_path / "missing").meetings == []
     assert read_folder(tmp_path).meetings == []
+
+
+# -- a carried task is checked once per read (``storage.task_sharing``) --------------------------------------
+def _carrying(folder: Path, months: int = 3) -> list[Path]:
+    """Meetings that carry the same two open tasks unchanged: the same JSON in every file."""
+    from minutes_app.model import Task, TaskOrigin
+
+    carried = [Task(task="Nạo vét kênh Ba Xuân", assignee="Công chức Địa chính - Nông nghiệp",
+                    deadline=dt.date(2025, 3, 20),
+                    origin=TaskOrigin(file="a.minutes.json", date=dt.date(2025, 1, 8), key="k-kenh")),
+               Task(task="Rà soát hộ kinh doanh", assignee="Công chức Tài chính - Kế toán",
+                    origin=TaskOrigin(file="a.minutes.json", date=dt.date(2025, 1, 8), key="k-thue"))]
+    paths = []
+    for month in range(months):
+        meeting = _numbered(f"{month + 1:02d}", 8)
+        meeting.follow_up = list(carried)
+        paths.append(folder / f"m{month}.minutes.json")
+        save_meeting(meeting, paths[-1])
+    return paths
+
+
+def test_a_read_sharing_carried_tasks_indexes_as_reading_each_file_alone(tmp_path: Path) -> None:
+    from minutes_app.storage.files import load_checked_json
+
+    build_folder(tmp_path)
+    _carrying(tmp_path)
+    folder_index.forget()
+    shared = read_folder(tmp_path, persist=False).meetings
+    alone = [folder_index.index_meeting(load_checked_json(path), path, path.stat().st_size, path.stat().st_mtime_ns)
+             for path in folder_index.meeting_files(tmp_path)]
+    assert [(e.name, e.outline, e.tasks) for e in shared] == [(e.name, e.outline, e.tasks) for e in alone]
+    assert sum(len(entry.tasks) for entry in shared) > 6
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    # the same task, with a key written twice: the text alone cannot tell it from the valid one
+    (lambda text: text.replace('"progress": ""', '"progress": "", "progress": ""', 1), "progress"),
+    # a copy of the task whose deadline is not a date
+    (lambda text: text.replace('"2025-03-20"', '"2025-03-32"', 1), "2025-03-32"),
+])
+def test_a_carried_task_spoiled_in_a_later_file_is_still_refused(tmp_path: Path, change: Any, problem: str) -> None:
+    first, _second, last = _carrying(tmp_path)
+    text = last.read_text(encoding="utf-8")
+    assert change(text) != text
+    last.write_text(change(text), encoding="utf-8")
+    folder_index.forget()
+    read = read_folder(tmp_path, persist=False)
+    assert [path for path, _reason in read.unreadable] == [last]
+    reason = read.unreadable[0][1]
+    assert "follow_up[0]" in reason and problem in reason
+    assert [entry.path for entry in read.meetings] == [first, _second]

@@ -243,6 +243,22 @@ def test_a_number_used_by_another_meeting_of_the_folder(make_window, qtbot, fiel
     assert not [f for f in _checked(window, qtbot).findings if f.rule == "duplicate-document-number"]
 
 
+def test_an_opened_meeting_is_checked_against_its_folder_without_being_asked(make_window, qtbot,  # noqa: ANN001
+                                                                             tmp_path: Path) -> None:
+    """No edit, no Shift+F9: the panel fills on its own once the window is open, cross-meeting findings included
+    (the folder is read through its index in the checks' worker)."""
+    from minutes_app.storage import save_meeting
+
+    meeting = load_meeting(ENGLISH_SAMPLE)
+    for name in ("a-earlier.minutes.json", "b-ours.minutes.json"):
+        save_meeting(meeting, tmp_path / name)
+    window = make_window(tmp_path / "b-ours.minutes.json")
+    qtbot.waitUntil(lambda: bool(window.check_panel.findings()), timeout=15000)
+    numbers = [f for f in window.check_panel.findings() if f.rule == "duplicate-document-number"]
+    assert len(numbers) == 1 and "a-earlier.minutes.json" in numbers[0].message
+    assert window.check_panel.item_for(numbers[0]) is not None
+
+
 def test_dates_typed_the_vietnamese_way() -> None:
     from minutes_app.gui.settings_dialog import parse_day, parse_days
 

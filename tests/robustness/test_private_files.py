@@ -69,3 +69,28 @@ def test_the_lock_is_no_more_readable_than_the_meeting(tmp_path: Path) -> None:
     os.chmod(shared, 0o666)
     acquire_lock(shared)
     assert _mode(lock_path(shared)) == 0o644  # colleagues read who holds it; nobody else writes it
+
+
+def test_the_log_opened_at_its_first_record_rotates_and_stays_private(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from minutes_app import logs
+
+    monkeypatch.setenv(ENV_DATA_DIR, str(tmp_path / "data"))
+    monkeypatch.setattr(logs, "MAX_BYTES", 2000)
+    logs.setup_logging()
+    logger = logging.getLogger("minutes_app.test")
+    handler = next(h for h in logging.getLogger("minutes_app").handlers if isinstance(h, logs._LogFile)
+                   and h.path.parent == tmp_path / "data")
+    try:
+        for number in range(60):
+            logger.warning("problem %d with a file of the office, told to the secretary", number)
+        log = tmp_path / "data" / logs.LOG_NAME
+        assert "problem 59 " in log.read_text(encoding="utf-8")
+        backup = log.with_name(logs.LOG_NAME + ".1")
+        assert backup.is_file() and log.stat().st_size <= 2000
+        assert _mode(log) == 0o600 and _mode(backup) == 0o600
+    finally:
+        logging.getLogger("minutes_app").removeHandler(handler)
+        handler.close()

@@ -1,0 +1,45 @@
+"""What the editor's first window and ``minutes-app tasks`` leave unloaded (their start-up time, kept).
+
+Each module here costs 5–80 ms of import and is needed only by later work: the working-day calendar
+(``holidays``), templates (Jinja2), the people directory (sqlite3), e-mail, the import from spreadsheets,
+the check rules, python-docx and openpyxl, the log file's rotation. Run in a fresh interpreter, as a
+person starts the program; speed itself is measured by ``benchmarks/bench_startup.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from export_tasks.task_folder import build_folder
+
+REPO = Path(__file__).resolve().parents[2]
+LATER = ("holidays", "jinja2", "sqlite3", "email.message", "docx", "openpyxl", "logging.handlers",
+         "minutes_app.check.rules", "minutes_app.importing", "minutes_app.export.templating")
+
+
+def _loaded_after(code: str, **env: str) -> list[str]:
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}, check=True)
+    loaded = set(json.loads(result.stdout.splitlines()[-1]))
+    return [name for name in LATER if name in loaded]
+
+
+def test_the_editor_window_module_loads_none_of_the_later_work() -> None:
+    assert _loaded_after("import minutes_app.gui.app, minutes_app.gui.main_window") == []
+
+
+def test_the_tasks_command_loads_no_calendar_directory_nor_office_writers(tmp_path: Path) -> None:
+    (tmp_path / "folder").mkdir()
+    folder = build_folder(tmp_path / "folder")
+    code = ("import contextlib, io\nfrom minutes_app.cli import run_cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert run_cli(['tasks', {str(folder)!r}, '--today', '2025-04-10']) == 0")
+    cache = str(tmp_path / "cache")
+    for _run in ("cold", "warm"):
+        # Jinja2 renders the list (an office may change its wording); the rest is not needed for it.
+        assert _loaded_after(code, MINUTES_APP_CACHE_DIR=cache) == ["jinja2", "minutes_app.export.templating"]
