@@ -512,7 +512,8 @@ class MainWindow(QMainWindow):
         return self.document.snapshot()
 
     def export_options(self) -> ExportOptions:
-        return ExportOptions(reference_doc=self.settings.reference_doc, templates_dir=self.settings.templates_dir)
+        return ExportOptions(reference_doc=self.settings.reference_doc, templates_dir=self.settings.templates_dir,
+                             intervention_times=self.settings.intervention_times)
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

@@ -237,3 +237,30 @@ def test_a_lines_time_is_corrected_in_the_margin(make_window) -> None:  # noqa: 
     QTest.keyClick(field, Qt.Key.Key_Escape)
     assert [note.time for note in window.document.meeting.notes] == [CLOCK, CLOCK]
     assert page.editor.toPlainText() == "@loc: Ổn định.\nKL: Tăng cường tuần tra."
+
+
+def test_the_setting_puts_the_time_of_each_intervention_in_the_minutes(make_window, preview_text) -> None:  # noqa: ANN001
+    """Off by default; ticked with the keyboard in the Settings dialog, the preview and the exports give
+    "7 giờ 31, ông Phạm Văn Lộc … phát biểu:"; the choice is kept in the settings."""
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from minutes_app.gui.settings_dialog import SettingsDialog
+
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: An ninh ổn định.")
+    assert not window.export_options().intervention_times
+    assert "7 giờ 31" not in preview_text(window, "minutes")
+    dialog = SettingsDialog(window.settings, window)
+    dialog.show()
+    assert not dialog.intervention_times.isChecked()
+    dialog.intervention_times.setFocus()
+    QTest.keyClick(dialog.intervention_times, Qt.Key.Key_Space)
+    assert dialog.intervention_times.isChecked()
+    QTest.keyClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok), Qt.Key.Key_Space)
+    QApplication.processEvents()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    window.apply_settings()
+    assert window.export_options().intervention_times
+    assert type(window.settings)().intervention_times  # stored: a new session reads it
+    assert "7 giờ 31, ông Phạm Văn Lộc, Trưởng Công an xã phát biểu: An ninh ổn định." in preview_text(window)
