@@ -415,7 +415,7 @@ class MainWindow(QMainWindow):
         self.side.setCurrentRow(current)
         self.preview.refresh()
         self.finaliser.apply()  # a final meeting's new pages are read-only too
-        install_notes_page(self)  # the quick notes, on Ctrl+G (not in the side bar yet)
+        install_notes_page(self)  # the quick notes: Ctrl+G, and their entry in the side bar
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self.pages):

@@ -48,6 +48,7 @@ from ..notes.people import People
 from ..notes.syntax import fold
 from .binding import TimeLineEdit, route_undo_keys
 from .document import MeetingDocument
+from .notes_side import place_notes_entry
 from .pages import Page
 from .workers import Worker
 
@@ -184,6 +185,7 @@ class NotesEditor(QPlainTextEdit):
     """A plain text area with the lines' times in a margin, and the attendees' names offered after "@"."""
 
     timeClicked = Signal(int)  # the number of the line whose time was double-clicked
+    typed = Signal()  # a note was typed (not loaded, nor undone)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -385,6 +387,7 @@ class NotesPage(Page):
         self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
         mergeable = merge and line == old_line and count == old_count
         self.document.undo_stack.push(NotesCommand(self, before, after, line, mergeable))
+        self.editor.typed.emit()
         self.editor.margin.update()
         self.editor.offer_names(self._people)
 
@@ -503,12 +506,14 @@ def notes_page(document: MeetingDocument, completions: object = None) -> NotesPa
 
 
 def install_notes_page(window: Any) -> NotesPage:
-    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu).
+    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu)
+    and from its entry in the side bar (first while the meeting is running).
 
     Called whenever the window (re)builds its pages: a new document, a language switch."""
     from PySide6.QtGui import QAction, QKeySequence
 
     old = getattr(window, "notes_page", None)
+    was_shown = old is not None and window.stack.currentWidget() is old
     if old is not None:
         window.stack.removeWidget(old)
         old.deleteLater()
@@ -530,12 +535,16 @@ def install_notes_page(window: Any) -> NotesPage:
             menu.insertAction(first_page, action)
     if window.document.read_only:
         page.editor.setReadOnly(True)
+    column = place_notes_entry(window)
+    page.editor.typed.connect(column.typed)
+    if was_shown:  # a language switch rebuilds the pages: stay on the notes
+        show_notes_page(window)
     return page
 
 
 def show_notes_page(window: Any) -> None:
     """Show the notes page, the cursor at the end of the notes, ready to type."""
-    window.side.setCurrentRow(-1)  # no page of the side bar is current: clicking any one goes back to it
+    window.page_column.select_entry()
     window.stack.setCurrentWidget(window.notes_page)
     window.notes_page.cursor_to_end()
     window.notes_page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)

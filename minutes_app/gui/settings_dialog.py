@@ -136,8 +136,8 @@ class SettingsDialog(QDialog):
         self.templates_dir = PathField(True)
         self.templates_dir.edit.setText(str(settings.templates_dir or ""))
         form.addRow(_("Your templates folder:"), self.templates_dir)
-        self.intervention_times = QCheckBox(_("Give the time of each intervention in the minutes "
-                                              "(\"14 giờ 05, ông … phát biểu\", from the quick notes)"))
+        self.intervention_times = QCheckBox(_("Give the time of each intervention in the minutes"))
+        self.intervention_times.setToolTip(_("As the quick notes timed it: \"14 giờ 05, ông … phát biểu: …\""))
         self.intervention_times.setChecked(settings.intervention_times)
         form.addRow(self.intervention_times)
         layout.addWidget(group)

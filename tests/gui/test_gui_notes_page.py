@@ -143,6 +143,8 @@ def test_the_notes_stay_when_the_interface_language_changes(make_window) -> None
         assert rebuilt.editor.toPlainText() == "@loc: Ổn định."
         assert rebuilt.title == "Ghi nhanh"
         assert window.actions["quick_notes"].text() == "&Ghi nhanh"
+        assert window.page_column.entry.item(0).text() == "Ghi nhanh" and _entry_first(window)
+        assert window.stack.currentWidget() is rebuilt and rebuilt.editor.hasFocus()
         assert [note.time for note in window.document.meeting.notes] == [CLOCK]
     finally:
         set_ui_language("en")
@@ -264,3 +266,34 @@ def test_the_setting_puts_the_time_of_each_intervention_in_the_minutes(make_wind
     assert window.export_options().intervention_times
     assert type(window.settings)().intervention_times  # stored: a new session reads it
     assert "7 giờ 31, ông Phạm Văn Lộc, Trưởng Công an xã phát biểu: An ninh ổn định." in preview_text(window)
+
+
+def _entry_first(window) -> bool:  # noqa: ANN001
+    column = window.page_column
+    return column.column.indexOf(column.entry) < column.column.indexOf(window.side)
+
+
+def test_the_quick_notes_come_first_in_the_side_bar_while_the_meeting_runs(make_window) -> None:  # noqa: ANN001
+    from minutes_app.gui.page_list import PAGE_FACTORIES
+
+    meeting = commune_meeting()
+    meeting.meeting.date, meeting.meeting.start, meeting.meeting.end = dt.date.today(), None, None  # all day
+    window = make_window(meeting)
+    entry = window.page_column.entry
+    assert _entry_first(window) and entry.isVisible()
+    assert window.side.count() == len(PAGE_FACTORIES)  # the pages keep their rows (Ctrl+1…, the findings)
+    QTest.mouseClick(entry.viewport(), Qt.MouseButton.LeftButton, pos=entry.visualItemRect(entry.item(0)).center())
+    assert window.stack.currentWidget() is window.notes_page
+    assert entry.currentRow() == 0 and window.side.currentRow() == -1
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == 0 and window.side.currentRow() == 0
+    assert entry.currentRow() == -1  # one place of the side bar is current at a time
+
+
+def test_a_past_meeting_lists_the_quick_notes_last_until_notes_are_typed(make_window) -> None:  # noqa: ANN001
+    window = make_window(commune_meeting())  # dated March 2025
+    assert not _entry_first(window)
+    page = _page(window)
+    assert window.page_column.entry.currentRow() == 0  # Ctrl+G shows where one is
+    type_text(page.editor, "@loc: An ninh ổn định.")
+    assert _entry_first(window)
