@@ -297,3 +297,53 @@ def test_a_past_meeting_lists_the_quick_notes_last_until_notes_are_typed(make_wi
     assert window.page_column.entry.currentRow() == 0  # Ctrl+G shows where one is
     type_text(page.editor, "@loc: An ninh ổn định.")
     assert _entry_first(window)
+
+
+def test_guests_added_from_the_notes_are_marked_named_and_cleared(make_window, qtbot) -> None:  # noqa: ANN001
+    """An unknown speaker becomes a guest to check: its name cell carries a warning, the Attendees page names
+    it over a button that marks it checked (one undo step), and the check panel warns until then."""
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_app.gui.guests_check import GuestsToCheckBar
+
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@tư: Hội Nông dân sẵn sàng phối hợp.\n@Sơn Ca: Đồng ý.")
+    meeting = window.document.meeting
+    guests = [person for person in meeting.attendees if person.to_check]
+    assert [person.name for person in guests] == ["Tư", "Sơn Ca"]
+
+    def findings() -> list[str]:
+        with qtbot.waitSignal(window.checks.checked, timeout=15000):
+            window.checks.run()
+        return [f.message for f in window.check_panel.findings() if f.rule == "guest-to-check"]
+
+    assert len(findings()) == 2 and findings()[0].startswith("Tư was added as a guest from the quick notes")
+    QTest.keyClick(page.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # the Attendees page
+    attendees = window.pages[1]
+    view = attendees.tables[0]
+    model = view.model()
+    row = meeting.attendees.index(guests[0])
+    name = model.index(row, 0)
+    assert model.data(name, Qt.ItemDataRole.ToolTipRole).startswith("Added from the quick notes")
+    assert model.data(name, Qt.ItemDataRole.DecorationRole) is not None
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole) is None  # a known attendee: no mark
+    bar = attendees.findChild(GuestsToCheckBar)
+    assert bar.isVisible() and "Tư, Sơn Ca" in bar.label.text()
+    # the first guest's row selected, the button marks that one only
+    view.setFocus()
+    view.setCurrentIndex(name)
+    bar.button.setFocus()
+    QTest.keyClick(bar.button, Qt.Key.Key_Space)
+    QApplication.processEvents()
+    assert [person.to_check for person in guests] == [False, True]
+    assert model.data(name, Qt.ItemDataRole.DecorationRole) is None
+    assert bar.isVisible() and "Sơn Ca" in bar.label.text() and "Tư" not in bar.label.text()
+    assert len(findings()) == 1
+    # nothing selected now that the first is checked: the button marks all that remain
+    view.clearSelection()
+    QTest.keyClick(bar.button, Qt.Key.Key_Space)
+    assert not any(person.to_check for person in guests) and bar.isHidden()
+    assert findings() == []
+    QTest.keyClick(window.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [person.to_check for person in guests] == [False, True] and bar.isVisible()
