@@ -20,10 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QStringListModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -37,7 +38,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QUndoCommand,
 )
-from PySide6.QtWidgets import QCompleter, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPlainTextEdit, QWidget
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
@@ -53,6 +54,7 @@ from .pages import Page
 from .workers import Worker
 
 MERGE_NOTES_EDIT = 1018
+APPLY_DELAY_MS = 150  # a pause in typing this long files the line typed
 _AT_WORD = re.compile(r"(?:^|[\s(,;])@([^\s:@,;()]*)$")  # "@sa" just before the cursor
 _LISTS = ("attendees", "discussion", "directives")
 
@@ -190,10 +192,15 @@ class NotesEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.names = QStringListModel(self)
-        self.completer = QCompleter(self.names, self)
-        self.completer.setWidget(self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.activated.connect(self.insert_name)
+        # A list inside the editor, not a popup window: showing a window costs several frames at each "@".
+        self.popup = QListView(self)
+        self.popup.setObjectName("namesOffered")
+        self.popup.setModel(self.names)
+        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.popup.clicked.connect(lambda index: self.insert_name(str(index.data())))
+        self.popup.hide()
         self.typed_name = ""  # what follows the "@" before the cursor, while names are offered
         self.margin = TimeMargin(self)
         self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
@@ -209,34 +216,43 @@ class NotesEditor(QPlainTextEdit):
         # not the guest that the name being typed has just made
         found = [p for p in found if not (p.to_check and fold(p.name) == fold(typed.group(1)))] if typed else []
         if not found:
-            self.completer.popup().hide()
+            self.popup.hide()
             self.typed_name = ""
             return
         self.typed_name = typed.group(1)
         names = [person.name for person in found]
-        popup = self.completer.popup()
+        popup = self.popup
         if names == self.names.stringList() and popup.isVisible():
-            return  # showing the popup again costs a frame: only when the names change
+            return  # only when the names change
         self.names.setStringList(names)
-        if not popup.isVisible():
-            rect = self.cursorRect()
-            rect.setWidth(max(280, popup.sizeHintForColumn(0) + 24))
-            rect.translate(self.viewportMargins().left(), 0)
-            self.completer.complete(rect)
+        self._place_popup()
         popup.setCurrentIndex(self.names.index(0))
+        popup.show()
+        popup.raise_()
+
+    def _place_popup(self) -> None:
+        """Under the cursor (above it near the bottom), inside the editor."""
+        popup = self.popup
+        rect = self.cursorRect().translated(self.viewport().geometry().topLeft())
+        rows = min(8, self.names.rowCount())
+        height = rows * max(1, popup.sizeHintForRow(0)) + 2 * popup.frameWidth() + 2
+        width = min(max(280, popup.sizeHintForColumn(0) + 24), self.width() - 8)
+        x = min(rect.left(), self.width() - width - 4)
+        y = rect.bottom() + 2 if rect.bottom() + 2 + height <= self.height() else rect.top() - height - 2
+        popup.setGeometry(max(0, x), max(0, y), width, height)
 
     def insert_name(self, name: str) -> None:
         """Replace the word typed after "@" by the whole name, then ": " unless a colon follows."""
         cursor = self.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.typed_name))
         after = cursor.block().text()[cursor.selectionEnd() - cursor.block().position():]
-        self.completer.popup().hide()
+        self.popup.hide()
         self.typed_name = ""
         cursor.insertText(name if after.lstrip().startswith(":") else name + ": ")
         self.setTextCursor(cursor)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        popup = self.completer.popup()
+        popup = self.popup
         if popup.isVisible():
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
                 row = max(0, popup.currentIndex().row())
@@ -320,7 +336,14 @@ class NotesPage(Page):
         worker.signals.finished.connect(self._directory_loaded)
         QThreadPool.globalInstance().start(worker)
         self._load(document.meeting.notes)
+        self.pending: int | None = None  # the line typed into since the notes were last filed, if any
+        self.apply_timer = QTimer(self)
+        self.apply_timer.setSingleShot(True)
+        self.apply_timer.setInterval(APPLY_DELAY_MS)
+        self.apply_timer.timeout.connect(self.apply_pending)
+        self.editor.installEventFilter(self)  # after route_undo_keys: sees Ctrl+Z before it is taken
         self.editor.textChanged.connect(self._edited)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.editor.timeClicked.connect(self.edit_time)
 
     # -- the editor ⇄ the notes --------------------------------------------------------------------
@@ -369,14 +392,43 @@ class NotesPage(Page):
         return NotesState(text, times, cursor, tuple(list(getattr(meeting, name)) for name in _LISTS),
                           list(meeting.notes))
 
-    def _edited(self, merge: bool = True) -> None:
+    def _edited(self) -> None:
+        """A key typed: the text changed. Filing it waits for a pause (``APPLY_DELAY_MS``), the end of the
+        line, or anything that reads the meeting (a shortcut, a menu, leaving the notes): re-placing every
+        line takes several ms on a long meeting, and a key must cost less than a frame."""
         if self._loading:
             return
-        old_text, old_times, old_cursor, old_line, old_count = self._last
         if self.document.read_only:
+            old_text, old_times, old_cursor = self._last[:3]
             self._set_text(old_text, old_times, old_cursor)  # a final meeting: nothing typed is taken
             self.editor.setReadOnly(True)
             return
+        cursor = self.editor.textCursor()
+        block = cursor.block()
+        if _time_of(block) is None and block.text().strip():
+            block.setUserData(_LineTime(self.now()))  # the line's time is when it was started
+            self.editor.margin.update()
+        if self.pending is not None and self.pending != block.blockNumber():
+            self.apply_pending()  # another line (a selection across lines replaced): one step each
+        self.pending = block.blockNumber()
+        self.apply_timer.start()
+        self.editor.typed.emit()
+        self.editor.offer_names(self._people)
+
+    def _cursor_moved(self) -> None:
+        if self.pending is not None and self.editor.textCursor().blockNumber() != self.pending:
+            self.apply_pending()  # the line is left: filed before another is typed into
+
+    def apply_pending(self) -> None:
+        """File what was typed and not filed yet (the text as it is now)."""
+        if self.pending is None:
+            return
+        self.apply_timer.stop()
+        self.pending = None
+        self._apply()
+
+    def _apply(self, merge: bool = True) -> None:
+        old_text, old_times, old_cursor, old_line, old_count = self._last
         lines, times = self._lines()
         outcome = apply_notes(self.document.meeting, lines, self.directory)
         text, cursor = self.editor.toPlainText(), self.editor.textCursor().position()
@@ -387,15 +439,13 @@ class NotesPage(Page):
         self._outcome_marks(outcome.problems, outcome.meeting.notes, lines)
         mergeable = merge and line == old_line and count == old_count
         self.document.undo_stack.push(NotesCommand(self, before, after, line, mergeable))
-        self.editor.typed.emit()
         self.editor.margin.update()
-        self.editor.offer_names(self._people)
 
     def _people(self) -> People:
         """The attendees, then the directory's people not among them: whom a name after "@" may be."""
         attendees = self.document.meeting.attendees
         present = {person.name.casefold() for person in attendees}
-        return People([*attendees, *(p for p in self.directory if p.name.casefold() not in present)])
+        return People.of([*attendees, *(p for p in self.directory if p.name.casefold() not in present)])
 
     def edit_time(self, number: int) -> _MarginTime | None:
         """A small time field over the margin of that line; Enter (or leaving it) sets the line's time."""
@@ -423,10 +473,28 @@ class NotesPage(Page):
                 return
             if value is not None and value != _time_of(block):
                 block.setUserData(_LineTime(value))
-                self._edited(merge=False)  # a step of its own
+                self.apply_pending()
+                self._apply(merge=False)  # a step of its own
 
         field.editingFinished.connect(done)
         return field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The editor's events that must see the meeting as typed: a shortcut (Ctrl+S, Ctrl+Z, Ctrl+E…),
+        Enter (a line is done), leaving the notes (a click elsewhere, a menu opening)."""
+        if self.pending is not None:
+            kind = event.type()
+            if kind == QEvent.Type.ShortcutOverride and event.modifiers() & (  # type: ignore[attr-defined]
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                    | Qt.KeyboardModifier.MetaModifier) or kind == QEvent.Type.FocusOut or (
+                    kind == QEvent.Type.KeyPress
+                    and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+                self.apply_pending()
+        return False
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self.apply_pending()
+        super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -515,6 +583,7 @@ def install_notes_page(window: Any) -> NotesPage:
     old = getattr(window, "notes_page", None)
     was_shown = old is not None and window.stack.currentWidget() is old
     if old is not None:
+        old.apply_pending()
         window.stack.removeWidget(old)
         old.deleteLater()
     page = NotesPage(window.document)
@@ -522,6 +591,7 @@ def install_notes_page(window: Any) -> NotesPage:
     window.notes_page = page
     action = window.actions.get("quick_notes")
     if action is None:
+        window.installEventFilter(_FlushOnClose(window))
         action = QAction(window)
         action.setShortcut(QKeySequence("Ctrl+G"))
         action.triggered.connect(lambda: show_notes_page(window))
@@ -540,6 +610,20 @@ def install_notes_page(window: Any) -> NotesPage:
     if was_shown:  # a language switch rebuilds the pages: stay on the notes
         show_notes_page(window)
     return page
+
+
+class _FlushOnClose(QObject):
+    """Closing the window files the notes typed just before: the window then sees them to save."""
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        page = getattr(self.window, "notes_page", None)
+        if watched is self.window and event.type() == QEvent.Type.Close and page is not None:
+            page.apply_pending()
+        return False
 
 
 def show_notes_page(window: Any) -> None:

@@ -85,8 +85,9 @@ class _Placer:
                  today: dt.date):
         self.meeting = meeting
         self.day = meeting.meeting.date or today
-        self.attendees = People(attendees)
-        self.directory = People(directory)
+        self.attendees = People.of(attendees)
+        self.own_attendees = False  # True once a guest is added to a copy of them
+        self.directory = People.of(directory)
         self.wanted: list[Wanted] = []
         self.problems: list[LineProblem] = []
         self.speaker: Attendee | None = None
@@ -139,7 +140,10 @@ class _Placer:
     def add_guest(self, index: int, guest: Attendee) -> Attendee:
         fields = {name: getattr(guest, name) for name in GUEST_FIELDS}
         self.want(NoteKind.GUEST, index, **fields).person = guest
-        self.attendees.add(guest)
+        if self.own_attendees:
+            self.attendees.add(guest)
+        else:  # People.of shares them between calls: a copy of our own, once
+            self.attendees, self.own_attendees = self.attendees.plus(guest), True
         return guest
 
     # -- lines ------------------------------------------------------------------------------------
