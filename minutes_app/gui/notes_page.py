@@ -49,7 +49,6 @@ from ..notes.people import People
 from ..notes.syntax import fold
 from .binding import TimeLineEdit, route_undo_keys
 from .document import MeetingDocument
-from .notes_side import place_notes_entry
 from .pages import Page
 from .workers import Worker
 
@@ -212,14 +211,15 @@ class NotesEditor(QPlainTextEdit):
         cursor = self.textCursor()
         before = cursor.block().text()[:cursor.positionInBlock()]
         typed = _AT_WORD.search(before)
-        found = people().starting(typed.group(1)) if typed and typed.group(1) else []
+        word = typed.group(1) if typed else ""
+        found = people().starting(word) if word else []
         # not the guest that the name being typed has just made
-        found = [p for p in found if not (p.to_check and fold(p.name) == fold(typed.group(1)))] if typed else []
+        found = [p for p in found if not (p.to_check and fold(p.name) == fold(word))]
         if not found:
             self.popup.hide()
             self.typed_name = ""
             return
-        self.typed_name = typed.group(1)
+        self.typed_name = word
         names = [person.name for person in found]
         popup = self.popup
         if names == self.names.stringList() and popup.isVisible():
@@ -574,61 +574,14 @@ def notes_page(document: MeetingDocument, completions: object = None) -> NotesPa
 
 
 def install_notes_page(window: Any) -> NotesPage:
-    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu)
-    and from its entry in the side bar (first while the meeting is running).
+    """Put a notes page on the window's document (``notes_side.install``: Ctrl+G, the side bar's entry)."""
+    from .notes_side import install
 
-    Called whenever the window (re)builds its pages: a new document, a language switch."""
-    from PySide6.QtGui import QAction, QKeySequence
-
-    old = getattr(window, "notes_page", None)
-    was_shown = old is not None and window.stack.currentWidget() is old
-    if old is not None:
-        old.apply_pending()
-        window.stack.removeWidget(old)
-        old.deleteLater()
-    page = NotesPage(window.document)
-    window.stack.addWidget(page)
-    window.notes_page = page
-    action = window.actions.get("quick_notes")
-    if action is None:
-        window.installEventFilter(_FlushOnClose(window))
-        action = QAction(window)
-        action.setShortcut(QKeySequence("Ctrl+G"))
-        action.triggered.connect(lambda: show_notes_page(window))
-        window.addAction(action)
-        window.actions["quick_notes"] = action
-    action.setText(_("&Quick notes"))
-    first_page = window.actions.get("page0")
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None and first_page in menu.actions() and action not in menu.actions():
-            menu.insertAction(first_page, action)
-    if window.document.read_only:
-        page.editor.setReadOnly(True)
-    column = place_notes_entry(window)
-    page.editor.typed.connect(column.typed)
-    if was_shown:  # a language switch rebuilds the pages: stay on the notes
-        show_notes_page(window)
-    return page
-
-
-class _FlushOnClose(QObject):
-    """Closing the window files the notes typed just before: the window then sees them to save."""
-
-    def __init__(self, window: Any):
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        page = getattr(self.window, "notes_page", None)
-        if watched is self.window and event.type() == QEvent.Type.Close and page is not None:
-            page.apply_pending()
-        return False
+    return install(window)
 
 
 def show_notes_page(window: Any) -> None:
     """Show the notes page, the cursor at the end of the notes, ready to type."""
-    window.page_column.select_entry()
-    window.stack.setCurrentWidget(window.notes_page)
-    window.notes_page.cursor_to_end()
-    window.notes_page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    from .notes_side import show
+
+    show(window)

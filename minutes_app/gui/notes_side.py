@@ -1,4 +1,5 @@
-"""The "Ghi nhanh" entry of the side bar: first while the meeting is running, last otherwise.
+"""The quick notes in the window: the page in the page area, Ctrl+G, and the "Ghi nhanh" entry of the side
+bar — first while the meeting is running, last otherwise.
 
 The window's page list (``window.side``) maps its rows to the pages one to one (the check panel, the
 Ctrl+1… actions and the findings all count on it), so the quick notes get a one-row list of their own,
@@ -12,8 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..l10n.i18n import gettext as _
 from ..notes.running import meeting_running
+from .notes_page import NotesPage
 
 RECHECK_MS = 60_000  # the clock moves: whether the meeting is running is asked again every minute
 
@@ -43,7 +45,8 @@ def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
     if layout.indexOf(widget) >= 0:
         return layout
     for index in range(layout.count()):
-        inner = layout.itemAt(index).layout()
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
         found = _layout_holding(inner, widget) if inner is not None else None
         if found is not None:
             return found
@@ -121,9 +124,7 @@ def page_column(window: Any) -> PageColumn:
     """The window's column around its page list; made (and put in the page list's place) on first use."""
     column = getattr(window, "page_column", None)
     if column is None:
-        from .notes_page import show_notes_page
-
-        column = PageColumn(window.side, lambda: show_notes_page(window))
+        column = PageColumn(window.side, lambda: show(window))
         row = _layout_holding(window.centralWidget().layout(), window.side)
         if row is not None:
             row.replaceWidget(window.side, column)
@@ -147,3 +148,62 @@ def place_notes_entry(window: Any) -> PageColumn:
     column.retranslate(height)
     column.place(running())
     return column
+
+
+def install(window: Any) -> NotesPage:
+    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu)
+    and from its entry in the side bar (first while the meeting is running).
+
+    Called whenever the window (re)builds its pages: a new document, a language switch."""
+    old = getattr(window, "notes_page", None)
+    was_shown = old is not None and window.stack.currentWidget() is old
+    if old is not None:
+        old.apply_pending()
+        window.stack.removeWidget(old)
+        old.deleteLater()
+    page = NotesPage(window.document)
+    window.stack.addWidget(page)
+    window.notes_page = page
+    action = window.actions.get("quick_notes")
+    if action is None:
+        window.installEventFilter(_FlushOnClose(window))
+        action = QAction(window)
+        action.setShortcut(QKeySequence("Ctrl+G"))
+        action.triggered.connect(lambda: show(window))
+        window.addAction(action)
+        window.actions["quick_notes"] = action
+    action.setText(_("&Quick notes"))
+    first_page = window.actions.get("page0")
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and first_page in menu.actions() and action not in menu.actions():
+            menu.insertAction(first_page, action)
+    if window.document.read_only:
+        page.editor.setReadOnly(True)
+    column = place_notes_entry(window)
+    page.editor.typed.connect(column.typed)
+    if was_shown:  # a language switch rebuilds the pages: stay on the notes
+        show(window)
+    return page
+
+
+class _FlushOnClose(QObject):
+    """Closing the window files the notes typed just before: the window then sees them to save."""
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        page = getattr(self.window, "notes_page", None)
+        if watched is self.window and event.type() == QEvent.Type.Close and page is not None:
+            page.apply_pending()
+        return False
+
+
+def show(window: Any) -> None:
+    """Show the notes page, the cursor at the end of the notes, ready to type."""
+    window.page_column.select_entry()
+    window.stack.setCurrentWidget(window.notes_page)
+    window.notes_page.cursor_to_end()
+    window.notes_page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
