@@ -1,11 +1,12 @@
 """The "Ghi nhanh" (quick notes) page: a plain text area where each line is one note, filed as it is typed.
 
 Each line gets the time it was started, shown in the left margin and stored with the note (a time
-typed at the start of the line, "08:20 …", wins). After every edit the whole text goes through
-``notes.apply_notes``; the text and the lists it changed (attendees, discussion, directives, notes)
-before and after make one ``NotesCommand`` on the document's undo stack, so Ctrl+Z takes back a note
-and what it produced together, in order with the forms' edits. Typing within one line merges into one
-step, as typing in a form field does.
+typed at the start of the line, "08:20 …", wins). A key only changes the text; in the pause that
+follows (150 ms), at Enter, when the cursor leaves the line, before any shortcut or menu and when the
+notes are left, the whole text goes through ``notes.apply_notes`` (several ms on a long meeting); the
+text and the lists it changed (attendees, discussion, directives, notes) before and after make one
+``NotesCommand`` on the document's undo stack, so Ctrl+Z takes back a note and what it produced
+together, in order with the forms' edits. Typing within one line is one step, as in a form field.
 
 The parts the parser recognised are coloured (speaker, unit, date, marker); a line it could not place
 is underlined and named under the area with the reason, and a line whose item was edited by hand on
