@@ -3,7 +3,7 @@
 Prints the machine, then the tables of bench_files (open, save, autosave, exports; peak memory),
 bench_gui (start-up, keystroke latency), bench_typing (stalls while typing into the stress meeting with the
 preview shown), bench_export_minutes (against docxtpl), bench_tasks (the Tasks view on ten years of monthly
-meetings) and bench_notes (quick notes applied after each keystroke). Not a test: figures depend on the
+meetings) and bench_notes (quick notes filed as typed; keys at a typist's pace). Not a test: figures depend on the
 machine; the targets are printed beside them.
 """
 
