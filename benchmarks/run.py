@@ -4,7 +4,7 @@ Prints the machine, then the tables of bench_files (open, save, autosave, export
 bench_startup (start-up against a bare PySide6 window, the check panel's first result in a folder of 120
 meetings), bench_gui (keystroke latency), bench_typing (stalls while typing into the stress meeting with the
 preview shown), bench_export_minutes (against docxtpl), bench_tasks (the Tasks view on ten years of monthly
-meetings) and bench_notes (quick notes applied after each keystroke). Not a test: figures depend on the
+meetings) and bench_notes (quick notes filed as typed; keys at a typist's pace). Not a test: figures depend on the
 machine; the targets are printed beside them.
 """
 

@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
                         help=_("a DOCX whose styles, margins and header to use"))
     export.add_argument("--templates", type=Path, metavar="DIR",
                         help=_("a folder of templates that override the built-in ones"))
+    export.add_argument("--intervention-times", action="store_true",
+                        help=_("minutes: begin each intervention with the time the quick notes gave it "
+                               "(\"14 giờ 05, ông … phát biểu\")"))
 
     new = commands.add_parser("new", help=_("write an empty meeting dated today, or the next one of a series"))
     new.add_argument("output", type=Path, metavar="OUT")
@@ -151,7 +154,8 @@ def _export(args: argparse.Namespace) -> int:
 
     meeting = load_meeting(args.file)
     _warn_if_no_templates(args.templates)
-    options = ExportOptions(reference_doc=args.reference_doc, templates_dir=args.templates)
+    options = ExportOptions(reference_doc=args.reference_doc, templates_dir=args.templates,
+                            intervention_times=args.intervention_times)
     with _fallbacks_printed():
         written = export_meeting(meeting, args.kind, args.output, options)
     print(_("Wrote {path}").format(path=written))

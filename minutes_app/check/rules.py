@@ -123,6 +123,16 @@ def duplicate_attendee(meeting: Meeting, context: CheckContext) -> Iterator[Find
             first_row[key] = index
 
 
+def guest_to_check(meeting: Meeting, context: CheckContext) -> Iterator[Finding]:
+    """A guest the quick notes added for a name they did not know, until the secretary marks it checked."""
+    for index, attendee in enumerate(meeting.attendees):
+        if attendee.to_check:
+            yield Finding("guest-to-check", WARNING, Page.ATTENDEES, ("attendees", index, "name"),
+                          _("{name} was added as a guest from the quick notes: check the name, position and "
+                            "organisation, then mark it checked on the Attendees page.").format(
+                              name=attendee.name.strip() or "?"))
+
+
 # -- tasks ---------------------------------------------------------------------------------------
 def _tasks(meeting: Meeting) -> Iterator[tuple[int, int, str, Task]]:
     for d_index, directive in enumerate(meeting.directives):
@@ -333,6 +343,7 @@ RULES: tuple[Rule, ...] = (
     duplicate_document_number,
     no_attendees,
     duplicate_attendee,
+    guest_to_check,
     indicator_without_unit,
     indicator_without_reference,
     speaker_not_attendee,

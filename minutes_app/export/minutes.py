@@ -22,6 +22,7 @@ from ..model.computations import (
     change_ratio_from_previous,
     group_by_sector,
     headcount,
+    intervention_times,
     percent_of_plan,
     results_tally,
     status,
@@ -79,7 +80,7 @@ def build_minutes(meeting: Meeting, options: ExportOptions | None = None) -> Doc
         document.add(LabelledLine(p.place_label, p.place(info.location, str(info.kind), info.bridges)))
     names = _attendees_by_name(meeting)
     _attendance(document, meeting, p, names)
-    _content(document, meeting, p, language, names)
+    _content(document, meeting, p, language, names, (options or ExportOptions()).intervention_times)
     document.add(Paragraph.plain(p.end(info.end, None, info.date)))
     if meeting.closing.copies:
         document.add(Paragraph.plain(p.copies(meeting.closing.copies)))
@@ -149,7 +150,7 @@ def _bullet(text: str) -> Paragraph:
 
 
 def _content(document: Document, meeting: Meeting, p: Phrases, language: str,
-             names: dict[str, Attendee]) -> None:
+             names: dict[str, Attendee], with_times: bool = False) -> None:
     results = meeting.results
     sections: list[tuple[str, list[Any]]] = []
     blocks: list[Any] = []
@@ -170,7 +171,7 @@ def _content(document: Document, meeting: Meeting, p: Phrases, language: str,
         code = agency_code(meeting.header, language)
         sections.append((p.follow_up_heading(review.source.date, review.source.notice_number, code),
                          _follow_up(review, p, language, code)))
-    sections.append((p.discussion_heading, _discussion(meeting, p, names)))
+    sections.append((p.discussion_heading, _discussion(meeting, p, names, with_times)))
     sections.append((p.directives_heading, _directives(meeting, p, language, names)))
     if meeting.closing.note.strip():
         sections.append((p.closing_heading, [Paragraph.plain(meeting.closing.note.strip())]))
@@ -303,15 +304,19 @@ def _follow_up_result(carried: CarriedTask, p: Phrases, review: FollowUp) -> lis
     return runs
 
 
-def _discussion(meeting: Meeting, p: Phrases, names: dict[str, Attendee]) -> list[Paragraph]:
+def _discussion(meeting: Meeting, p: Phrases, names: dict[str, Attendee], with_times: bool = False) -> list[Paragraph]:
+    """One paragraph per intervention; with ``with_times``, those the quick notes timed begin with their time."""
     items = [item for item in meeting.discussion
              if item.topic.strip() or item.content.strip() or item.speaker.strip()]
+    times = intervention_times(meeting.notes) if with_times else {}
     paragraphs: list[Paragraph] = []
     for index, item in enumerate(items):
         topic, content = item.topic.strip(), item.content.strip()
         runs: list[Run] = []
         if item.speaker.strip():
-            runs.append(Run(p.speaker_says(_named(names, p, item.speaker.strip(), item.position.strip())) + " "))
+            speaker = _named(names, p, item.speaker.strip(), item.position.strip())
+            time = times.get(item.id) if item.id else None
+            runs.append(Run((p.speaker_says_at(speaker, time) if time else p.speaker_says(speaker)) + " "))
         if topic:
             runs.append(Run(topic + (". " if content else ""), italic=bool(content)))
         if content:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class ExportOptions:
-    """What an office may change: its reference DOCX and its own templates folder."""
+    """What an office may change: its reference DOCX, its own templates folder, and whether the minutes
+    give the time of each intervention ("14 giờ 05, ông … phát biểu", from the quick notes; off by default)."""
 
     reference_doc: Path | None = None
     templates_dir: Path | None = None
+    intervention_times: bool = False

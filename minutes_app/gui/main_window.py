@@ -145,7 +145,8 @@ class MainWindow(QMainWindow):
         return self.document.snapshot()
 
     def export_options(self) -> ExportOptions:
-        return ExportOptions(reference_doc=self.settings.reference_doc, templates_dir=self.settings.templates_dir)
+        return ExportOptions(reference_doc=self.settings.reference_doc, templates_dir=self.settings.templates_dir,
+                             intervention_times=self.settings.intervention_times)
 
     def show_problem(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         self.side.setCurrentRow(current)
         preview.refresh()
         self.finaliser.apply()  # a final meeting's new pages are read-only too
-        install_notes_page(self)  # the quick notes, on Ctrl+G (not in the side bar yet)
+        install_notes_page(self)  # the quick notes: Ctrl+G, and their entry in the side bar
 
     def replace_document(self, meeting: Meeting, path: Path | None, modified: bool = False) -> None:
         self.autosaver.forget()

@@ -1,11 +1,12 @@
 """The "Ghi nhanh" (quick notes) page: a plain text area where each line is one note, filed as it is typed.
 
 Each line gets the time it was started, shown in the left margin and stored with the note (a time
-typed at the start of the line, "08:20 …", wins). After every edit the whole text goes through
-``notes.apply_notes``; the text and the lists it changed (attendees, discussion, directives, notes)
-before and after make one ``NotesCommand`` on the document's undo stack, so Ctrl+Z takes back a note
-and what it produced together, in order with the forms' edits. Typing within one line merges into one
-step, as typing in a form field does.
+typed at the start of the line, "08:20 …", wins). A key only changes the text; in the pause that
+follows (150 ms), at Enter, when the cursor leaves the line, before any shortcut or menu and when the
+notes are left, the whole text goes through ``notes.apply_notes`` (several ms on a long meeting); the
+text and the lists it changed (attendees, discussion, directives, notes) before and after make one
+``NotesCommand`` on the document's undo stack, so Ctrl+Z takes back a note and what it produced
+together, in order with the forms' edits. Typing within one line is one step, as in a form field.
 
 The parts the parser recognised are coloured (speaker, unit, date, marker); a line it could not place
 is underlined and named under the area with the reason, and a line whose item was edited by hand on
@@ -20,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QStringListModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHideEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -37,7 +39,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QUndoCommand,
 )
-from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPlainTextEdit, QWidget
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
@@ -49,9 +51,10 @@ from ..notes.syntax import fold
 from .binding import TimeLineEdit, route_undo_keys
 from .document import MeetingDocument
 from .pages import Page
-from .workers import Worker, after_first_frame
+from .workers import Worker
 
 MERGE_NOTES_EDIT = 1018
+APPLY_DELAY_MS = 150  # a pause in typing this long files the line typed
 _AT_WORD = re.compile(r"(?:^|[\s(,;])@([^\s:@,;()]*)$")  # "@sa" just before the cursor
 _LISTS = ("attendees", "discussion", "directives")
 
@@ -184,14 +187,20 @@ class NotesEditor(QPlainTextEdit):
     """A plain text area with the lines' times in a margin, and the attendees' names offered after "@"."""
 
     timeClicked = Signal(int)  # the number of the line whose time was double-clicked
+    typed = Signal()  # a note was typed (not loaded, nor undone)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.names = QStringListModel(self)
-        self.completer = QCompleter(self.names, self)
-        self.completer.setWidget(self)
-        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.activated.connect(self.insert_name)
+        # A list inside the editor, not a popup window: showing a window costs several frames at each "@".
+        self.popup = QListView(self)
+        self.popup.setObjectName("namesOffered")
+        self.popup.setModel(self.names)
+        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.popup.clicked.connect(lambda index: self.insert_name(str(index.data())))
+        self.popup.hide()
         self.typed_name = ""  # what follows the "@" before the cursor, while names are offered
         self.margin = TimeMargin(self)
         self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
@@ -213,35 +222,44 @@ class NotesEditor(QPlainTextEdit):
         found = people().starting(word) if word else []
         # not the guest that the name being typed has just made
         found = [p for p in found if not (p.to_check and fold(p.name) == fold(word))]
-        popup = self.popup()
         if not found:
-            popup.hide()
+            self.popup.hide()
             self.typed_name = ""
             return
         self.typed_name = word
         names = [person.name for person in found]
+        popup = self.popup
         if names == self.names.stringList() and popup.isVisible():
-            return  # showing the popup again costs a frame: only when the names change
+            return  # only when the names change
         self.names.setStringList(names)
-        if not popup.isVisible():
-            rect = self.cursorRect()
-            rect.setWidth(max(280, popup.sizeHintForColumn(0) + 24))
-            rect.translate(self.viewportMargins().left(), 0)
-            self.completer.complete(rect)
+        self._place_popup()
         popup.setCurrentIndex(self.names.index(0))
+        popup.show()
+        popup.raise_()
+
+    def _place_popup(self) -> None:
+        """Under the cursor (above it near the bottom), inside the editor."""
+        popup = self.popup
+        rect = self.cursorRect().translated(self.viewport().geometry().topLeft())
+        rows = min(8, self.names.rowCount())
+        height = rows * max(1, popup.sizeHintForRow(0)) + 2 * popup.frameWidth() + 2
+        width = min(max(280, popup.sizeHintForColumn(0) + 24), self.width() - 8)
+        x = min(rect.left(), self.width() - width - 4)
+        y = rect.bottom() + 2 if rect.bottom() + 2 + height <= self.height() else rect.top() - height - 2
+        popup.setGeometry(max(0, x), max(0, y), width, height)
 
     def insert_name(self, name: str) -> None:
         """Replace the word typed after "@" by the whole name, then ": " unless a colon follows."""
         cursor = self.textCursor()
         cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.typed_name))
         after = cursor.block().text()[cursor.selectionEnd() - cursor.block().position():]
-        self.popup().hide()
+        self.popup.hide()
         self.typed_name = ""
         cursor.insertText(name if after.lstrip().startswith(":") else name + ": ")
         self.setTextCursor(cursor)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        popup = self.popup()
+        popup = self.popup
         if popup.isVisible():
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
                 row = max(0, popup.currentIndex().row())
@@ -322,7 +340,14 @@ class NotesPage(Page):
         self._last: tuple[str, tuple[dt.time | None, ...], int, int, int] = ("", (), 0, 0, 1)
         self.directory: list[Attendee] = []  # the people directory, read in a worker (names not among attendees)
         self._load(document.meeting.notes)
+        self.pending: int | None = None  # the line typed into since the notes were last filed, if any
+        self.apply_timer = QTimer(self)
+        self.apply_timer.setSingleShot(True)
+        self.apply_timer.setInterval(APPLY_DELAY_MS)
+        self.apply_timer.timeout.connect(self.apply_pending)
+        self.editor.installEventFilter(self)  # after route_undo_keys: sees Ctrl+Z before it is taken
         self.editor.textChanged.connect(self._edited)
+        self.editor.cursorPositionChanged.connect(self._cursor_moved)
         self.editor.timeClicked.connect(self.edit_time)
 
     # -- the editor ⇄ the notes --------------------------------------------------------------------
@@ -371,14 +396,43 @@ class NotesPage(Page):
         return NotesState(text, times, cursor, tuple(list(getattr(meeting, name)) for name in _LISTS),
                           list(meeting.notes))
 
-    def _edited(self, merge: bool = True) -> None:
+    def _edited(self) -> None:
+        """A key typed: the text changed. Filing it waits for a pause (``APPLY_DELAY_MS``), the end of the
+        line, or anything that reads the meeting (a shortcut, a menu, leaving the notes): re-placing every
+        line takes several ms on a long meeting, and a key must cost less than a frame."""
         if self._loading:
             return
-        old_text, old_times, old_cursor, old_line, old_count = self._last
         if self.document.read_only:
+            old_text, old_times, old_cursor = self._last[:3]
             self._set_text(old_text, old_times, old_cursor)  # a final meeting: nothing typed is taken
             self.editor.setReadOnly(True)
             return
+        cursor = self.editor.textCursor()
+        block = cursor.block()
+        if _time_of(block) is None and block.text().strip():
+            block.setUserData(_LineTime(self.now()))  # the line's time is when it was started
+            self.editor.margin.update()
+        if self.pending is not None and self.pending != block.blockNumber():
+            self.apply_pending()  # another line (a selection across lines replaced): one step each
+        self.pending = block.blockNumber()
+        self.apply_timer.start()
+        self.editor.typed.emit()
+        self.editor.offer_names(self._people)
+
+    def _cursor_moved(self) -> None:
+        if self.pending is not None and self.editor.textCursor().blockNumber() != self.pending:
+            self.apply_pending()  # the line is left: filed before another is typed into
+
+    def apply_pending(self) -> None:
+        """File what was typed and not filed yet (the text as it is now)."""
+        if self.pending is None:
+            return
+        self.apply_timer.stop()
+        self.pending = None
+        self._apply()
+
+    def _apply(self, merge: bool = True) -> None:
+        old_text, old_times, old_cursor, old_line, old_count = self._last
         lines, times = self._lines()
         outcome = apply_notes(self.document.meeting, lines, self.directory)
         text, cursor = self.editor.toPlainText(), self.editor.textCursor().position()
@@ -390,13 +444,12 @@ class NotesPage(Page):
         mergeable = merge and line == old_line and count == old_count
         self.document.undo_stack.push(NotesCommand(self, before, after, line, mergeable))
         self.editor.margin.update()
-        self.editor.offer_names(self._people)
 
     def _people(self) -> People:
         """The attendees, then the directory's people not among them: whom a name after "@" may be."""
         attendees = self.document.meeting.attendees
         present = {person.name.casefold() for person in attendees}
-        return People([*attendees, *(p for p in self.directory if p.name.casefold() not in present)])
+        return People.of([*attendees, *(p for p in self.directory if p.name.casefold() not in present)])
 
     def edit_time(self, number: int) -> _MarginTime | None:
         """A small time field over the margin of that line; Enter (or leaving it) sets the line's time."""
@@ -424,10 +477,28 @@ class NotesPage(Page):
                 return
             if value is not None and value != _time_of(block):
                 block.setUserData(_LineTime(value))
-                self._edited(merge=False)  # a step of its own
+                self.apply_pending()
+                self._apply(merge=False)  # a step of its own
 
         field.editingFinished.connect(done)
         return field
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """The editor's events that must see the meeting as typed: a shortcut (Ctrl+S, Ctrl+Z, Ctrl+E…),
+        Enter (a line is done), leaving the notes (a click elsewhere, a menu opening)."""
+        if self.pending is not None:
+            kind = event.type()
+            if kind == QEvent.Type.ShortcutOverride and event.modifiers() & (  # type: ignore[attr-defined]
+                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                    | Qt.KeyboardModifier.MetaModifier) or kind == QEvent.Type.FocusOut or (
+                    kind == QEvent.Type.KeyPress
+                    and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):  # type: ignore[attr-defined]
+                self.apply_pending()
+        return False
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
+        self.apply_pending()
+        super().hideEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
@@ -515,40 +586,14 @@ def notes_page(document: MeetingDocument, completions: object = None) -> NotesPa
 
 
 def install_notes_page(window: Any) -> NotesPage:
-    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu).
+    """Put a notes page on the window's document (``notes_side.install``: Ctrl+G, the side bar's entry)."""
+    from .notes_side import install
 
-    Called whenever the window (re)builds its pages: a new document, a language switch."""
-    from PySide6.QtGui import QAction, QKeySequence
-
-    old = getattr(window, "notes_page", None)
-    if old is not None:
-        window.stack.removeWidget(old)
-        old.deleteLater()
-    page = NotesPage(window.document)
-    after_first_frame(window, page, page.read_directory)  # a worker: not while the window opens
-    window.stack.addWidget(page)
-    window.notes_page = page
-    action = window.actions.get("quick_notes")
-    if action is None:
-        action = QAction(window)
-        action.setShortcut(QKeySequence("Ctrl+G"))
-        action.triggered.connect(lambda: show_notes_page(window))
-        window.addAction(action)
-        window.actions["quick_notes"] = action
-    action.setText(_("&Quick notes"))
-    first_page = window.actions.get("page0")
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None and first_page in menu.actions() and action not in menu.actions():
-            menu.insertAction(first_page, action)
-    if window.document.read_only:
-        page.editor.setReadOnly(True)
-    return page
+    return install(window)
 
 
 def show_notes_page(window: Any) -> None:
     """Show the notes page, the cursor at the end of the notes, ready to type."""
-    window.side.setCurrentRow(-1)  # no page of the side bar is current: clicking any one goes back to it
-    window.stack.setCurrentWidget(window.notes_page)
-    window.notes_page.cursor_to_end()
-    window.notes_page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    from .notes_side import show
+
+    show(window)

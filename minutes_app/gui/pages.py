@@ -37,6 +37,7 @@ from ..model.period import guess_period
 from .binding import DateLineEdit, FieldBinding, TimeLineEdit
 from .completion import Completions
 from .document import MeetingDocument
+from .guests_check import GuestsToCheckBar
 from .table_models import (
     ListTableModel,
     attendee_model,
@@ -265,6 +266,7 @@ def attendees_page(document: MeetingDocument, completions: Completions) -> Page:
         "from a spreadsheet."))
     view = table_page(page, EditableTableView(completions), attendee_model(document, page))
     page.body.addWidget(view)
+    page.body.addWidget(GuestsToCheckBar(document, view))  # guests the quick notes added, to check
     return page
 
 

@@ -88,6 +88,15 @@ class AppSettings:
         self._set("export/templates_dir", str(value) if value else "")
 
     @property
+    def intervention_times(self) -> bool:
+        """Whether the minutes give the time of each intervention the quick notes timed (off by default)."""
+        return self._str("export/intervention_times", "false").lower() in ("true", "1")
+
+    @intervention_times.setter
+    def intervention_times(self, value: bool) -> None:
+        self._set("export/intervention_times", "true" if value else "false")
+
+    @property
     def last_folder(self) -> str:
         return self._str("files/last_folder", str(Path.home()))
 

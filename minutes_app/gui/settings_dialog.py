@@ -7,6 +7,7 @@ from pathlib import Path
 
 from babel.dates import parse_date
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -146,6 +147,10 @@ class SettingsDialog(QDialog):
         self.templates_dir = PathField(True)
         self.templates_dir.edit.setText(str(settings.templates_dir or ""))
         form.addRow(_("Your templates folder:"), self.templates_dir)
+        self.intervention_times = QCheckBox(_("Give the time of each intervention in the minutes"))
+        self.intervention_times.setToolTip(_("As the quick notes timed it: \"14 giờ 05, ông … phát biểu: …\""))
+        self.intervention_times.setChecked(settings.intervention_times)
+        form.addRow(self.intervention_times)
         return group
 
     def _days_group(self) -> QGroupBox:
@@ -186,6 +191,7 @@ class SettingsDialog(QDialog):
             self.settings.set_default(field, edit.text().strip())
         self.settings.reference_doc = self.reference_doc.path()
         self.settings.templates_dir = self.templates_dir.path()
+        self.settings.intervention_times = self.intervention_times.isChecked()
 
     def accept(self) -> None:
         try:

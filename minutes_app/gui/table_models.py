@@ -13,7 +13,8 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ..check.field_labels import field_label
 from ..l10n.dates import format_typed_date, parse_typed_date
@@ -65,6 +66,8 @@ class Column:
     tone: Callable[[Any], str | None] | None = None  # GOOD or BAD colours the cell (a status)
     # For CHECKED_DATE: the day a tick fills in.
     default: Callable[[MeetingDocument], Any] | None = None
+    # A warning on the cell: its tooltip, or None (a guest the quick notes added, to check).
+    mark: Callable[[Any], str | None] | None = None
 
 
 class ListTableModel(QAbstractTableModel):
@@ -156,6 +159,10 @@ class ListTableModel(QAbstractTableModel):
             tone = column.tone(record)
             colours = TONE_BACKGROUNDS if role == Qt.ItemDataRole.BackgroundRole else TONE_TEXTS
             return QBrush(colours[tone]) if tone in colours else None
+        if role in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole) and column.mark is not None:
+            mark = column.mark(record)
+            if mark is not None:
+                return _warning_icon() if role == Qt.ItemDataRole.DecorationRole else mark
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == TEXT and value and len(str(value)) > 24:
             return str(value)  # the whole text of a cell too narrow for it
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == NUMBER:
@@ -290,6 +297,17 @@ class ListTableModel(QAbstractTableModel):
 
 
 # -- the tables ------------------------------------------------------------------------------------
+def _guest_mark(attendee: Attendee) -> str | None:
+    if not attendee.to_check:
+        return None
+    return _("Added from the quick notes for a name not among the attendees: check the name, position and "
+             "organisation, then mark it checked (the button under the table).")
+
+
+def _warning_icon() -> QIcon:
+    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+
+
 def _columns_of(table: str) -> Callable[..., Column]:
     """Makes the columns of ``table``, each headed with its field label (``check.field_labels``)."""
 
@@ -302,7 +320,7 @@ def _columns_of(table: str) -> Callable[..., Column]:
 def attendee_columns() -> list[Column]:
     column = _columns_of("attendees")
     return [
-        column("name", width=190, completes="name"),
+        column("name", width=190, completes="name", mark=_guest_mark),
         column("gender", ENUM, Gender, width=90),
         column("position", width=230, completes="position"),
         column("organization", width=200, completes="organization"),

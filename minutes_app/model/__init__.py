@@ -8,6 +8,7 @@ from .computations import (
     change_ratio_from_previous,
     group_by_sector,
     headcount,
+    intervention_times,
     percent_of_plan,
     results_tally,
     status,
@@ -51,7 +52,7 @@ __all__ = [
     "Header", "Indicator", "Language", "Meeting", "MeetingInfo", "MeetingKind", "News", "Note", "NoteKind",
     "NoteLink", "Notice", "Number", "OFFICE_DEFAULTS", "PriorMeeting", "Results", "Role", "Signing", "Status",
     "Tally", "Target", "Task", "TaskOrigin", "TaskStatus", "Unlinked", "carry_open_tasks", "change_from_previous",
-    "change_ratio_from_previous", "group_by_sector", "headcount", "new_meeting", "next_meeting", "open_tasks",
-    "percent_of_plan", "prior_meeting", "results_tally", "status", "tally", "tally_by_sector", "task_key",
-    "task_status",
+    "change_ratio_from_previous", "group_by_sector", "headcount", "intervention_times", "new_meeting",
+    "next_meeting", "open_tasks", "percent_of_plan", "prior_meeting", "results_tally", "status", "tally",
+    "tally_by_sector", "task_key", "task_status",
 ]

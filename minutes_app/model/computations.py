@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from .meeting import Attendee, Indicator, Number, Results, Target
+from .meeting import Attendee, Indicator, Note, NoteKind, Number, Results, Target
 
 
 class Status(str, Enum):
@@ -113,3 +114,16 @@ def _ratio(numerator: Number | None, denominator: Number | None) -> float | None
         return None
     # A plan of 1e-300 typed by mistake gives no meaningful percentage, like a plan of 0.
     return ratio if math.isfinite(ratio) else None
+
+
+def intervention_times(notes: Iterable[Note]) -> dict[str, dt.time]:
+    """The time each intervention began, by the id of its discussion item: the time of the first quick note
+    that produced or continued it (an item typed on its page has none)."""
+    times: dict[str, dt.time] = {}
+    for note in notes:
+        if note.time is None:
+            continue
+        for link in note.items:
+            if link.kind == NoteKind.DISCUSSION and link.id:
+                times.setdefault(link.id, note.time)
+    return times

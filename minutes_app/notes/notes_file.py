@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 from pathlib import Path
 
@@ -35,9 +36,12 @@ def read_notes_file(path: Path, start: dt.time | None = None) -> list[NoteInput]
     except OSError as error:
         raise NotesFileError(_("{path}: cannot be read: {reason}").format(
             path=path, reason=error.strerror or error)) from None
-    if b"\0" in data:
+    # Notepad saves "Unicode" as UTF-16 with a byte order mark: its text has NUL bytes, but no NUL character.
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and len(data) % 2 == 0
+    text = decode_text(data) if utf16 or b"\0" not in data else "\0"
+    if "\0" in text:
         raise NotesFileError(_("{path}: not a text file; save the notes as plain text (UTF-8)").format(path=path))
-    return notes_from_text(decode_text(data), start, path)
+    return notes_from_text(text.removeprefix("\ufeff"), start, path)
 
 
 def notes_from_text(text: str, start: dt.time | None = None, path: Path | str = "") -> list[NoteInput]:

@@ -66,6 +66,10 @@ def _contains(name: _Name, query: Sequence[str], marked: Sequence[bool], prefix:
     return found, ends_last
 
 
+# Names are offered at every key after "@": their order is worked out once per name.
+_person_key = lru_cache(maxsize=16384)(person_sort_key)
+
+
 @lru_cache(maxsize=16384)
 def _name_of(name: str) -> _Name:
     exact = _words(name)
@@ -79,10 +83,32 @@ class People:
         self.people: list[Attendee] = []
         self._names: list[_Name] = []
         self._by_word: dict[str, list[int]] = {}  # a word without marks → the people whose name has it
+        self._found: dict[tuple[str, ...], Match] = {}  # find() by the words asked, while nobody is added
         for person in people:
             self.add(person)
 
+    @classmethod
+    def of(cls, people: Sequence[Attendee]) -> People:
+        """``People(people)``, read again only when the list or a name in it changed since the last few calls:
+        the notes are placed again after every edit, with the same attendees almost every time."""
+        key = tuple((id(person), person.name) for person in people)
+        found = _RECENT.get(key)
+        if found is None:
+            found = _RECENT[key] = cls(people)
+            while len(_RECENT) > 4:
+                del _RECENT[next(iter(_RECENT))]
+        return found
+
+    def plus(self, person: Attendee) -> People:
+        """A copy with one more person (the original may be shared: see ``of``)."""
+        copy = People(())
+        copy.people, copy._names = list(self.people), list(self._names)
+        copy._by_word = {word: list(rows) for word, rows in self._by_word.items()}
+        copy.add(person)
+        return copy
+
     def add(self, person: Attendee) -> None:
+        self._found.clear()
         name = _name_of(person.name)
         for word in set(name.bare):
             self._by_word.setdefault(word, []).append(len(self.people))
@@ -91,6 +117,13 @@ class People:
 
     def find(self, words: Sequence[str]) -> Match:
         """The one person the words name; several at the best level are reported, not guessed."""
+        key = tuple(words)
+        match = self._found.get(key)
+        if match is None:
+            match = self._found[key] = self._find(words)
+        return match
+
+    def _find(self, words: Sequence[str]) -> Match:
         query = _words(" ".join(words))
         while len(query) > 1:
             if " ".join(_bare(query[:2])) in HONORIFICS and len(query) > 2:
@@ -133,5 +166,10 @@ class People:
             hits = [index for index, have in enumerate(words) if have.startswith(prefix)]
             if hits:
                 found.append((hits[-1] != len(words) - 1, person))
-        found.sort(key=lambda pair: (pair[0], person_sort_key(pair[1].name)))
+        found.sort(key=lambda pair: (pair[0], _person_key(pair[1].name)))
         return [person for _later, person in found[:limit]]
+
+
+# The People of the last attendee lists searched (``People.of``); each holds its people, so the ids in a
+# key cannot be those of other objects while the key is here.
+_RECENT: dict[tuple[tuple[int, str], ...], People] = {}

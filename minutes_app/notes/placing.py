@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..l10n.dates import DateInputError, parse_typed_date
 from ..l10n.i18n import gettext as _
 from ..model import Attendee, Meeting, NoteKind, NoteLink, Role
 from .people import Found, People
@@ -59,11 +60,19 @@ _FAILED = Wanted(NoteKind.DISCUSSION, -1, {})  # stands for an item whose line c
 
 
 def due_date(due: DayMonth, meeting_day: dt.date) -> dt.date:
-    """The date a deadline names: without a year, the meeting's year, or the next one when that is before it."""
-    year = due.year if due.year is not None else meeting_day.year
-    day = dt.date(year, due.month, due.day)
-    if due.year is None and day < meeting_day:
-        day = dt.date(year + 1, due.month, due.day)
+    """The date a deadline names: without a year, the meeting's year, or the next one when that is before it.
+
+    Read as the editor's date fields read a typed date; a day that does not exist ("31/2") raises
+    DateInputError with the reason."""
+    typed = f"{due.day}/{due.month}" + (f"/{due.year}" if due.year is not None else "")
+    try:
+        day = parse_typed_date(typed, meeting_day.year)
+        if due.year is None and day is not None and day < meeting_day:
+            day = parse_typed_date(typed, meeting_day.year + 1)
+    except DateInputError as error:  # the reason, about what was typed ("30-2", not "30/2")
+        raise DateInputError(str(error).replace(f"\"{typed}\"", f"\"{due.typed}\"")) from None
+    if day is None:  # not for a day and a month: only empty text reads as no date
+        raise DateInputError(due.typed)
     return day
 
 
@@ -85,8 +94,9 @@ class _Placer:
                  today: dt.date):
         self.meeting = meeting
         self.day = meeting.meeting.date or today
-        self.attendees = People(attendees)
-        self.directory = People(directory)
+        self.attendees = People.of(attendees)
+        self.own_attendees = False  # True once a guest is added to a copy of them
+        self.directory = People.of(directory)
         self.wanted: list[Wanted] = []
         self.problems: list[LineProblem] = []
         self.speaker: Attendee | None = None
@@ -139,7 +149,10 @@ class _Placer:
     def add_guest(self, index: int, guest: Attendee) -> Attendee:
         fields = {name: getattr(guest, name) for name in GUEST_FIELDS}
         self.want(NoteKind.GUEST, index, **fields).person = guest
-        self.attendees.add(guest)
+        if self.own_attendees:
+            self.attendees.add(guest)
+        else:  # People.of shares them between calls: a copy of our own, once
+            self.attendees, self.own_attendees = self.attendees.plus(guest), True
         return guest
 
     # -- lines ------------------------------------------------------------------------------------
@@ -235,8 +248,8 @@ class _Placer:
         if line.due is not None:
             try:
                 deadline = due_date(line.due, self.day)
-            except ValueError:
-                self.problem(index, line, _("\"{date}\" is not a date").format(date=line.due.typed))
+            except DateInputError as error:  # "31/2": "is not a date: 02/2025 has 28 days"
+                self.problem(index, line, str(error).rstrip("."))
                 return
         item = self.want(NoteKind.TASK, index, task=line.body, assignee=line.unit, deadline=deadline)
         item.parent = self.directive

@@ -12,7 +12,7 @@ from minutes_app.check import Page, Severity, field_label, run_checks
 from minutes_app.check.findings import Finding
 from minutes_app.l10n.i18n import set_ui_language
 from minutes_app.l10n.workdays import WorkCalendar
-from minutes_app.model import Attendee, Directive, DiscussionItem, Indicator, Meeting, Task
+from minutes_app.model import Attendee, Directive, DiscussionItem, Indicator, Meeting, Role, Task
 
 
 def rules_of(findings: list[Finding]) -> list[str]:
@@ -75,6 +75,10 @@ def _no_attendees(m: Meeting) -> None:
 
 def _twice(m: Meeting) -> None:
     m.attendees.append(Attendee(name="  lê  văn HÙNG "))
+
+
+def _guest_from_notes(m: Meeting) -> None:
+    m.attendees.append(Attendee(name="Tư", role=Role.GUEST, to_check=True))
 
 
 def _unitless(m: Meeting) -> None:
@@ -146,6 +150,8 @@ BREAKS: list[tuple[str, Callable[[Meeting], None], Page, tuple, str]] = [
     ("no-attendees", _no_attendees, Page.ATTENDEES, ("attendees",), "Nobody is listed"),
     ("duplicate-attendee", _twice, Page.ATTENDEES, ("attendees", 4, "name"),
      "Lê Văn Hùng is listed twice among the attendees (rows 3 and 5)"),
+    ("guest-to-check", _guest_from_notes, Page.ATTENDEES, ("attendees", 4, "name"),
+     "Tư was added as a guest from the quick notes: check the name"),
     ("indicator-without-unit", _unitless, Page.RESULTS, ("results", "indicators", 0, "unit"), "Diện tích xuống giống"),
     ("indicator-without-reference", _unjudgeable, Page.RESULTS, ("results", "indicators", 2, "plan"),
      "neither a plan nor last year's figure"),

@@ -38,6 +38,8 @@ def make_window(qtbot):  # noqa: ANN001, ANN201 - pytest-qt's fixture
 
     yield make
     for window in windows:
+        if getattr(window, "notes_page", None) is not None:
+            window.notes_page.apply_pending()  # else closing files the last notes typed, and asks to save them
         window.document.undo_stack.setClean()
         window.close()
         window.exporter.wait(30000)

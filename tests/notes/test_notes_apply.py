@@ -225,7 +225,7 @@ def test_a_line_inserted_between_others_lands_between_their_items() -> None:
     (["@loc: ổn định", "NV: Tuần tra → Công an xã"], "a task belongs to a directive: write KL: … on a line before it"),
     (["KL: Tập trung"], "no speaker yet: write KL @name: or start with @name"),
     (["@van: ổn định"], '"van" fits several people (Trần Văn Sáu, Võ Văn Sâu, Phạm Văn Lộc); write more of the name'),
-    (["@sáu: a", "KL: b", "NV: c hạn 31/2"], '"31/2" is not a date'),
+    (["@sáu: a", "KL: b", "NV: c hạn 31/2"], '"31/2" is not a date: 02/2025 has 28 days'),
     (["# Nông nghiệp"], "no intervention comes after this topic"),
     (["Vắng: @sáu", "Vắng: @Sáu (ốm)"], "Trần Văn Sáu is already absent on line 1"),
 ])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import shutil
@@ -129,3 +130,42 @@ def test_a_notes_file_saved_by_old_windows_notepad_and_times_carried_down(tmp_pa
     lines = read_notes_file(path, dt.time(8, 0))
     assert [(line.text, line.time) for line in lines] == [
         ("@Đức: Báo cáo", dt.time(8, 0)), ("09:15 KL: Tập trung", dt.time(9, 15)), ("NV: Rà soát", dt.time(9, 15))]
+
+
+def test_a_notes_file_in_utf16_or_with_a_bom_is_read_and_binary_is_still_refused(tmp_path: Path) -> None:
+    """Notepad's "Unicode" (UTF-16 LE with a byte order mark), "Unicode big endian", and UTF-8 with a BOM give
+    the same meeting as plain UTF-8; a file with NUL bytes and no UTF-16 mark is still refused."""
+    text = NOTES_FILE.read_text(encoding="utf-8").replace("\n", "\r\n")
+    expected = None
+    for name, data in (("utf8.txt", text.encode("utf-8")), ("utf8-bom.txt", text.encode("utf-8-sig")),
+                       ("utf16le.txt", text.encode("utf-16")),  # with a BOM, little endian here
+                       ("utf16be.txt", codecs.BOM_UTF16_BE + text.encode("utf-16-be"))):
+        folder = tmp_path / name.removesuffix(".txt")
+        folder.mkdir()
+        meeting_path, notes_path = _setup(folder)
+        notes_path.write_bytes(data)
+        result = run_cli("notes", notes_path, "--into", meeting_path, "--skip-bad")
+        assert result.returncode == 0, (name, result.stderr)
+        saved = _structure(load_meeting(meeting_path))
+        assert saved == (expected if expected is not None else saved)
+        expected = saved
+        assert saved[3][0].text == "Chủ đề: Kết quả thực hiện nhiệm vụ tháng 02"  # no BOM left on line 1
+    (tmp_path / "bin").mkdir()
+    meeting_path, _notes = _setup(tmp_path / "bin")
+    for data in (b"@hung: x\0y\r\n", "@hung: x".encode("utf-16-le")):  # NUL bytes; UTF-16 without its mark
+        binary = tmp_path / "bin" / "notes.txt"
+        binary.write_bytes(data)
+        result = run_cli("notes", binary, "--into", meeting_path)
+        assert result.returncode == 1
+        assert result.stderr.strip() == f"{binary}: not a text file; save the notes as plain text (UTF-8)"
+
+
+def test_an_impossible_date_is_named_with_the_reason(tmp_path: Path) -> None:
+    meeting_path, _notes = _setup(tmp_path)
+    notes_path = tmp_path / "ghi.txt"
+    notes_path.write_text("@hung: Báo cáo.\nKL: Đẩy nhanh giải ngân.\nNV: Rà soát → Văn phòng, hạn 31/2\n"
+                          "NV: Báo cáo → Văn phòng, hạn 30-02-2025\n", encoding="utf-8")
+    result = run_cli("notes", notes_path, "--into", meeting_path, ui="vi")
+    assert result.returncode == 1
+    assert "dòng 3: \"31/2\" không phải là ngày: tháng 02/2025 có 28 ngày" in result.stderr, result.stderr
+    assert "dòng 4: \"30-02-2025\" không phải là ngày: tháng 02/2025 có 28 ngày" in result.stderr

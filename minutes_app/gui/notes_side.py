@@ -1,0 +1,211 @@
+"""The quick notes in the window: the page in the page area, Ctrl+G, and the "Ghi nhanh" entry of the side
+bar — first while the meeting is running, last otherwise.
+
+The window's page list (``window.side``) maps its rows to the pages one to one (the check panel, the
+Ctrl+1… actions and the findings all count on it), so the quick notes get a one-row list of their own,
+drawn as part of the same column: above the page list while the meeting is running (``meeting_running``),
+below it otherwise. Selecting one list clears the other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLayout,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..l10n.i18n import gettext as _
+from ..notes.running import meeting_running
+from .notes_page import NotesPage
+from .workers import after_first_frame
+
+RECHECK_MS = 60_000  # the clock moves: whether the meeting is running is asked again every minute
+
+
+def _fit_height(pages: QListWidget) -> int:
+    """The height that shows every row of a list without scrolling."""
+    rows = sum(pages.sizeHintForRow(row) for row in range(pages.count()))
+    return rows + pages.spacing() * (2 * pages.count() + 1) + 2 * pages.frameWidth()
+
+
+def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
+    if layout.indexOf(widget) >= 0:
+        return layout
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
+        found = _layout_holding(inner, widget) if inner is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+class PageColumn(QFrame):
+    """The side bar's column: the page list and the quick notes entry, framed as one list."""
+
+    def __init__(self, pages: QListWidget, show_notes: Callable[[], None]):
+        super().__init__()
+        self.setObjectName("pageColumn")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShadow(QFrame.Shadow.Sunken)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
+        self.pages = pages
+        self.now = dt.datetime.now  # tests pin the clock
+        self.last_typed: dt.datetime | None = None
+        self.entry = QListWidget()
+        self.entry.setObjectName("quickNotesEntry")
+        for widget in (self.pages, self.entry):
+            widget.setFrameShape(QFrame.Shape.NoFrame)
+            widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entry.setIconSize(pages.iconSize())
+        self.entry.setSpacing(pages.spacing())
+        self.entry.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.entry.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.entry.addItem(QListWidgetItem(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), ""))
+        self.entry.itemPressed.connect(lambda _item: show_notes())
+        self.entry.itemActivated.connect(lambda _item: show_notes())
+        self.pages.currentRowChanged.connect(self._page_chosen)
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(0)
+        self.column.addStretch(1)  # the page list goes above it (``page_column``), the entry above or below that
+        self.running = False
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(lambda: self.place(self.running_now()))
+        self.running_now: Callable[[], bool] = lambda: False
+
+    def _page_chosen(self, row: int) -> None:
+        if row >= 0:
+            self.entry.setCurrentRow(-1)
+
+    def retranslate(self, height: int) -> None:
+        item = self.entry.item(0)
+        item.setText(_("Quick notes"))
+        item.setToolTip(_("Type as people speak (Ctrl+G)"))
+        item.setSizeHint(QSize(0, height))
+        self.entry.setFixedHeight(_fit_height(self.entry))
+        self.pages.setFixedHeight(_fit_height(self.pages))
+        self.entry.setFixedWidth(self.pages.maximumWidth())
+
+    def place(self, running: bool) -> None:
+        """The entry above the pages while the meeting is running, below them otherwise."""
+        if self.column.indexOf(self.entry) >= 0 and running == self.running:
+            return
+        self.running = running
+        self.column.removeWidget(self.entry)
+        self.column.insertWidget(0 if running else 1, self.entry)
+
+    def typed(self) -> None:
+        """Notes were just typed: the meeting is running, whatever its header says."""
+        self.last_typed = self.now()
+        if not self.running:
+            self.place(True)
+
+    def select_entry(self) -> None:
+        self.pages.setCurrentRow(-1)  # no page of the list is current: clicking any one goes back to it
+        self.entry.setCurrentRow(0)
+
+
+def page_column(window: Any) -> PageColumn:
+    """The window's column around its page list; made (and put in the page list's place) on first use."""
+    column = getattr(window, "page_column", None)
+    if column is None:
+        column = PageColumn(window.side, lambda: show(window))
+        row = _layout_holding(window.centralWidget().layout(), window.side)
+        if row is not None:
+            row.replaceWidget(window.side, column)
+        column.column.insertWidget(0, window.side)
+        column.pages.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        column.timer.start(RECHECK_MS)
+        window.page_column = column
+    return column
+
+
+def place_notes_entry(window: Any) -> PageColumn:
+    """Name the entry in the interface's language and put it where the meeting's clock says."""
+    column = page_column(window)
+    document = window.document
+
+    def running() -> bool:
+        return meeting_running(document.meeting.meeting, document.meeting.notes, column.now(), column.last_typed)
+
+    column.running_now = running
+    height = window.side.sizeHintForRow(0) if window.side.count() else window.side.fontMetrics().height() + 18
+    column.retranslate(height)
+    column.place(running())
+    return column
+
+
+def install(window: Any) -> NotesPage:
+    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu)
+    and from its entry in the side bar (first while the meeting is running).
+
+    Called whenever the window (re)builds its pages: a new document, a language switch."""
+    old = getattr(window, "notes_page", None)
+    was_shown = old is not None and window.stack.currentWidget() is old
+    if old is not None:
+        old.apply_pending()
+        window.stack.removeWidget(old)
+        old.deleteLater()
+    page = NotesPage(window.document)
+    after_first_frame(window, page, page.read_directory)  # a worker: not while the window opens
+    window.stack.addWidget(page)
+    window.notes_page = page
+    action = window.actions.get("quick_notes")
+    if action is None:
+        window.installEventFilter(_FlushOnClose(window))
+        action = QAction(window)
+        action.setShortcut(QKeySequence("Ctrl+G"))
+        action.triggered.connect(lambda: show(window))
+        window.addAction(action)
+        window.actions["quick_notes"] = action
+    action.setText(_("&Quick notes"))
+    first_page = window.actions.get("page0")
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and first_page in menu.actions() and action not in menu.actions():
+            menu.insertAction(first_page, action)
+    if window.document.read_only:
+        page.editor.setReadOnly(True)
+    column = place_notes_entry(window)
+    page.editor.typed.connect(column.typed)
+    if was_shown:  # a language switch rebuilds the pages: stay on the notes
+        show(window)
+    return page
+
+
+class _FlushOnClose(QObject):
+    """Closing the window files the notes typed just before: the window then sees them to save."""
+
+    def __init__(self, window: Any):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        page = getattr(self.window, "notes_page", None)
+        if watched is self.window and event.type() == QEvent.Type.Close and page is not None:
+            page.apply_pending()
+        return False
+
+
+def show(window: Any) -> None:
+    """Show the notes page, the cursor at the end of the notes, ready to type."""
+    window.page_column.select_entry()
+    window.stack.setCurrentWidget(window.notes_page)
+    window.notes_page.cursor_to_end()
+    window.notes_page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
