@@ -35,6 +35,7 @@ from .file_session import APP_TITLE, FileSession, new_meeting
 from .finalising import Finaliser, final_label
 from .history_steps import step_history
 from .notes_page import NotesPage, install_notes_page
+from .notes_side import PageColumn
 from .page_sheet import PageSheet
 from .pages import Page
 from .preview import PreviewPane
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.check_panel, self.checks = self.check_dock.panel, self.check_dock.checks
         self.recovery_bar, self.notice_bar = self.autosaver.bar, self.files.notice_bar
         self.lock_timer, self.autosave_timer = self.files.lock_timer, self.autosaver.timer
+        self.page_column = PageColumn(self.side)  # the page list and the quick notes' entry
         self._lay_out()
         self._create_actions()
         self._build_menus()
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
             outer.addWidget(bar)
         row = QHBoxLayout()
         row.setSpacing(0)
-        row.addWidget(self.side)
+        row.addWidget(self.page_column)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
         self.setCentralWidget(central)

@@ -207,12 +207,6 @@ class NotesEditor(QPlainTextEdit):
         self.updateRequest.connect(self._update_margin)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
 
-    def popup(self) -> QAbstractItemView:
-        """The list of names offered (the completer makes it with itself)."""
-        popup = self.completer.popup()
-        assert popup is not None
-        return popup
-
     def offer_names(self, people: Callable[[], People]) -> None:
         """Show the names that fit the word after "@" before the cursor; hide them when there is none."""
         cursor = self.textCursor()

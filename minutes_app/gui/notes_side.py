@@ -13,19 +13,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QFrame,
-    QLayout,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
     QStyle,
     QVBoxLayout,
-    QWidget,
 )
 
 from ..l10n.i18n import gettext as _
@@ -42,22 +40,12 @@ def _fit_height(pages: QListWidget) -> int:
     return rows + pages.spacing() * (2 * pages.count() + 1) + 2 * pages.frameWidth()
 
 
-def _layout_holding(layout: QLayout, widget: QWidget) -> QLayout | None:
-    if layout.indexOf(widget) >= 0:
-        return layout
-    for index in range(layout.count()):
-        item = layout.itemAt(index)
-        inner = item.layout() if item is not None else None
-        found = _layout_holding(inner, widget) if inner is not None else None
-        if found is not None:
-            return found
-    return None
-
-
 class PageColumn(QFrame):
     """The side bar's column: the page list and the quick notes entry, framed as one list."""
 
-    def __init__(self, pages: QListWidget, show_notes: Callable[[], None]):
+    chosen = Signal()  # the quick notes' entry was clicked or activated
+
+    def __init__(self, pages: QListWidget):
         super().__init__()
         self.setObjectName("pageColumn")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -77,16 +65,19 @@ class PageColumn(QFrame):
         self.entry.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entry.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.entry.addItem(QListWidgetItem(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), ""))
-        self.entry.itemPressed.connect(lambda _item: show_notes())
-        self.entry.itemActivated.connect(lambda _item: show_notes())
+        self.entry.itemPressed.connect(lambda _item: self.chosen.emit())
+        self.entry.itemActivated.connect(lambda _item: self.chosen.emit())
         self.pages.currentRowChanged.connect(self._page_chosen)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.setSpacing(0)
-        self.column.addStretch(1)  # the page list goes above it (``page_column``), the entry above or below that
+        self.column.addWidget(pages)
+        self.column.addStretch(1)  # the entry goes above the page list or below it
+        pages.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.running = False
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.place(self.running_now()))
+        self.timer.start(RECHECK_MS)
         self.running_now: Callable[[], bool] = lambda: False
 
     def _page_chosen(self, row: int) -> None:
@@ -121,24 +112,9 @@ class PageColumn(QFrame):
         self.entry.setCurrentRow(0)
 
 
-def page_column(window: Any) -> PageColumn:
-    """The window's column around its page list; made (and put in the page list's place) on first use."""
-    column = getattr(window, "page_column", None)
-    if column is None:
-        column = PageColumn(window.side, lambda: show(window))
-        row = _layout_holding(window.centralWidget().layout(), window.side)
-        if row is not None:
-            row.replaceWidget(window.side, column)
-        column.column.insertWidget(0, window.side)
-        column.pages.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        column.timer.start(RECHECK_MS)
-        window.page_column = column
-    return column
-
-
 def place_notes_entry(window: Any) -> PageColumn:
     """Name the entry in the interface's language and put it where the meeting's clock says."""
-    column = page_column(window)
+    column: PageColumn = window.page_column
     document = window.document
 
     def running() -> bool:
@@ -169,6 +145,7 @@ def install(window: Any) -> NotesPage:
     action = window.actions.get("quick_notes")
     if action is None:
         window.installEventFilter(_FlushOnClose(window))
+        window.page_column.chosen.connect(lambda: show(window))
         action = QAction(window)
         action.setShortcut(QKeySequence("Ctrl+G"))
         action.triggered.connect(lambda: show(window))

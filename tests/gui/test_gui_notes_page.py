@@ -295,14 +295,14 @@ def _entry_first(window) -> bool:  # noqa: ANN001
 
 
 def test_the_quick_notes_come_first_in_the_side_bar_while_the_meeting_runs(make_window) -> None:  # noqa: ANN001
-    from minutes_app.gui.page_list import PAGE_FACTORIES
+    from minutes_app.gui.page_list import EDITOR_PAGES
 
     meeting = commune_meeting()
     meeting.meeting.date, meeting.meeting.start, meeting.meeting.end = dt.date.today(), None, None  # all day
     window = make_window(meeting)
     entry = window.page_column.entry
     assert _entry_first(window) and entry.isVisible()
-    assert window.side.count() == len(PAGE_FACTORIES)  # the pages keep their rows (Ctrl+1…, the findings)
+    assert window.side.count() == len(EDITOR_PAGES)  # the pages keep their rows (Ctrl+1…, the findings)
     QTest.mouseClick(entry.viewport(), Qt.MouseButton.LeftButton, pos=entry.visualItemRect(entry.item(0)).center())
     assert window.stack.currentWidget() is window.notes_page
     assert entry.currentRow() == 0 and window.side.currentRow() == -1
