@@ -1,5 +1,6 @@
-"""PySide's import hook, made lighter by ``gui.app.lighten_pyside_import_hook``, still gives PySide the answer
-its own check gives (whether a module's source mentions PySide6)."""
+"""Start-up helpers of ``gui.app``: PySide's import hook, made lighter, still gives PySide the answer
+its own check gives (whether a module's source mentions PySide6); the collector is paused only while the application
+and the window are made."""
 
 from __future__ import annotations
 
@@ -33,3 +34,24 @@ def test_the_lighter_check_answers_as_pysides_own() -> None:
         answers[name] = (check(module), own)
     assert all(lighter == own for lighter, own in answers.values()), answers
     assert answers["minutes_app.gui.main_window"] == (True, True) and answers["json"] == (False, False)
+
+
+def test_the_collector_is_paused_only_while_the_application_and_window_are_made() -> None:
+    import gc
+
+    from minutes_app.gui.app import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # nested: the outer one turns it back on
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()  # a caller that had turned it off keeps it off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
