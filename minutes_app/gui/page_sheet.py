@@ -1,9 +1,9 @@
 """The editor's pages: the side bar of titles and the stack of forms it switches between (``page_list``).
 
 Only the page shown is built with the window (building all seven took a seventh of its start-up); the others
-are built one at a time in the idle moments after the window's first frame (a few ms each, so typing is never
-held up), or at once when one is asked for: shown, or read through ``pages`` (the finaliser's locking and the
-tests read it, and so always see every page built and in the stack).
+are built one at a time in idle moments from half a second after the window's first frame (a few ms each, so
+typing is never held up), or at once when one is asked for: shown, or read through ``pages`` (the finaliser's
+locking and the tests read it, and so always see every page built and in the stack).
 
 A page built in idle time joins the stack only when it is first shown: in the stack, its minimum width would
 count at once, and in a window narrower than the widest page (Results) the preview would be pushed aside a
@@ -30,7 +30,11 @@ if TYPE_CHECKING:
     from ..storage.task_register import TaskPlace
 
 
-IDLE_GAP_MS = 15  # between two pages built after the first frame: a key typed meanwhile waits for one page at most
+# The pages not shown are built from half a second after the first frame, when the first preview and check
+# (workers holding the GIL, which made a page's 3-6 ms up to four times longer) are usually done; then one at a
+# time with pauses between them, so that a key typed meanwhile waits for one page at most.
+IDLE_START_MS = 500
+IDLE_GAP_MS = 15
 
 
 class PageSheet(QObject):
@@ -80,7 +84,8 @@ class PageSheet(QObject):
             self._show_page(self.side.currentRow())
         window = self.parent()
         assert isinstance(window, QWidget)
-        after_first_frame(window, self.stack, lambda: self._build_next(document))
+        after_first_frame(window, self.stack, lambda: QTimer.singleShot(IDLE_START_MS, self.stack,
+                                                                        lambda: self._build_next(document)))
 
     @property
     def pages(self) -> list[Page]:
