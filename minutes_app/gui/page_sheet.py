@@ -53,6 +53,7 @@ class PageSheet(QObject):
         self._slots: list[Page | QWidget] = []  # the stack's first widgets: a page, or a stand-in till it is shown
         self._ready: dict[int, Page] = {}  # built in idle time, not in the stack yet
         self._document: MeetingDocument | None = None
+        self._builds = 0  # how many times the pages were (re)built: a pending idle build of older ones stops
         self.completions: Completions | None = None
 
     def rebuild(self, document: MeetingDocument, earlier: list[Path]) -> None:
@@ -68,6 +69,7 @@ class PageSheet(QObject):
         self.side.clear()
         self.completions = Completions(document, earlier, self.stack)
         self._document = document
+        self._builds += 1
         self._slots = []
         style = QApplication.style()
         height = self.side.fontMetrics().height() + 18
@@ -84,8 +86,9 @@ class PageSheet(QObject):
             self._show_page(self.side.currentRow())
         window = self.parent()
         assert isinstance(window, QWidget)
+        builds = self._builds
         after_first_frame(window, self.stack, lambda: QTimer.singleShot(IDLE_START_MS, self.stack,
-                                                                        lambda: self._build_next(document)))
+                                                                        lambda: self._build_next(builds)))
 
     @property
     def pages(self) -> list[Page]:
@@ -100,7 +103,7 @@ class PageSheet(QObject):
         slot = self._slots[number]
         if isinstance(slot, Page):
             return slot
-        page = self._ready.pop(number, None) or self._build(number)
+        page = self._ready.pop(number) if number in self._ready else self._build(number)
         shown = self.stack.currentWidget() is slot
         self.stack.insertWidget(number, page)
         self._slots[number] = page
@@ -117,15 +120,15 @@ class PageSheet(QObject):
             table.message.connect(self.message)
         return page
 
-    def _build_next(self, document: MeetingDocument) -> None:
+    def _build_next(self, builds: int) -> None:
         """One page not built yet, then the next one a little later: typing goes between them."""
-        if document is not self._document:
-            return  # rebuilt around another document (or language) since
+        if builds != self._builds:
+            return  # rebuilt since, around another document or in another language
         waiting = [n for n in range(len(self._slots)) if not self.is_built(n)]
         if waiting:
             self._ready[waiting[0]] = self._build(waiting[0])
         if len(waiting) > 1:
-            QTimer.singleShot(IDLE_GAP_MS, self.stack, lambda: self._build_next(document))
+            QTimer.singleShot(IDLE_GAP_MS, self.stack, lambda: self._build_next(builds))
 
     def current_row(self) -> int:
         return max(0, self.side.currentRow())

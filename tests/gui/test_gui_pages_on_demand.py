@@ -89,3 +89,30 @@ def test_after_the_first_frame_the_other_pages_are_built_in_turn_and_take_typing
         window.document.undo_stack.setClean()
         window.close()
         window.exporter.wait(30000)
+
+
+def test_a_language_switch_rebuilds_the_page_shown_and_the_rest_in_the_new_language(qtbot) -> None:  # noqa: ANN001
+    from minutes_app.gui.app import create_application
+    from minutes_app.gui.main_window import MainWindow
+    from minutes_app.l10n.i18n import set_ui_language
+
+    create_application()
+    set_ui_language("vi")
+    window = MainWindow(load_meeting(ENGLISH_SAMPLE), ENGLISH_SAMPLE, check_recovery=False)
+    sheet = window.sheet
+    try:
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+        vi_title = sheet.page(3).title
+        set_ui_language("en")
+        assert window.side.currentRow() == 3 and window.stack.currentWidget() is sheet.page(3)
+        assert sheet.page(3).title == PAGES[3].title() != vi_title
+        qtbot.waitUntil(lambda: all(sheet.is_built(n) for n in range(len(PAGES))), timeout=10000)
+        assert [page.title for page in window.pages] == [info.title() for info in PAGES]
+    finally:
+        set_ui_language("en")
+        window.document.undo_stack.setClean()
+        window.close()
+        window.exporter.wait(30000)
