@@ -131,7 +131,8 @@ class PageSheet(QObject):
             QTimer.singleShot(IDLE_GAP_MS, self.stack, lambda: self._build_next(builds))
 
     def current_row(self) -> int:
-        return max(0, self.side.currentRow())
+        """The side bar's row, -1 while no page is current (the quick notes are shown: a rebuild stays on them)."""
+        return self.side.currentRow()
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self._slots):
