@@ -50,6 +50,8 @@ class PageSheet(QObject):
         self.side.setSpacing(2)
         self.stack = QStackedWidget()
         self.side.currentRowChanged.connect(self._show_page)
+        self.stack.currentChanged.connect(self._landed)
+        self._rebuilding = False
         self._slots: list[Page | QWidget] = []  # the stack's first widgets: a page, or a stand-in till it is shown
         self._ready: dict[int, Page] = {}  # built in idle time, not in the stack yet
         self._document: MeetingDocument | None = None
@@ -60,6 +62,7 @@ class PageSheet(QObject):
         """New pages on ``document``; ``earlier`` are recent meetings whose names the completions offer.
 
         The side bar lists them all at once; the page shown is built now, the others when first needed."""
+        self._rebuilding = True
         for slot in self._slots:
             self.stack.removeWidget(slot)
             slot.deleteLater()
@@ -82,8 +85,8 @@ class PageSheet(QObject):
             self.side.addItem(item)
         widest = max(self.side.fontMetrics().horizontalAdvance(e.info.title()) for e in EDITOR_PAGES)
         self.side.setFixedWidth(widest + 64)
-        if self.side.currentRow() >= 0:
-            self._show_page(self.side.currentRow())
+        self._rebuilding = False
+        self._landed(self.stack.currentIndex())
         window = self.parent()
         assert isinstance(window, QWidget)
         builds = self._builds
@@ -133,6 +136,16 @@ class PageSheet(QObject):
     def current_row(self) -> int:
         """The side bar's row, -1 while no page is current (the quick notes are shown: a rebuild stays on them)."""
         return self.side.currentRow()
+
+    def _landed(self, index: int) -> None:
+        """The stack fell on a stand-in by itself (the widget it showed was removed): show that row's page, or the
+        first, instead of an empty page."""
+        if self._rebuilding or not 0 <= index < len(self._slots) or self.stack.widget(index) is not self._slots[index]:
+            return
+        if not isinstance(self._slots[index], Page):
+            number = max(0, self.side.currentRow())
+            self._show_page(number)
+            self.side.setCurrentRow(number)
 
     def _show_page(self, row: int) -> None:
         if 0 <= row < len(self._slots):

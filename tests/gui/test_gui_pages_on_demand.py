@@ -116,3 +116,27 @@ def test_a_language_switch_rebuilds_the_page_shown_and_the_rest_in_the_new_langu
         window.document.undo_stack.setClean()
         window.close()
         window.exporter.wait(30000)
+
+
+def test_a_rebuild_while_the_quick_notes_are_shown_never_leaves_an_empty_page(qtbot) -> None:  # noqa: ANN001
+    from minutes_app.gui.app import create_application
+    from minutes_app.gui.main_window import MainWindow
+    from minutes_app.gui.pages import Page as PageWidget
+    from minutes_app.l10n.i18n import set_ui_language
+
+    create_application()
+    window = MainWindow(load_meeting(ENGLISH_SAMPLE), ENGLISH_SAMPLE, check_recovery=False)
+    try:
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        QTest.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # the quick notes
+        assert window.stack.currentWidget() is window.notes_page
+        set_ui_language("vi")  # rebuilds the pages and the notes page
+        shown = window.stack.currentWidget()
+        assert shown is window.notes_page or (isinstance(shown, PageWidget) and window.side.currentRow() >= 0)
+    finally:
+        set_ui_language("en")
+        window.document.undo_stack.setClean()
+        window.close()
+        window.exporter.wait(30000)
