@@ -74,7 +74,7 @@ class CheckDock(QDockWidget):
         """Open the finding's page, select its row and column, focus the field; offer to add a missing attendee."""
         number = page_number(finding.page)
         self.sheet.side.setCurrentRow(number)
-        widget = field_for(self.sheet.pages[number], self.current(), finding)
+        widget = field_for(self.sheet.page(number), self.current(), finding)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             # Again once the double-click is over: the tree takes the focus back on the mouse release.

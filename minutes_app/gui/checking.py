@@ -19,7 +19,6 @@ from ..check.findings import Finding
 from ..errors import MinutesError
 from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_due_date
 from ..model import Meeting
-from ..storage.folder_index import folder_meetings
 from .document import MeetingDocument
 from .locating import rejected_findings
 from .pages import DetailPage, DirectivesPage, Page
@@ -38,6 +37,7 @@ class CheckResult:
 def check_meeting(meeting: Meeting, path: Path | None, calendar: WorkCalendar, generation: int = 0) -> CheckResult:
     """The findings and the notice due date of ``meeting`` (runs in a worker thread on a private copy)."""
     from ..check import run_checks  # the rules load here, in the worker, not while the window opens
+    from ..storage.folder_index import folder_meetings
 
     findings = run_checks(meeting, folder_meetings=folder_meetings(path), calendar=calendar)
     date = meeting.meeting.date

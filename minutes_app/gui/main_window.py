@@ -24,7 +24,6 @@ from ..l10n.formatting import format_time_of_day
 from ..l10n.i18n import add_language_listener, remove_language_listener, set_ui_language
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
-from ..storage.task_register import TaskPlace
 from .autosave import Autosave
 from .binding import REDO_KEYS, UNDO_KEYS, insert_at_cursor
 from .check_dock import CheckDock
@@ -46,6 +45,7 @@ from .window_dialogs import WindowDialogs
 from .window_menus import WindowMenus
 
 if TYPE_CHECKING:
+    from ..storage.task_register import TaskPlace
     from .import_dialog import ImportDialog
     from .tasks_window import TasksWindow
 
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
         self.actions["undo"].setEnabled(document.undo_stack.canUndo())
         self.actions["redo"].setEnabled(document.undo_stack.canRedo())
         self._name_history_steps()
-        rebuilt = bool(self.pages)
+        rebuilt = self.side.count() > 0  # (self.pages would build every page of the old document)
         self._build_pages()
         self.update_title()
         self.checks.schedule()

@@ -33,7 +33,6 @@ from ..check.pages import page_title
 from ..l10n.agency import derived_code, prose_name
 from ..l10n.i18n import gettext as _
 from ..model import Language, MeetingKind, Signing, Task
-from ..model.period import guess_period
 from .binding import DateLineEdit, FieldBinding, TimeLineEdit
 from .completion import Completions
 from .document import MeetingDocument
@@ -296,6 +295,8 @@ def results_page(document: MeetingDocument, completions: Completions) -> Page:
     form.addRow(_("Targets met:"), counts)
     period = build.add(form, _("Period reviewed:"), QLineEdit(), results, "period")
     info = document.meeting.meeting
+    from ..model.period import guess_period  # (its patterns load with the page that shows the guess)
+
     _derived_placeholder(document, period, lambda: guess_period(info.title, info.date, document.language),
                          guessed=True)
     top_layout.addWidget(build.last_group())

@@ -11,13 +11,13 @@ from PySide6.QtCore import QObject, Qt, QThreadPool
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
 from ..l10n.i18n import gettext as _
-from ..storage.task_register import TaskPlace
 from .document import MeetingDocument
 from .page_sheet import PageSheet
 from .settings import AppSettings
 from .workers import Worker
 
 if TYPE_CHECKING:
+    from ..storage.task_register import TaskPlace
     from .import_dialog import ImportDialog
     from .tasks_window import TasksWindow
 
