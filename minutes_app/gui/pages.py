@@ -265,7 +265,7 @@ def attendees_page(document: MeetingDocument, completions: Completions) -> Page:
         "from a spreadsheet."))
     view = table_page(page, EditableTableView(completions), attendee_model(document, page))
     page.body.addWidget(view)
-    page.body.addWidget(GuestsToCheckBar(document, view))  # guests the quick notes added, to check
+    page.body.addWidget(GuestsToCheckBar(document, view, page))  # guests the quick notes added, to check
     return page
 
 
