@@ -33,7 +33,7 @@ from .exporting import EXPORTS, ExportController
 from .file_session import APP_TITLE, FileSession, new_meeting
 from .finalising import Finaliser, final_label
 from .history_steps import step_history
-from .notes_page import NotesPage, install_notes_page
+from .notes_page import NotesPage, install_notes_page, show_notes_page
 from .notes_side import PageColumn
 from .page_sheet import PageSheet
 from .pages import Page
@@ -54,7 +54,7 @@ __all__ = ["APP_TITLE", "MainWindow", "new_meeting"]
 
 class MainWindow(QMainWindow):
     # The window's commands by name. It hides QWidget.actions(), which nothing calls on this window; the
-    # tests and the notes page read the commands by this name.
+    # tests read the commands by this name.
     actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, meeting: Meeting, path: Path | None = None, settings: AppSettings | None = None,
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.recovery_bar, self.notice_bar = self.autosaver.bar, self.files.notice_bar
         self.lock_timer, self.autosave_timer = self.files.lock_timer, self.autosaver.timer
         self.page_column = PageColumn(self.side)  # the page list and the quick notes' entry
+        self.page_column.chosen.connect(self.show_notes)
         self._lay_out()
         self._create_actions()
         self._build_menus()
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         add("next_page", lambda: self.sheet.step(1), "Ctrl+PgDown")
         add("previous_page", lambda: self.sheet.step(-1), "Ctrl+PgUp")
         add("about", dialogs.about)
+        add("quick_notes", self.show_notes, "Ctrl+G")  # "ghi"
         add("finalise", lambda: self.finaliser.finalise())
         add("reopen", lambda: self.finaliser.reopen())
         for number, info in enumerate(PAGES):
@@ -262,6 +264,9 @@ class MainWindow(QMainWindow):
 
     def go_to_page(self, number: int) -> None:
         self.sheet.go_to_page(number)
+
+    def show_notes(self) -> None:
+        show_notes_page(self)
 
     def update_title(self, *_args: object) -> None:
         name = self.document.path.name if self.document.path else (self.document.title_hint or _("Untitled"))
@@ -384,6 +389,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.notes_page is not None:
+            self.notes_page.apply_pending()  # the line typed just before: the question to save sees it
         if not self.files.maybe_save():
             event.ignore()
             return

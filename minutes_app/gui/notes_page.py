@@ -580,7 +580,7 @@ def notes_page(document: MeetingDocument, completions: object = None) -> NotesPa
 
 
 def install_notes_page(window: Any) -> NotesPage:
-    """Put a notes page on the window's document (``notes_side.install``: Ctrl+G, the side bar's entry)."""
+    """Put a notes page on the window's document (``notes_side.install``: the page and its side-bar entry)."""
     from .notes_side import install
 
     return install(window)

@@ -1,5 +1,5 @@
-"""The quick notes in the window: the page in the page area, Ctrl+G, and the "Ghi nhanh" entry of the side
-bar — first while the meeting is running, last otherwise.
+"""The quick notes in the window: the page in the page area, and the "Ghi nhanh" entry of the side bar —
+first while the meeting is running, last otherwise (Ctrl+G is the window's Quick notes command).
 
 The window's page list (``window.side``) maps its rows to the pages one to one (the check panel, the
 Ctrl+1… actions and the findings all count on it), so the quick notes get a one-row list of their own,
@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -128,8 +128,8 @@ def place_notes_entry(window: Any) -> PageColumn:
 
 
 def install(window: Any) -> NotesPage:
-    """Put a notes page on the main window's document in its page area, reached with Ctrl+G ("ghi"; View menu)
-    and from its entry in the side bar (first while the meeting is running).
+    """Put a notes page on the main window's document in its page area, which its Quick notes command (Ctrl+G,
+    View menu) and its entry in the side bar (first while the meeting is running) show.
 
     Called whenever the window (re)builds its pages: a new document, a language switch."""
     old = getattr(window, "notes_page", None)
@@ -142,21 +142,6 @@ def install(window: Any) -> NotesPage:
     after_first_frame(window, page, page.read_directory)  # a worker: not while the window opens
     window.stack.addWidget(page)
     window.notes_page = page
-    action = window.actions.get("quick_notes")
-    if action is None:
-        window.installEventFilter(_FlushOnClose(window))
-        window.page_column.chosen.connect(lambda: show(window))
-        action = QAction(window)
-        action.setShortcut(QKeySequence("Ctrl+G"))
-        action.triggered.connect(lambda: show(window))
-        window.addAction(action)
-        window.actions["quick_notes"] = action
-    action.setText(_("&Quick notes"))
-    first_page = window.actions.get("page0")
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None and first_page in menu.actions() and action not in menu.actions():
-            menu.insertAction(first_page, action)
     if window.document.read_only:
         page.editor.setReadOnly(True)
     column = place_notes_entry(window)
@@ -164,20 +149,6 @@ def install(window: Any) -> NotesPage:
     if was_shown:  # a language switch rebuilds the pages: stay on the notes
         show(window)
     return page
-
-
-class _FlushOnClose(QObject):
-    """Closing the window files the notes typed just before: the window then sees them to save."""
-
-    def __init__(self, window: Any):
-        super().__init__(window)
-        self.window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        page = getattr(self.window, "notes_page", None)
-        if watched is self.window and event.type() == QEvent.Type.Close and page is not None:
-            page.apply_pending()
-        return False
 
 
 def show(window: Any) -> None:

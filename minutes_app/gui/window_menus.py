@@ -34,7 +34,7 @@ def _texts() -> dict[str, str]:
         "preview_news": _("Preview the news &article"), "preview_notice": _("Preview the notice of c&onclusions"),
         "toggle_checks": _("Show or hide the &check before export"), "run_checks": _("Check the meeting &now"),
         "previous_page": _("Previous page"), "about": _("&About Thư Ký"),
-        "finalise": _("&Finalise…"), "reopen": _("Reopen for e&diting…"),
+        "finalise": _("&Finalise…"), "reopen": _("Reopen for e&diting…"), "quick_notes": _("&Quick notes"),
     }
 
 
@@ -47,7 +47,7 @@ def _layout() -> list[tuple[str, list[str]]]:
                       "import_sheet", "export", "open_folder", "email", "print", "print_preview", "-", "finalise",
                       "reopen", "-", "quit"]),
         (_("&Edit"), ["undo", "redo", "insert_time", "-", "people_directory", "settings"]),
-        (_("&View"), [*pages, "-", "next_page", "previous_page", "toggle_preview", "next_preview",
+        (_("&View"), ["quick_notes", *pages, "-", "next_page", "previous_page", "toggle_preview", "next_preview",
                       "preview_minutes", "preview_news", "preview_notice", "toggle_checks", "run_checks", "-",
                       "tasks"]),
         (_("&Help"), ["about"]),

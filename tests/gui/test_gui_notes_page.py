@@ -392,3 +392,22 @@ def test_a_line_is_filed_after_a_pause_or_as_soon_as_the_secretary_moves_on(make
     QTest.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.meeting.directives[-1].content != "Tăng cường tuần tra"
     assert page.editor.toPlainText() == "@loc: An ninh ổn định."
+
+
+def test_closing_the_window_files_the_line_typed_just_before(make_window, monkeypatch) -> None:  # noqa: ANN001
+    """The title bar's close button, right after typing: the question to save sees the last line."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window(commune_meeting())
+    page = _page(window)
+    type_text(page.editor, "@loc: Trật tự an toàn xã hội ổn định")
+    assert page.pending == 0
+    asked: list[str] = []
+
+    def question(*_args: object) -> QMessageBox.StandardButton:
+        asked.append(window.document.meeting.discussion[-1].content)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert window.close() is False  # cancelled: the window stays
+    assert asked == ["Trật tự an toàn xã hội ổn định"] and page.pending is None
