@@ -316,7 +316,13 @@ def _discussion(meeting: Meeting, p: Phrases, names: dict[str, Attendee], with_t
         if item.speaker.strip():
             speaker = _named(names, p, item.speaker.strip(), item.position.strip())
             time = times.get(item.id) if item.id else None
-            runs.append(Run((p.speaker_says_at(speaker, time) if time else p.speaker_says(speaker)) + " "))
+            # "… phát biểu về <topic>: …" rather than "… phát biểu: <Topic>. …"; an office's older phrases
+            # template without the macro keeps the older form.
+            if topic and content and p.defines("speaker_says_on"):
+                runs.append(Run(p.speaker_says_on(speaker, topic, time) + " "))
+                topic = ""
+            else:
+                runs.append(Run((p.speaker_says_at(speaker, time) if time else p.speaker_says(speaker)) + " "))
         if topic:
             runs.append(Run(topic + (". " if content else ""), italic=bool(content)))
         if content:

@@ -32,6 +32,10 @@ class Phrases:
             return lambda *args: self._guard(lambda: str(value(*args)).strip())
         return value
 
+    def defines(self, name: str) -> bool:
+        """Whether the template defines ``name`` (an office's older copy may lack a newer macro)."""
+        return hasattr(self.__dict__["_module"], name)
+
     def _guard(self, call: Callable[[], Any]) -> Any:
         with template_errors(self.name, self.__dict__.get("_budgeted", False)):
             return call()

@@ -289,11 +289,35 @@ def test_english_documents_read_as_written_in_english() -> None:
     assert ("The meeting noted the following difficulty: maintenance spending 13% over budget after the "
             "boiler repair.") in article
     assert "Among the difficulties" not in article
-    assert "- Aisha Rahman, Treasurer, said: Reserve fund." in minutes
+    assert ("- On the topic of “Reserve fund”, Aisha Rahman, Treasurer, said: The reserve fund stands at USD "
+            "182,000") in minutes  # not "said: Reserve fund. The reserve fund …"
+    assert "said: Reserve fund" not in minutes
     assert "Daniel Okafor, President, concluded and directed:" in minutes
     assert "No. 2024-11\n" in minutes and "No. 2024-12\n" in notice
     assert "BB-" not in minutes and "TB-" not in notice
     assert "at the quarterly meeting of the Board of Directors" in notice
+
+
+def test_an_intervention_on_a_topic_reads_as_one_sentence(tmp_path: Path) -> None:
+    """"Bà …, Công chức Tài chính - Kế toán phát biểu về thu ngân sách năm 2024: Đề nghị …", not the topic
+    as a sentence of its own after "phát biểu:"; an office's phrases template older than the macro keeps
+    the older form rather than failing."""
+    from minutes_app.export.minutes import build_minutes
+    from minutes_app.export.options import ExportOptions
+    from minutes_app.export.text_writer import write_text
+    from minutes_app.paths import templates_dir
+
+    meeting = _meeting("commune")
+    expected = ("- Bà Võ Thị Ngọc Hân, Công chức Tài chính - Kế toán phát biểu về thu ngân sách năm 2024: Đề nghị "
+                "các ấp phối hợp rà soát hộ kinh doanh mới phát sinh")
+    assert expected in _text(meeting, "minutes")
+    assert "phát biểu: Thu ngân sách năm 2024." not in _text(meeting, "minutes")
+    builtin = (templates_dir() / "minutes" / "phrases.vi.j2").read_text(encoding="utf-8")
+    older = builtin.replace("{% macro speaker_says_on(", "{% macro unused_since_then(")
+    (tmp_path / "minutes").mkdir()
+    (tmp_path / "minutes" / "phrases.vi.j2").write_text(older, encoding="utf-8")
+    text = write_text(build_minutes(meeting, ExportOptions(templates_dir=tmp_path))).decode("utf-8")
+    assert "- Bà Võ Thị Ngọc Hân, Công chức Tài chính - Kế toán phát biểu: Thu ngân sách năm 2024. Đề nghị" in text
 
 
 # -- 7. the two signatures level in the preview ----------------------------------------------------

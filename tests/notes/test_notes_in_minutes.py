@@ -37,16 +37,17 @@ def _paragraphs(path: Path) -> list[str]:
 # (the first words of the intervention without times, the same with its time): a line without a time
 # takes the time of the line before; the topic line at 07:35 opens Hùng's report.
 EXPECTED = {
-    "vi": [("Ông Lê Văn Hùng, Phó Chủ tịch UBND xã phát biểu: Kết quả",
-            "7 giờ 35, ông Lê Văn Hùng, Phó Chủ tịch UBND xã phát biểu: Kết quả"),
+    "vi": [("Ông Lê Văn Hùng, Phó Chủ tịch UBND xã phát biểu về kết quả",
+            "7 giờ 35, ông Lê Văn Hùng, Phó Chủ tịch UBND xã phát biểu về kết quả"),
            ("Ông Phạm Văn Lộc", "7 giờ 50, ông Phạm Văn Lộc"),
            ("Ông Đặng Quốc Bảo", "7 giờ 50, ông Đặng Quốc Bảo"),
            ("Bà Huỳnh Thị Mỹ Linh", "8 giờ 05, bà Huỳnh Thị Mỹ Linh")],
-    "en": [("Lê Văn Hùng, Phó Chủ tịch UBND xã, said: Kết quả",
-            "At 7:35 AM, Lê Văn Hùng, Phó Chủ tịch UBND xã, said: Kết quả"),
+    "en": [("On the topic of “Kết quả thực hiện nhiệm vụ tháng 02”, Lê Văn Hùng, Phó Chủ tịch UBND xã, said:",
+            "At 7:35 AM, on the topic of “Kết quả thực hiện nhiệm vụ tháng 02”, Lê Văn Hùng"),
            ("Phạm Văn Lộc", "At 7:50 AM, Phạm Văn Lộc"),
            ("Đặng Quốc Bảo", "At 7:50 AM, Đặng Quốc Bảo"),
-           ("Huỳnh Thị Mỹ Linh", "At 8:05 AM, Huỳnh Thị Mỹ Linh")],
+           ("On the topic of “Giải ngân đầu tư công”, Huỳnh Thị Mỹ Linh",
+            "At 8:05 AM, on the topic of “Giải ngân đầu tư công”, Huỳnh Thị Mỹ Linh")],
 }
 
 
