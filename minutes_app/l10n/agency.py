@@ -20,8 +20,10 @@ _NAME_PARTS = """
 ủy ban nhân dân; hội đồng nhân dân; ủy ban; hội đồng; văn phòng; sở; phòng; ban; bộ; cục; chi cục;
 tổng cục; vụ; viện; học viện; trung tâm; trường; công ty; tổng công ty; doanh nghiệp; hợp tác xã; chi nhánh;
 đảng ủy; chi bộ; huyện ủy; tỉnh ủy; thành ủy; quận ủy; thị ủy; đảng bộ; đoàn; hội; liên đoàn; bệnh viện;
-trạm y tế; trạm; kho bạc nhà nước; kho bạc; công an; tòa án nhân dân; viện kiểm sát nhân dân; ban quản lý;
-chỉ huy quân sự; ban chỉ đạo; thanh tra; đài truyền thanh; đài phát thanh;
+trạm y tế; trạm; kho bạc nhà nước; kho bạc; công an; tòa án nhân dân; viện kiểm sát nhân dân; ngân hàng;
+chỉ huy quân sự; chỉ đạo; chấp hành; quản lý; quản lý dự án; quản lý dự án đầu tư xây dựng; thanh tra;
+đài; phát thanh; truyền thanh; quản lý chợ; xổ số kiến thiết; chính sách xã hội; phát triển quỹ đất;
+đăng ký đất đai; dịch vụ; dịch vụ nông nghiệp; dịch vụ công ích; kiểm soát bệnh tật; chính trị;
 nhà văn hóa; thư viện; bảo tàng; cổ phần; trách nhiệm hữu hạn; một thành viên;
 khoa học; công nghệ; giáo dục; đào tạo; nội vụ; tư pháp; tài chính; kế hoạch; đầu tư; công thương;
 xây dựng; giao thông vận tải; giao thông; vận tải; tài nguyên; môi trường; nông nghiệp; phát triển nông thôn;
@@ -33,10 +35,11 @@ phòng cháy chữa cháy; cứu nạn cứu hộ; cấp nước; thoát nước
 hành chính; quản trị; kế toán; nhân sự; tổ chức; cán bộ; tuyên giáo; dân vận; kiểm tra; mặt trận; tổ quốc;
 phụ nữ; nông dân; cựu chiến binh; thanh niên; cộng sản; liên hiệp; công đoàn; chữ thập đỏ
 """
-# Administrative levels and units: lower case; what follows them is a place's proper name.
+# Administrative levels and units: lower case; what follows them is a place's proper name (so too after
+# "chuyên": "Trường THPT chuyên Nguyễn Quang Diêu").
 _LEVELS = """
 xã; phường; thị trấn; huyện; quận; thị xã; thành phố; tỉnh; ấp; khóm; thôn; bản; làng; tổ dân phố; khu phố;
-khu vực; cụm; liên xã
+khu vực; cụm; liên xã; chuyên
 """
 # Small words inside a name: lower case.
 _JOINERS = frozenset({"và", "về", "của", "-", "–", "&"})

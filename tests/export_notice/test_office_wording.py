@@ -70,6 +70,16 @@ def _html_lines(root, css_class: str) -> list[str]:  # noqa: ANN001
     ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ MỸ LONG", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Mỹ Long", "UBMTTQ"),
     ("HỘI LIÊN HIỆP PHỤ NỮ XÃ MỸ LONG", "Hội Liên hiệp Phụ nữ xã Mỹ Long", "HLHPN"),
     ("UBND huyện Lấp Vò", "UBND huyện Lấp Vò", "UBND"),  # typed for prose already: kept
+    # The kind of body and its function each take a capital, the rest of their words none (NĐ 30, Phụ lục II):
+    ("BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG HUYỆN", "Ban Quản lý dự án đầu tư xây dựng huyện", "BQLDAĐTXD"),
+    ("BAN CHỈ ĐẠO 35 HUYỆN LẤP VÒ", "Ban Chỉ đạo 35 huyện Lấp Vò", "BCĐ"),
+    ("BAN CHẤP HÀNH ĐẢNG BỘ XÃ MỸ LONG", "Ban Chấp hành Đảng bộ xã Mỹ Long", "BCHĐB"),
+    ("NGÂN HÀNG CHÍNH SÁCH XÃ HỘI HUYỆN LẤP VÒ", "Ngân hàng Chính sách xã hội huyện Lấp Vò", "NHCSXH"),
+    ("CÔNG TY TNHH MTV XỔ SỐ KIẾN THIẾT ĐỒNG THÁP", "Công ty TNHH MTV Xổ số kiến thiết Đồng Tháp", "CTTNHHMTVXSKT"),
+    ("TRUNG TÂM VĂN HÓA - THỂ THAO VÀ TRUYỀN THANH HUYỆN", "Trung tâm Văn hóa - Thể thao và Truyền thanh huyện",
+     "TTVHTTTT"),
+    ("ĐÀI TRUYỀN THANH XÃ MỸ LONG", "Đài Truyền thanh xã Mỹ Long", "ĐTT"),
+    ("TRƯỜNG THPT CHUYÊN NGUYỄN QUANG DIÊU", "Trường THPT chuyên Nguyễn Quang Diêu", "THPT"),
 ])
 def test_prose_form_and_code_derived_from_the_letterhead(letterhead: str, prose: str, code: str) -> None:
     from minutes_app.l10n.agency import derived_code, prose_name
