@@ -290,6 +290,28 @@ def test_check_panel_flags_a_number_line_without_a_code(agency: str) -> None:
     assert list(number_without_code(meeting, CheckContext())) == []
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_check_names_the_fields_of_the_number_line_and_the_signature_in_words(language: str) -> None:
+    """The finding is shown as "Thông tin chung › Ký hiệu cơ quan: …", never as the file's "agency_code"."""
+    from minutes_app.check import field_label
+    from minutes_app.check.rules import notice_signature_incomplete, number_without_code
+    from minutes_app.l10n.i18n import set_ui_language
+
+    meeting = _meeting("commune")
+    meeting.header.agency = ""
+    findings = list(number_without_code(meeting, CheckContext()))
+    for title in ("", "PHÓ CHỦ TỊCH"):  # no title of the signer; then no title of the head after "KT."
+        meeting.notice = dataclasses.replace(meeting.notice, signing=Signing("on_behalf"), authority="",
+                                             signer_title=title)
+        findings += notice_signature_incomplete(meeting, CheckContext())
+    assert {f.path[-1] for f in findings} == {"agency_code", "signer_title", "authority"}
+    set_ui_language(language)  # the autouse fixture sets English back after the test
+    labels = [field_label(f) for f in findings]
+    assert not {"agency_code", "signer_title", "authority"} & set(labels)
+    if language == "vi":
+        assert "Ký hiệu cơ quan" in labels
+
+
 # -- 6. English as an English minute-taker writes it -----------------------------------------------
 def test_english_documents_read_as_written_in_english() -> None:
     meeting = _meeting("cooperative")
