@@ -2,7 +2,8 @@
 for these tests (``tests/meetings``: a commune, a district department, a school, a company and an
 English cooperative): the agency in prose, the period compared with, the signature, the recipients, the
 number line, the English wording and the level of the two signatures. The full text of each article
-and notice is compared with reviewed golden files in ``test_news_golden`` and ``test_notice_golden``;
+and notice is compared with reviewed golden files in ``test_news_golden`` and ``test_notice_golden`` (and their
+DOCX with the same files here);
 here the signature block and the recipients are read line by line in the DOCX and in the HTML.
 """
 
@@ -236,21 +237,50 @@ def test_no_title_is_invented() -> None:
 
 MINUTES_RECIPIENTS = {
     "commune": ["- Thường trực Đảng ủy xã;", "- Thường trực HĐND xã;", "- Các ngành, đoàn thể xã;", "- Lưu: VT."],
+    "department": ["- UBND huyện (b/c);", "- Các cơ quan, đơn vị dự toán cấp huyện;", "- UBND các xã, thị trấn;",
+                   "- Lưu: VT, NS."],  # typed "UBND huyện (b/c)" … "Lưu VT, NS"
     "school": ["- Phòng GD&ĐT huyện (b/c);", "- Hội đồng sư phạm nhà trường;", "- Lưu: VT, HS."],
+    "company": ["- Các thành viên HĐQT;", "- Ban Kiểm soát;", "- Ban Giám đốc;", "- Lưu: VT, HĐQT."],
+    "cooperative": ["- All members;", "- Property manager;", "- File: Admin."],
+}
+# (title, signing note) of the secretary and of the chair, and the heading of the recipients.
+MINUTES_SIGNATURES = {
+    "vi": (("THƯ KÝ", "(Ký, ghi rõ họ tên)"), ("CHỦ TỌA", "(Ký, ghi rõ họ tên, đóng dấu)"), "Nơi nhận:"),
+    "en": (("SECRETARY", "(Signature and full name)"), ("CHAIR", "(Signature, full name and seal)"), "Distribution:"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(MINUTES_RECIPIENTS))
 def test_minutes_keep_secretary_and_chair_and_list_recipients_once(name: str) -> None:
     meeting = _meeting(name)
+    (secretary_title, secretary_note), (chair_title, chair_note), heading = MINUTES_SIGNATURES[meeting.language.value]
     left, right = _docx(meeting, "minutes").tables[-1].rows[0].cells
     secretary, chair = meeting.meeting.secretary, meeting.meeting.chair
-    assert _cell_lines(left) == ["THƯ KÝ", "(Ký, ghi rõ họ tên)", secretary, "Nơi nhận:", *MINUTES_RECIPIENTS[name]]
-    assert _cell_lines(right) == ["CHỦ TỌA", "(Ký, ghi rõ họ tên, đóng dấu)", chair]
+    assert _cell_lines(left) == [secretary_title, secretary_note, secretary, heading, *MINUTES_RECIPIENTS[name]]
+    assert _cell_lines(right) == [chair_title, chair_note, chair]
     root = _html(meeting, "minutes")
-    assert _html_lines(root, "signer-title") == ["THƯ KÝ", "CHỦ TỌA"]
+    assert _html_lines(root, "signer-title") == [secretary_title, chair_title]
     assert _html_lines(root, "signer-name") == [secretary, chair]
+    assert _html_lines(root, "recipients-heading") == [heading]
     assert _html_lines(root, "recipient") == MINUTES_RECIPIENTS[name]
+
+
+@pytest.mark.parametrize("kind", ["news", "notice"])
+@pytest.mark.parametrize("name", sorted(MEETINGS))
+def test_the_docx_says_what_the_reviewed_golden_text_says(name: str, kind: str) -> None:
+    """The article's and the notice's DOCX hold every line of the reviewed golden text and nothing else
+    (the golden files are compared whole with the plain text in test_news_golden / test_notice_golden)."""
+    from collections import Counter
+
+    from docx.oxml.ns import qn
+
+    golden = Path(__file__).parents[1] / ("export_news" if kind == "news" else "export_notice") / "reference"
+    stem = MEETINGS[name].name.removesuffix(".minutes.json")
+    expected = [line for line in (golden / f"{stem}.{kind}.txt").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+    body = _docx(_meeting(name), kind).element.body
+    lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    assert Counter(line for line in lines if line.strip()) == Counter(expected)
 
 
 # -- 4. recipients typed in any style --------------------------------------------------------------
