@@ -2,9 +2,9 @@
 for these tests (``tests/meetings``: a commune, a district department, a school, a company and an
 English cooperative): the agency in prose, the period compared with, the signature, the recipients, the
 number line, the English wording and the level of the two signatures. The full text of each article
-and notice is compared with reviewed golden files in ``test_news_golden`` and ``test_notice_golden`` (and their
-DOCX with the same files here);
-here the signature block and the recipients are read line by line in the DOCX and in the HTML.
+and notice is compared with reviewed golden files in ``test_news_golden`` and ``test_notice_golden``, and
+their DOCX with the same files here; here too the signature block and the recipients of the notice and
+of the minutes are read line by line in the DOCX and in the HTML.
 """
 
 from __future__ import annotations
