@@ -45,10 +45,11 @@ def recipients_block(names: list[str], heading: str, archive_line: str, archive_
     """"- A;" … "- Lưu: VT." from recipients typed in any style ("- A;", "Lưu VT", "lưu: vt, th.").
 
     Each line is written "- …;" and the last "- ….", the archive line exactly once and last: the one
-    typed (the last, if several) or ``archive_line`` when none was.
+    typed, several typed in one ("Lưu: VT" and "Lưu: TH" → "Lưu: VT, TH"), or ``archive_line`` when none
+    was.
     """
     others: list[str] = []
-    archive: str | None = None
+    units: list[str] = []  # where the copies are filed, as typed after "Lưu:"
     for name in names:
         line = recipient_line(name)
         if not line:
@@ -56,9 +57,11 @@ def recipients_block(names: list[str], heading: str, archive_line: str, archive_
         filed = _archive(line, archive_prefix)
         if filed is None:
             others.append(line)
-        else:
-            archive = filed or archive_line
-    lines = [*others, archive or archive_line]
+            continue
+        for unit in filed.partition(":")[2].split(","):
+            if unit.strip() and unit.strip().casefold() not in {u.casefold() for u in units}:
+                units.append(unit.strip())
+    lines = [*others, f"{archive_prefix}: {', '.join(units)}" if units else archive_line]
     return Recipients(heading, [f"- {name}{'.' if i == len(lines) - 1 else ';'}" for i, name in enumerate(lines)])
 
 

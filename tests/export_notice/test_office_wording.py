@@ -291,6 +291,8 @@ def test_the_docx_says_what_the_reviewed_golden_text_says(name: str, kind: str) 
     (["Lưu: VT, TH.", "Các ngành"], ["- Các ngành;", "- Lưu: VT, TH."]),  # the archive line goes last
     (["Các ngành", "- ;", "  "], ["- Các ngành;", "- Lưu: VT."]),  # blank lines dropped, archive added
     (["Lưu trữ lịch sử tỉnh", "Lưu"], ["- Lưu trữ lịch sử tỉnh;", "- Lưu: VT."]),  # a recipient, not the archive
+    (["Các ngành", "- Lưu: VT;", "- Lưu: TH."], ["- Các ngành;", "- Lưu: VT, TH."]),  # two archive lines: one
+    (["Lưu: VT, VP (02b).", "Như trên;", "lưu vt"], ["- Như trên;", "- Lưu: VT, VP (02b)."]),
 ])
 def test_recipients_typed_as_in_word_print_once(typed: list[str], printed: list[str]) -> None:
     assert recipients_block(typed, "Nơi nhận:", "Lưu: VT", "Lưu").lines == printed
