@@ -51,3 +51,34 @@ def test_every_signing_form_is_offered(make_window, field) -> None:  # noqa: ANN
     offered = [combo.itemData(i) for i in range(combo.count())]
     assert [str(value) for value in offered] == [str(s) for s in Signing]
     assert field(closing, "collective").text() == "ỦY BAN NHÂN DÂN"
+
+
+def _retype(widget, text: str) -> None:  # noqa: ANN001
+    widget.setFocus()
+    QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(widget, Qt.Key.Key_Delete)
+    type_text(widget, text)
+    QTest.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def test_the_form_chosen_with_the_keyboard_is_what_the_notice_prints(make_window, field, preview_text) -> None:  # noqa: ANN001
+    """TL. chosen in the combo with the arrow keys, the titles typed: the notice's signature reads
+    "TL. CHỦ TỊCH" / "CHÁNH VĂN PHÒNG" and nothing taken from the chair's position."""
+    window = make_window(COMMUNE)
+    window.go_to_page(len(window.pages) - 1)
+    closing = window.pages[-1]
+    combo = field(closing, "signing")
+    combo.setFocus()
+    while combo.currentData() != Signing.BY_ORDER:  # from "KT." down the list, as a person does
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText().endswith("(TL.)")
+    _retype(field(closing, "collective"), "")
+    _retype(field(closing, "authority"), "CHỦ TỊCH")
+    _retype(field(closing, "signer_title"), "CHÁNH VĂN PHÒNG")
+    notice = window.document.meeting.notice
+    assert (notice.signing, notice.collective, notice.authority, notice.signer_title) == (
+        Signing.BY_ORDER, "", "CHỦ TỊCH", "CHÁNH VĂN PHÒNG")
+    lines = preview_text(window, "notice").splitlines()
+    name = lines.index("Phan Văn Lợi")
+    assert [line for line in lines[name - 4:name] if line.strip()][-2:] == ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"]
+    assert "TM. ỦY BAN NHÂN DÂN" not in lines and "CHỦ TỊCH UBND XÃ" not in "\n".join(lines)
