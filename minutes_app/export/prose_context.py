@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..l10n.agency import agency_in_prose
+from ..l10n.agency import agency_in_prose, is_enterprise
 from ..l10n.formatting import MONEY_UNITS
 from ..model import Indicator, Meeting, Role, Target
 from ..model import computations as calc
@@ -131,6 +131,7 @@ def context(meeting: Meeting) -> dict[str, Any]:
         "header": meeting.header,
         "info": info,
         "agency": agency_in_prose(meeting.header, language),
+        "enterprise": is_enterprise(meeting.header),
         "chair": chair,
         "guests": guests,
         "headcount": calc.headcount(meeting.attendees),

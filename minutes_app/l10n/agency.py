@@ -201,6 +201,17 @@ def derived_code(letterhead: str, language: str = "vi") -> str:
     return "".join(code)
 
 
+# Words that make a letterhead a business's: its money is measured against a plan ("kế hoạch doanh thu"),
+# a public body's against the budget estimate ("dự toán").
+_ENTERPRISE_WORDS = ("CÔNG TY", "DOANH NGHIỆP", "HỢP TÁC XÃ", "HTX ", "TNHH", "CTCP", "COMPANY", "COOPERATIVE")
+
+
+def is_enterprise(header: Header) -> bool:
+    """Whether the issuing agency (or its parent) is a company or a cooperative, not a public body."""
+    lines = f" {header.agency} {header.parent_agency} {header.agency_name} ".upper()
+    return any(word in lines for word in _ENTERPRISE_WORDS)
+
+
 def agency_in_prose(header: Header, language: str = "vi") -> str:
     """How the documents' prose names the organiser: the form typed for prose, else the derived one."""
     return header.agency_name.strip() or prose_name(header.agency or header.parent_agency, language)

@@ -82,8 +82,8 @@ def format_quantity(value: Number | None, unit: str, language: str) -> str:
         return DASH
     if unit.strip().casefold() in MONEY_UNITS:
         return format_money(value, language)
-    if unit.strip() == "%":
-        return format_number(value, language, 1) + "%"
+    if unit.strip() == "%":  # a rate as typed, as the minutes' table prints it ("1,32%", not "1,3%")
+        return format_number(value, language) + "%"
     text = format_number(value, language)
     return f"{text} {unit.strip()}" if unit.strip() else text
 

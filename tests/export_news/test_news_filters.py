@@ -78,7 +78,9 @@ def test_money(amount: object, vi: str, en: str) -> None:
     (5468, " ha ", "5.468 ha"),
     (36, "%", "36%"),
     (17.4, "%", "17,4%"),
-    (0.05, "%", "0,1%"),
+    (0.05, "%", "0,05%"),
+    (1.32, "%", "1,32%"),  # a rate as typed and as the minutes' table prints it, not "1,3%"
+    (0.004, "%", "0%"),
     (0, "xã", "0 xã"),
     (-3, "vụ", "-3 vụ"),
     (926_147_000_000, "đồng", "926 tỷ 147 triệu đồng"),  # money units read as money

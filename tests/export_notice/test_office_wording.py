@@ -145,6 +145,19 @@ def test_each_meeting_compares_with_its_own_period(name: str, phrase: str) -> No
     assert phrase in _text(_meeting(name), "news")
 
 
+def test_figures_read_as_the_office_reports_them() -> None:
+    """A company's revenue is measured against its plan, a public budget against the estimate ("dự toán");
+    a rate is written as typed and as the minutes' table prints it ("1,32%", not "1,3%")."""
+    company = _text(_meeting("company"), "news")
+    assert "doanh thu là 22 tỷ 350 triệu đồng, đạt 106,4% kế hoạch, tăng 11,2% so với cùng kỳ năm 2023" in company
+    assert "dự toán" not in company
+    department = _text(_meeting("department"), "news")
+    assert "thu tiền sử dụng đất là 6 tỷ 400 triệu đồng, đạt 21,3% so với dự toán" in department
+    commune = _meeting("commune")
+    assert "tỷ lệ hộ nghèo là 1,32%, trong mức kế hoạch (không quá 1,5%)" in _text(commune, "news")
+    assert "Tỷ lệ hộ nghèo\t%\t1,5\t1,32\t" in _text(commune, "minutes")
+
+
 def test_the_guess_of_the_period() -> None:
     import datetime as dt
 
