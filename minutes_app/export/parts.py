@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..l10n.agency import is_abbreviation
 from ..model import Meeting
 from .document import Recipients
 
+# "Số: 07", "No. 12": the label the number line prints itself, typed as one would in Word.
+_NUMBER_LABEL = re.compile(r"^(số|so|no)(?![^\W\d_])\s*[.:]?\s*", re.IGNORECASE)
+
 
 def format_number_field(number: str) -> str:
-    """The document number as NĐ 30 writes it: numbers below 10 take a leading zero ("5" → "05")."""
+    """The document number as NĐ 30 writes it: numbers below 10 take a leading zero ("5" → "05").
+
+    A label typed before it ("Số: 7") and marks after it ("07/BB-UBND.") are dropped; a number typed with
+    its symbol ("07/BB-UBND") is kept whole, and the templates then add no second symbol.
+    """
     number = number.strip()
+    if _NUMBER_LABEL.match(number) and any(ch.isdigit() for ch in number):
+        number = _NUMBER_LABEL.sub("", number, count=1)
+    number = number.rstrip(".;,: ").strip()
     # isascii(): "¹" and other Unicode digits pass isdigit() but are no number to pad.
     return f"{int(number):02d}" if number.isascii() and number.isdigit() and int(number) < 10 else number
 

@@ -323,6 +323,20 @@ def test_the_code_is_derived_when_none_is_typed() -> None:
     assert list(number_without_code(meeting, CheckContext())) == []
 
 
+@pytest.mark.parametrize(("typed", "minutes", "notice"), [
+    ("7", "Số: 07/BB-UBND", "Số: 07/TB-UBND"),
+    ("Số: 7", "Số: 07/BB-UBND", "Số: 07/TB-UBND"),  # the label typed too, as in Word
+    ("07/BB-UBND.", "Số: 07/BB-UBND", "Số: 07/BB-UBND"),  # the whole number typed: not "07/BB-UBND/BB-UBND"
+    ("05/BB-ĐU", "Số: 05/BB-ĐU", "Số: 05/BB-ĐU"),
+])
+def test_a_number_typed_as_in_word_prints_once(typed: str, minutes: str, notice: str) -> None:
+    meeting = _meeting("commune")
+    meeting.header.number = meeting.notice.number = typed
+    assert _cell_lines(_docx(meeting, "minutes").tables[0].rows[-1].cells[0])[-1] == minutes
+    assert _cell_lines(_docx(meeting, "notice").tables[0].rows[-1].cells[0])[-1] == notice
+    assert minutes in _text(meeting, "minutes") and notice in _text(meeting, "notice")
+
+
 @pytest.mark.parametrize("agency", ["", "XÃ MỸ LONG"])
 def test_check_panel_flags_a_number_line_without_a_code(agency: str) -> None:
     from minutes_app.check.rules import number_without_code
