@@ -10,11 +10,11 @@ from typing import Any
 from ..errors import MeetingFileError
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
+from ..safe_io import FileTooLarge, NotARegularFile, read_regular_stat
 from .atomic import UNCHECKED, write_text_atomically
 from .codec import OddValue, from_json, normalize_text, to_json
 from .concurrency import DiskState
 from .migrate import migrate
-from .safe_io import FileTooLarge, NotARegularFile, read_regular_stat
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
 from .values import OddNumber, dumps, object_from_pairs, parse_float, parse_int, value_problems
 
