@@ -111,7 +111,9 @@ def with_template_fallback(make: Callable[[ExportOptions], T], options: ExportOp
             log.error("%s", error)
             raise
         log.warning("%s Falling back to the built-in template.", error)
-        warn_fallback(FallbackWarning(_("{problem} The built-in template was used instead.").format(problem=error)))
+        problem = str(error).rstrip()
+        problem += "" if problem.endswith((".", "!", "?", "…")) else "."  # two sentences, however the first ends
+        warn_fallback(FallbackWarning(_("{problem} The built-in template was used instead.").format(problem=problem)))
         # The built-in folder as the "user" folder: only built-in templates are found.
         return make(replace(options, templates_dir=templates_dir()))
 

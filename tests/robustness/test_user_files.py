@@ -43,6 +43,8 @@ def test_a_broken_user_template_falls_back_with_a_clear_warning(tmp_path: Path, 
     message = str(caught[0].message)
     assert message.startswith(f"Template {template}")
     assert message.endswith("The built-in template was used instead.")
+    assert message.count("\n") == 0 and message[:-len(" The built-in template was used instead.")].endswith(
+        (".", "?", "!", "…")), message  # two sentences ("… is undefined The built-in …" was one run-on)
     assert document.blocks == build_document(meeting, kind).blocks
 
 
