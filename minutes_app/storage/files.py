@@ -103,6 +103,8 @@ def checked_json(data: Any, path: Path | str = "<data>") -> dict[str, Any]:
         normalized = normalize_text(data)
     except OddValue:
         raise MeetingFileError(path, [str(problem) for problem in value_problems(data)]) from None
+    except RecursionError:  # JSON the decoder could still nest (some 900 levels) is walked recursively here
+        raise MeetingFileError(path, [_("the JSON is nested too deeply")]) from None
     check_envelope(normalized, path)
     version = normalized.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
