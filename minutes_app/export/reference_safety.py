@@ -5,11 +5,12 @@ their embedded images, theme, fonts table). Anything else it carries would trave
 document that is then emailed: an attached template on a network share, external images, links and OLE
 objects (which make Word fetch a URL or a UNC path when the document opens), macros, custom properties,
 comments, glossary entries, fields that include other files. ``strip_reference`` drops all of that and
-says what it dropped; ``check_package`` refuses a ZIP bomb before python-docx expands it.
+says what it dropped; ``read_reference`` refuses a ZIP bomb before python-docx expands it.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +23,7 @@ from lxml import etree
 
 from ..errors import ReferenceDocError
 from ..l10n.i18n import gettext as _
+from ..safe_io import FileTooLarge, NotARegularFile, read_regular
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a reference with a logo or two is well under 1 MB
 MAX_EXPANDED_BYTES = 64 * 1024 * 1024  # all members, uncompressed
@@ -59,27 +61,36 @@ _COMMENT_ANCHORS = frozenset({"commentRangeStart", "commentRangeEnd", "commentRe
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-def check_package(path: Path) -> None:
-    """Refuse, before anything is expanded, a file too large, or a ZIP that would expand too far."""
+def read_reference(path: Path) -> bytes:
+    """The bytes of the reference: a regular file (never a FIFO or a device, which would hang or never end)
+    within the size limit, whose ZIP would not expand too far; ReferenceDocError otherwise, in one sentence."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReferenceDocError(_("The reference document \"{path}\" is too large ({size} MB; the limit is "
-                                      "{limit} MB).").format(path=path, size=_mb(size), limit=_mb(MAX_FILE_BYTES)))
-        with zipfile.ZipFile(path) as archive:
+        data = read_regular(path, MAX_FILE_BYTES)
+    except FileNotFoundError:
+        raise ReferenceDocError(_("The reference document \"{path}\" does not exist.").format(path=path)) from None
+    except FileTooLarge as error:
+        raise ReferenceDocError(_("The reference document \"{path}\" is too large ({size} MB; the limit is "
+                                  "{limit} MB).").format(path=path, size=_mb(error.size),
+                                                         limit=_mb(MAX_FILE_BYTES))) from None
+    except NotARegularFile:
+        raise ReferenceDocError(_("The reference document \"{path}\" is not a regular file (a folder, a device or "
+                                  "a pipe).").format(path=path)) from None
+    except OSError as error:
+        raise ReferenceDocError(_("The reference document \"{path}\" cannot be read: {reason}").format(
+            path=path, reason=error.strerror or type(error).__name__)) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except zipfile.BadZipFile:
         # zipfile's reason ("File is not a zip file") says nothing more to a secretary.
         raise ReferenceDocError(_("The reference document \"{path}\" is not a Word document (.docx).").format(
             path=path)) from None
-    except OSError as error:
-        raise ReferenceDocError(_("The reference document \"{path}\" cannot be read: {reason}").format(
-            path=path, reason=error.strerror or type(error).__name__)) from None
     expanded = sum(member.file_size for member in members)
     if len(members) > MAX_MEMBERS or expanded > MAX_EXPANDED_BYTES:
         raise ReferenceDocError(_("The reference document \"{path}\" would expand to {size} MB in {count} parts "
                                   "(the limit is {limit} MB in {most} parts).").format(
             path=path, size=_mb(expanded), count=len(members), limit=_mb(MAX_EXPANDED_BYTES), most=MAX_MEMBERS))
+    return data
 
 
 def _mb(size: int) -> str:
