@@ -144,3 +144,26 @@ def test_a_damaged_recovery_file_is_passed_over(make: Callable[[Path], None]) ->
     result = run_python_bounded("from minutes_app.storage.recovery import find_recoveries\n"
                                 "print(len(find_recoveries()))")
     assert result.returncode == 0 and result.stdout.strip() == "0", result.stderr
+
+
+@posix_only
+def test_a_fifo_named_as_the_log_does_not_stop_every_command(meeting: Path) -> None:
+    """Every command and the editor open ``thuky.log`` first: opened for writing, a FIFO waited for a reader."""
+    log = calendar_path().with_name("thuky.log")
+    log.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(log)
+    result = run_bounded("validate", meeting)
+    assert result.returncode == 0 and result.stdout.strip().endswith("valid"), result.stderr
+
+
+@posix_only
+@pytest.mark.parametrize("make", [_fifo, _zero, _folder], ids=["a FIFO", "a link to /dev/zero", "a folder"])
+def test_a_people_directory_that_is_not_a_regular_file_is_refused_at_once(make: Callable[[Path], None]) -> None:
+    from minutes_app.storage.directory import default_path
+
+    default_path().parent.mkdir(parents=True, exist_ok=True)
+    make(default_path())
+    result = run_python_bounded("from minutes_app.storage.directory import DirectoryError, PeopleDirectory\n"
+                                "try:\n    PeopleDirectory().all_people()\nexcept DirectoryError as error:\n"
+                                "    print(error)")
+    assert result.returncode == 0 and "cannot be used" in result.stdout, (result.stdout, result.stderr)
