@@ -167,3 +167,27 @@ def test_a_people_directory_that_is_not_a_regular_file_is_refused_at_once(make: 
                                 "try:\n    PeopleDirectory().all_people()\nexcept DirectoryError as error:\n"
                                 "    print(error)")
     assert result.returncode == 0 and "cannot be used" in result.stdout, (result.stdout, result.stderr)
+
+
+def test_settings_leave_a_calendar_they_cannot_read_as_it_was(make_window) -> None:  # noqa: ANN001
+    """OK in the settings (pressed to change the language, say) replaced a calendar.json that had one mistyped
+    date with an empty one, without a word: its days off were lost. Now the dialog says what is wrong with the
+    file, and leaves it as it is unless days are typed in its place."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLabel
+
+    from minutes_app.gui.settings_dialog import SettingsDialog
+
+    path = calendar_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = '{"days_off": ["2026-01-02", "2026-02-30"], "working_days": ["2026-01-10"]}\n'
+    path.write_text(text, encoding="utf-8")
+    window = make_window(None)
+    dialog = SettingsDialog(window.settings, window)
+    dialog.show()
+    said = [label.text() for label in dialog.findChildren(QLabel) if "calendar.json" in label.text()]
+    assert len(said) == 1 and '"2026-02-30" is not a date' in said[0], said
+    QTest.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert path.read_text(encoding="utf-8") == text
