@@ -70,7 +70,8 @@ class _LogFile(logging.Handler):
 
 
 def _open_rotating(path: Path) -> logging.Handler:
-    return _rotating_class()(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    return _rotating_class()(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
+                              errors="backslashreplace")  # a name or text with a lone surrogate is still logged
 
 
 @cache

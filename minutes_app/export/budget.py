@@ -30,7 +30,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from ..l10n.i18n import gettext as _
-from ..storage.safe_io import FileTooLarge, read_regular_stat
+from ..safe_io import FileTooLarge, read_regular_stat
 
 SECONDS = 2.0  # per call into a template; ours take milliseconds
 MAX_TEMPLATE_BYTES = 1024 * 1024  # ours are a few kilobytes

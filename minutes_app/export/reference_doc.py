@@ -30,7 +30,7 @@ from ..errors import ReferenceCleanedWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
 from ..paths import templates_dir
 from .fallbacks import warn_fallback
-from .reference_safety import check_package, strip_reference
+from .reference_safety import read_reference, strip_reference
 
 log = logging.getLogger(__name__)
 
@@ -285,11 +285,9 @@ def open_reference(path: Path | None) -> DocxDocument:
     if path is None:
         return docx.Document(io.BytesIO(_default_reference_bytes()))
     path = Path(path)
-    if not path.is_file():
-        raise ReferenceDocError(_("The reference document \"{path}\" does not exist.").format(path=path))
-    check_package(path)
+    data = read_reference(path)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError):
         # python-docx's reason ("Package not found at …") says nothing more to a secretary.
         raise ReferenceDocError(_("The reference document \"{path}\" is not a Word document (.docx).").format(

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 from ..errors import ExportError, FallbackWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
-from ..l10n.i18n import pgettext
+from ..l10n.i18n import pgettext, sentence
 from ..model import Meeting
 from ..paths import templates_dir
 from ..storage import write_bytes_atomically
@@ -111,7 +111,8 @@ def with_template_fallback(make: Callable[[ExportOptions], T], options: ExportOp
             log.error("%s", error)
             raise
         log.warning("%s Falling back to the built-in template.", error)
-        warn_fallback(FallbackWarning(_("{problem} The built-in template was used instead.").format(problem=error)))
+        warn_fallback(FallbackWarning(_("{problem} The built-in template was used instead.").format(
+            problem=sentence(str(error)))))
         # The built-in folder as the "user" folder: only built-in templates are found.
         return make(replace(options, templates_dir=templates_dir()))
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..model import TaskStatus
 from ..storage.task_register import TaskEntry, TaskRegister
+from ..storage.values import printable
 from .options import ExportOptions
 from .phrases import Phrases
 from .registry import with_template_fallback
@@ -69,7 +70,7 @@ def _texts(register: TaskRegister, language: str, options: ExportOptions) -> Tas
         overdue = None
         if entry.status is TaskStatus.OVERDUE and task.deadline is not None:
             overdue = (register.today - task.deadline).days
-        given_name = Path(entry.given_file).name
+        given_name = printable(Path(entry.given_file).name)  # a name that is not UTF-8 on disk is still written
         rows.append(TaskRow(
             number=number,
             entry=entry,
@@ -96,6 +97,6 @@ def _texts(register: TaskRegister, language: str, options: ExportOptions) -> Tas
 
 def folder_name(folder: Path) -> str:
     try:
-        return folder.resolve().name or str(folder)
+        return printable(folder.resolve().name or str(folder))
     except OSError:
-        return folder.name or str(folder)
+        return printable(folder.name or str(folder))

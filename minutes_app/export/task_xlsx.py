@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..formulas import looks_like_formula
 from ..model import TaskStatus
 from ..storage.task_register import TaskRegister
 from .task_words import TaskListText, TaskRow
@@ -28,9 +29,6 @@ _OVERDUE_FILL = PatternFill("solid", fgColor="FFC7CE")
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _SHEET_NAME_FORBIDDEN = re.compile(r"[:\\/?*\[\]]")
-# What a spreadsheet may read as the start of a formula (OWASP, "CSV injection"); a leading tab or CR is
-# trimmed by some programs before they look, so "\t=1+1" counts too.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 @dataclass(frozen=True)
@@ -119,7 +117,7 @@ def set_value(cell: Cell, value: object) -> None:
         return
     cell.value = text
     cell.data_type = "s"
-    if text.lstrip(" ").startswith(FORMULA_STARTS):
+    if looks_like_formula(text):
         cell.quotePrefix = True
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..errors import MinutesError
 from ..l10n.i18n import gettext as _
-from ..l10n.i18n import ui_language
+from ..l10n.i18n import sentence, ui_language
 from ..l10n.workdays import WorkCalendar, calendar_path, calendar_to_json, load_calendar
 from ..storage import write_bytes_atomically
 from .settings import AppSettings
@@ -156,10 +156,17 @@ class SettingsDialog(QDialog):
     def _days_group(self) -> QGroupBox:
         group = QGroupBox(_("Working days (for the deadline of the notice of conclusions)"))
         form = QFormLayout(group)
+        self.loaded_calendar: WorkCalendar | None = None  # None: calendar.json is there but cannot be read
         try:
-            calendar = load_calendar()
-        except Exception:  # noqa: BLE001 - a broken calendar.json is replaced by what the user saves here
+            calendar = self.loaded_calendar = load_calendar()
+        except MinutesError as error:
+            # Said here, and the file left as it is unless days are typed: OK pressed to change the language must
+            # not replace a calendar someone mistyped with an empty one.
             calendar = WorkCalendar.of()
+            problem = QLabel(_("{problem} Days entered below replace that file.").format(problem=sentence(str(error))))
+            problem.setWordWrap(True)
+            problem.setStyleSheet("color: #b00020;")
+            form.addRow(problem)
         self.days_off = QPlainTextEdit(_days_text(calendar.days_off))
         self.working_days = QPlainTextEdit(_days_text(calendar.working_days))
         for box in (self.days_off, self.working_days):
@@ -183,8 +190,9 @@ class SettingsDialog(QDialog):
     def apply(self) -> None:
         """Store the choices; the window applies the language and the autosave interval."""
         calendar = self.calendar()
-        calendar_path().parent.mkdir(parents=True, exist_ok=True)
-        write_bytes_atomically(calendar_path(), calendar_to_json(calendar).encode("utf-8"))
+        if calendar != (self.loaded_calendar if self.loaded_calendar is not None else WorkCalendar.of()):
+            calendar_path().parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomically(calendar_path(), calendar_to_json(calendar).encode("utf-8"))
         self.settings.ui_language = str(self.language.currentData())
         self.settings.autosave_seconds = self.autosave.value()
         for field, edit in self.defaults.items():

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..formulas import as_pasted_text, from_pasted_text
 from ..l10n.collation import person_sort_key
 from ..l10n.i18n import gettext as _
 from .completion import Completions
@@ -238,6 +239,7 @@ class EditableTableView(QTableView):
                 text = "1" if index.data(Qt.ItemDataRole.EditRole) else "0"
             else:
                 text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+                text = as_pasted_text(text)  # text from a file from outside never becomes a formula in Excel
             rows.setdefault(index.row(), []).append(text.replace("\t", " ").replace("\n", " "))
         QGuiApplication.clipboard().setText("\n".join("\t".join(cells) for cells in rows.values()) + "\n")
 
@@ -274,7 +276,7 @@ class EditableTableView(QTableView):
                         if kind == BOOL:
                             model.set_cell(index.row(), column, model.convert(model.columns[column], cell))
                         else:
-                            model.setData(index, cell, Qt.ItemDataRole.EditRole)
+                            model.setData(index, from_pasted_text(cell), Qt.ItemDataRole.EditRole)
         finally:
             self._collecting = None
         if problems:

@@ -13,8 +13,9 @@ from itertools import repeat
 from pathlib import Path
 
 from ..errors import MinutesError
+from ..l10n.file_problems import unreadable
 from ..l10n.i18n import gettext as _
-from ..storage.safe_io import FileTooLarge, NotARegularFile, read_regular
+from ..safe_io import read_regular
 
 # Encodings tried in order for CSV: UTF-8 (with or without BOM), then what Vietnamese Windows writes.
 _ENCODINGS = ("utf-8-sig", "cp1258", "cp1252")
@@ -64,17 +65,8 @@ def read_rows(path: Path, sheet: str | None = None) -> list[Row]:
 def _read_file(path: Path) -> bytes:
     try:
         return read_regular(path, MAX_FILE_BYTES)
-    except FileNotFoundError:
-        raise ImportFileError(_("{path}: no such file").format(path=path)) from None
-    except FileTooLarge as error:
-        raise ImportFileError(_("{path}: the file is {size} MB; the limit is {limit} MB").format(
-            path=path, size=round(error.size / 1024 / 1024, 1), limit=MAX_FILE_BYTES // 1024 // 1024)) from None
-    except NotARegularFile:
-        raise ImportFileError(_("{path}: not a regular file (a folder, a device or a pipe)").format(path=path)) \
-            from None
     except OSError as error:
-        raise ImportFileError(_("{path}: cannot be read ({reason})").format(
-            path=path, reason=error.strerror or error)) from None
+        raise ImportFileError(unreadable(path, error)) from None
 
 
 def _present(cell: object) -> bool:

@@ -83,3 +83,9 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet (translated where it is shown)."""
     return message
+
+
+def sentence(text: str) -> str:
+    """``text`` ending as a sentence (a full stop added unless it has its own), for another to follow it."""
+    text = text.rstrip()
+    return text if not text or text.endswith((".", "!", "?", "…", ":")) else text + "."

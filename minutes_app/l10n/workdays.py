@@ -36,7 +36,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import MinutesError
+from ..safe_io import read_json_file
 from ..userdirs import user_data_dir
+from .file_problems import unreadable
 from .i18n import gettext as _
 
 if TYPE_CHECKING:
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 NOTICE_WORKING_DAYS = 5  # QĐ 45/2018/QĐ-TTg: the notice of conclusions within 5 working days
 CALENDAR_FILE_NAME = "calendar.json"
+MAX_CALENDAR_BYTES = 1024 * 1024  # a year's corrections are a few hundred bytes
 WEEKEND = frozenset({5, 6})  # Saturday, Sunday (date.weekday())
 _LANGUAGES = {"vi": "vi", "en": "en_US"}  # our language codes → the package's
 
@@ -140,17 +143,14 @@ def load_calendar(path: Path | None = None) -> WorkCalendar:
     """The user's calendar from ``calendar.json``; an empty one when the file does not exist."""
     path = calendar_path() if path is None else path
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_json_file(path, MAX_CALENDAR_BYTES)
     except FileNotFoundError:
         return EMPTY_CALENDAR
-    except (OSError, UnicodeDecodeError) as error:
-        raise CalendarFileError(_("{path}: the calendar of days off cannot be read: {reason}").format(
-            path=path, reason=error)) from error
-    try:
-        data = json.loads(text)
+    except OSError as error:  # a folder, a FIFO or a device under its name is never read (it would hang)
+        raise CalendarFileError(unreadable(path, error)) from None
     except ValueError as error:
         raise CalendarFileError(_("{path}: the calendar of days off is not valid JSON ({reason})").format(
-            path=path, reason=error)) from error
+            path=path, reason=error)) from None
     if not isinstance(data, dict):
         raise CalendarFileError(_("{path}: the calendar of days off must hold \"days_off\" and \"working_days\" "
                                   "lists").format(path=path))
@@ -173,9 +173,15 @@ def _dates(data: dict, key: str, path: Path) -> frozenset[dt.date]:
     for index, value in enumerate(values):
         try:
             dates.add(dt.date.fromisoformat(value))
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError):
             raise CalendarFileError(_("{path}: \"{key}\", entry {number}: {value} is not a date such as "
                                       "\"2026-01-02\"").format(path=path, key=key, number=index + 1,
-                                                                 value=json.dumps(value, ensure_ascii=False))) \
-                from error
+                                                                 value=_shown(value))) from None
     return frozenset(dates)
+
+
+def _shown(value: object) -> str:
+    """A value of the file as its JSON, short enough for one line, half characters escaped."""
+    text = json.dumps(value, ensure_ascii=False)
+    text = text if len(text) <= 60 else text[:59] + "…"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

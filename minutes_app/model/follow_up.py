@@ -36,7 +36,7 @@ def task_key(file_name: str, task: Task) -> str:
         return task.origin.key
     text = "\x1f".join((file_name, task.task.strip(), task.assignee.strip(),
                         task.deadline.isoformat() if task.deadline else ""))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # a name not UTF-8 on disk too
 
 
 def open_tasks(meeting: Meeting) -> list[Task]:

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ..errors import MinutesError
 from ..importing.reading import decode_text
+from ..l10n.file_problems import unreadable
 from ..l10n.i18n import gettext as _
-from ..storage.safe_io import FileTooLarge, NotARegularFile, read_regular
+from ..safe_io import FileTooLarge, read_regular
 from .apply import NoteInput
 from .syntax import split_time
 
@@ -26,16 +27,11 @@ def read_notes_file(path: Path, start: dt.time | None = None) -> list[NoteInput]
     (``start``, the meeting's start, before the first time written)."""
     try:
         data = read_regular(path, MAX_BYTES)
-    except FileNotFoundError:
-        raise NotesFileError(_("{path}: no such file").format(path=path)) from None
     except FileTooLarge:
         raise NotesFileError(_("{path}: too large for a notes file (the limit is {limit} MB)").format(
             path=path, limit=MAX_BYTES // 1024 // 1024)) from None
-    except NotARegularFile:
-        raise NotesFileError(_("{path}: no such file").format(path=path)) from None
-    except OSError as error:
-        raise NotesFileError(_("{path}: cannot be read: {reason}").format(
-            path=path, reason=error.strerror or error)) from None
+    except OSError as error:  # missing, a folder, a FIFO, a device: said as such
+        raise NotesFileError(unreadable(path, error)) from None
     # Notepad saves "Unicode" as UTF-16 with a byte order mark: its text has NUL bytes, but no NUL character.
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and len(data) % 2 == 0
     text = decode_text(data) if utf16 or b"\0" not in data else "\0"

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .safe_io import read_regular, read_regular_stat
+from ..safe_io import read_regular, read_regular_stat
 
 STALE_AFTER = 10 * 60  # seconds without a refresh; holders refresh every minute
 REFRESH_EVERY = 60

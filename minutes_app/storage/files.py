@@ -10,11 +10,11 @@ from typing import Any
 from ..errors import MeetingFileError
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
+from ..safe_io import FileTooLarge, NotARegularFile, read_regular_stat
 from .atomic import UNCHECKED, write_text_atomically
 from .codec import OddValue, from_json, normalize_text, to_json
 from .concurrency import DiskState
 from .migrate import migrate
-from .safe_io import FileTooLarge, NotARegularFile, read_regular_stat
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
 from .values import OddNumber, dumps, object_from_pairs, parse_float, parse_int, value_problems
 
@@ -103,6 +103,8 @@ def checked_json(data: Any, path: Path | str = "<data>") -> dict[str, Any]:
         normalized = normalize_text(data)
     except OddValue:
         raise MeetingFileError(path, [str(problem) for problem in value_problems(data)]) from None
+    except RecursionError:  # JSON the decoder could still nest (some 900 levels) is walked recursively here
+        raise MeetingFileError(path, [_("the JSON is nested too deeply")]) from None
     check_envelope(normalized, path)
     version = normalized.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version >= 1:

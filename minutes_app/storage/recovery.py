@@ -10,7 +10,6 @@ live process that was given the same id later does not hide it: its start time d
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import uuid
 from dataclasses import dataclass
@@ -18,11 +17,11 @@ from functools import cache
 from pathlib import Path
 
 from ..model import Meeting
+from ..safe_io import read_json_file
 from ..userdirs import make_private_dir, recovery_dir
 from .codec import to_json
 from .concurrency import process_start, same_process_alive
 from .files import MAX_FILE_BYTES, decode_json, meeting_from_json, read_text, write_text_atomically
-from .safe_io import read_regular
 from .values import dumps
 
 SUFFIX = ".recovery.json"
@@ -96,8 +95,8 @@ def find_recoveries(exclude_session: str | None = None) -> list[Recovery]:
         if exclude_session and path.name == f"{exclude_session}{SUFFIX}":
             continue
         try:
-            data = json.loads(read_regular(path, MAX_FILE_BYTES * 2).decode("utf-8"))
-            if data.get("format") != FORMAT_NAME:
+            data = read_json_file(path, MAX_FILE_BYTES * 2)
+            if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
                 continue
             recovery = Recovery(
                 path=path,

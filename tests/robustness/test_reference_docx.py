@@ -153,6 +153,56 @@ def test_the_built_in_reference_exports_without_a_word(tmp_path: Path, recwarn: 
     assert not [w for w in recwarn if issubclass(w.category, FallbackWarning)]
 
 
+WORD_TRACES = "Bản nháp của Trần Văn Bí Mật"
+
+
+def _reference_as_word_leaves_it(path: Path) -> Path:
+    """The built-in reference as an office's Word leaves it: printer settings (Word on Windows), a header
+    with a field that includes a file (its last result cached), a page number, a tracked change with its
+    author and a comment's anchor."""
+    document = docx.Document(str(default_reference_path()))
+    printer = Part(PackURI("/word/printerSettings/printerSettings1.bin"),
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings", b"\0" * 64,
+                   document.part.package)
+    rid = document.part.relate_to(printer, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                                           "printerSettings")
+    document.sections[0]._sectPr.append(parse_xml(f'<w:printerSettings {nsdecls("w", "r")} r:id="{rid}"/>'))
+    paragraph = document.sections[0].header.paragraphs[0]._p
+    runs = ['<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> INCLUDE</w:instrText>',
+            '<w:instrText xml:space="preserve">TEXT "\\\\fileserver\\share\\t.docx" </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>', f"<w:t>{SECRET}</w:t>", '<w:fldChar w:fldCharType="end"/>',
+            '<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+            '<w:fldChar w:fldCharType="separate"/>', "<w:t>1</w:t>", '<w:fldChar w:fldCharType="end"/>']
+    for run in runs:
+        paragraph.append(parse_xml(f'<w:r {nsdecls("w")}>{run}</w:r>'))
+    paragraph.append(parse_xml(f'<w:ins {nsdecls("w")} w:id="90" w:author="{WORD_TRACES}" '
+                               'w:date="2025-01-01T00:00:00Z"><w:r><w:t>Số hiệu</w:t></w:r></w:ins>'))
+    paragraph.append(parse_xml(f'<w:del {nsdecls("w")} w:id="91" w:author="{WORD_TRACES}" '
+                               'w:date="2025-01-01T00:00:00Z"><w:r><w:delText>bỏ đi</w:delText></w:r></w:del>'))
+    paragraph.append(parse_xml(f'<w:r {nsdecls("w")}><w:commentReference w:id="0"/></w:r>'))
+    document.save(str(path))
+    return path
+
+
+def test_what_word_leaves_in_a_reference_is_not_passed_on(tmp_path: Path) -> None:
+    reference = _reference_as_word_leaves_it(tmp_path / "office.docx")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = export_meeting(load_meeting(COMMUNE_SAMPLE), "minutes", tmp_path / "bb.docx",
+                             ExportOptions(reference_doc=reference))
+    names, relationships, text = _parts_and_relationships(out.read_bytes())
+    assert not [name for name in names if "printerSettings" in name], names
+    assert b"printerSettings" not in text  # the element too: its r:id is required, and its part is gone
+    for leak in (SECRET.encode(), b"INCLUDE", b"fileserver", WORD_TRACES.encode(), b"<w:ins ", b"<w:del ",
+                 "bỏ đi".encode(), b"commentReference"):
+        assert leak not in text, leak
+    header = docx.Document(io.BytesIO(out.read_bytes())).sections[0].header.paragraphs[0]._p.xml
+    assert " PAGE " in header and "Số hiệu" in header  # the page number stays, the insertion is accepted
+    messages = [str(w.message) for w in caught if "left out" in str(w.message)]
+    assert len(messages) == 1 and "fields that fetch" in messages[0] and "tracked changes" in messages[0], messages
+    assert "printerSettings" not in messages[0]  # a part Word writes everywhere is dropped without a word
+
+
 def _docx_bomb(path: Path, megabytes: int) -> Path:
     """A DOCX of about 1 MB whose document.xml expands to ``megabytes`` of valid WordprocessingML."""
     with zipfile.ZipFile(default_reference_path()) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:

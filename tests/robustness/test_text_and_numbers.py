@@ -50,6 +50,19 @@ def test_format_version_of_4400_digits_does_not_break_the_folder(tmp_path: Path)
     assert "Traceback" not in check.stderr and check.returncode in (0, 1), check.stderr
 
 
+def test_json_nested_900_deep_does_not_break_the_folder(tmp_path: Path) -> None:
+    """Nesting the JSON decoder still reads (it stops near 1,000 levels) overflowed the recursive walk that
+    checks a file's text: validate, check and tasks ended in a RecursionError traceback."""
+    bad = write_meeting(tmp_path, "deep.minutes.json", with_member(sample_text(), '"x_deep": ' + "[" * 900 + "]" * 900))
+    good = write_meeting(tmp_path, "good.minutes.json", sample_text())
+    assert one_line_refusal(run_bounded("validate", bad), bad).endswith("the JSON is nested too deeply")
+    tasks = run_bounded("tasks", tmp_path)
+    assert tasks.returncode == 0 and tasks.stdout, tasks.stderr
+    assert tasks.stderr.strip() == "deep.minutes.json was left out: the JSON is nested too deeply"
+    check = run_bounded("check", good)
+    assert "Traceback" not in check.stderr and check.returncode in (0, 1), check.stderr
+
+
 def test_text_that_cannot_be_encoded_never_fails_a_save(tmp_path: Path) -> None:
     """Pasted text may carry a lone surrogate: the save and the autosave still happen, as U+FFFD."""
     meeting = load_meeting(Path(__file__).resolve().parents[2] / "resources/samples"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import docx
 import pytest
+from robustness.bounded import run_bounded
 from support import COMMUNE_SAMPLE, SEED_SAMPLE
 
 from minutes_app.errors import FallbackWarning
@@ -43,6 +45,8 @@ def test_a_broken_user_template_falls_back_with_a_clear_warning(tmp_path: Path, 
     message = str(caught[0].message)
     assert message.startswith(f"Template {template}")
     assert message.endswith("The built-in template was used instead.")
+    assert message.count("\n") == 0 and message[:-len(" The built-in template was used instead.")].endswith(
+        (".", "?", "!", "…")), message  # two sentences ("… is undefined The built-in …" was one run-on)
     assert document.blocks == build_document(meeting, kind).blocks
 
 
@@ -98,3 +102,18 @@ def test_a_fallback_is_written_to_the_log(tmp_path: Path, monkeypatch: pytest.Mo
     log = (data_dir / "thuky.log").read_text(encoding="utf-8")
     assert "WARNING minutes_app.export.registry: Template notice/notice.vi.j2" in log
     assert "Falling back to the built-in template." in log
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["FIFO", "link to /dev/zero", "folder"])
+def test_a_reference_that_is_not_a_regular_file_is_named_as_such(tmp_path: Path, kind: str) -> None:
+    """It was called missing ("does not exist"), and a FIFO put there between the check and the read hung
+    the export: the reference is read once, as a regular file, bounded."""
+    reference = tmp_path / "office.docx"
+    {"FIFO": os.mkfifo, "link to /dev/zero": lambda path: path.symlink_to("/dev/zero"),
+     "folder": os.mkdir}[kind](reference)
+    out = tmp_path / "bb.docx"
+    result = run_bounded("export", SEED_SAMPLE, "--kind", "minutes", "-o", out, "--reference-doc", reference)
+    assert result.returncode == 0 and out.exists(), result.stderr
+    assert result.stderr.strip() == f'Warning: The reference document "{reference}" is not a regular file (a folder, ' \
+                                    "a device or a pipe). The built-in reference document was used instead."
