@@ -206,8 +206,6 @@ def _following(previous_path: Path, output: Path) -> Meeting:
 
 def _tasks(args: argparse.Namespace) -> int:
     """The folder's task list on stdout, or written to -o; unreadable meeting files are named on stderr."""
-    from .export import ExportOptions
-    from .export.task_list import export_task_list, plain_task_list
     from .model import TaskStatus
     from .storage.task_register import collect_tasks
 
@@ -226,6 +224,14 @@ def _tasks(args: argparse.Namespace) -> int:
     }[args.status]
     register.entries = [entry for entry in register.entries if entry.status in wanted]
     _warn_if_no_templates(args.templates)
+    from .task_table import office_words, terminal_task_list
+
+    if args.output is None and not office_words(args.templates, args.language):
+        sys.stdout.write(terminal_task_list(register, args.language))  # no Jinja2, no exporters: see task_table
+        return 0
+    from .export import ExportOptions
+    from .export.task_list import export_task_list, plain_task_list
+
     options = ExportOptions(templates_dir=args.templates)
     with _fallbacks_printed():
         if args.output is None:

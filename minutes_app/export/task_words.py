@@ -11,6 +11,7 @@ from typing import Any
 
 from ..model import TaskStatus
 from ..storage.task_register import TaskEntry, TaskRegister
+from ..task_table import folder_name
 from .options import ExportOptions
 from .phrases import Phrases
 from .registry import with_template_fallback
@@ -92,10 +93,3 @@ def _texts(register: TaskRegister, language: str, options: ExportOptions) -> Tas
                              register.count(TaskStatus.DONE)),
         rows=rows,
     )
-
-
-def folder_name(folder: Path) -> str:
-    try:
-        return folder.resolve().name or str(folder)
-    except OSError:
-        return folder.name or str(folder)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from ..l10n.collation import SortKey, sort_key
@@ -72,18 +73,16 @@ def collect_tasks(folder: Path | str, today: dt.date, *, persist: bool = True) -
     folder = Path(folder)
     read = read_folder(folder, persist=persist)
     register = TaskRegister(folder=folder, today=today, unreadable=read.unreadable, meetings=len(read.meetings))
-    titles = {entry.name: entry.outline.meeting.title.strip() for entry in read.meetings}
-    # The latest record of each task: decided on the keys alone; only the winners become Task objects.
-    latest: dict[str, tuple[tuple[dt.date, str], IndexedMeeting, TaskRecord]] = {}
-    for entry in read.meetings:
-        when = (entry.outline.meeting.date or dt.date.min, entry.name)
-        for record in entry.tasks:
-            if not record.named:
-                continue
-            held = latest.get(record.key)
-            if held is None or held[0] <= when:
-                latest[record.key] = (when, entry, record)
-    entries = (_entry(record.task(), record, entry, today, titles) for _when, entry, record in latest.values())
+    titles = {meeting.name: meeting.title.strip() for meeting in read.meetings}
+    # The latest record of each task (by meeting date, then file name; within a file, the last), decided on
+    # the keys alone: only the winners become Task objects. The keys are first laid out in file-name order,
+    # the order in which the register meets them and keeps entries that sort alike.
+    latest: dict[str, tuple[IndexedMeeting, int]] = {}
+    for meeting in read.meetings:
+        latest.update(zip(meeting.keys, repeat((meeting, 0))))  # (a place holder, replaced below)
+    for meeting in sorted(read.meetings, key=lambda meeting: (meeting.date or dt.date.min, meeting.name)):
+        latest.update(zip(meeting.keys, zip(repeat(meeting), range(len(meeting.keys))), strict=True))
+    entries = (_entry(meeting.record(index), meeting, today, titles) for meeting, index in latest.values())
     units: dict[str, SortKey] = {}  # a folder's tasks go to a few units: each collated once
 
     def order(entry: TaskEntry) -> tuple:
@@ -95,9 +94,8 @@ def collect_tasks(folder: Path | str, today: dt.date, *, persist: bool = True) -
     return register
 
 
-def _entry(task: Task, record: TaskRecord, meeting: IndexedMeeting, today: dt.date, titles: dict[str, str]
-           ) -> TaskEntry:
-    info = meeting.outline.meeting
+def _entry(record: TaskRecord, meeting: IndexedMeeting, today: dt.date, titles: dict[str, str]) -> TaskEntry:
+    task = record.task()
     origin = task.origin
     given_file = origin.file if origin is not None else meeting.name
     return TaskEntry(
@@ -106,9 +104,9 @@ def _entry(task: Task, record: TaskRecord, meeting: IndexedMeeting, today: dt.da
         key=record.key,
         file=meeting.path,
         place=TaskPlace(record.directive, record.item),
-        meeting_title=info.title,
-        meeting_date=info.date,
+        meeting_title=meeting.title,
+        meeting_date=meeting.date,
         given_file=given_file,
-        given_date=origin.date if origin is not None else info.date,
-        given_title=titles.get(given_file, info.title.strip() if origin is None else ""),
+        given_date=origin.date if origin is not None else meeting.date,
+        given_title=titles.get(given_file, meeting.title.strip() if origin is None else ""),
     )
