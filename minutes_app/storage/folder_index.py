@@ -44,9 +44,29 @@ class TaskRecord(NamedTuple):
         return record_from_json(Task, json.loads(self.data))
 
 
+class UntrustedTasks(ValueError):
+    """Task records taken from the cache file are not tasks (the file was edited, or written by a bug)."""
+
+
 def decoded_tasks(records: list[TaskRecord]) -> list[Task]:
-    """The ``Task`` of each record, their JSON decoded in one call."""
-    return [record_from_json(Task, raw) for raw in json.loads(f"[{','.join(record.data for record in records)}]")]
+    """The ``Task`` of each record, their JSON decoded in one call.
+
+    A record read from a meeting file holds a checked task; one from the cache file only what that file
+    said. Its texts are not decoded when it is read (most never are), so they are checked here, for what the
+    register reads of them: anything else raises UntrustedTasks, and the caller reads the folder again
+    (``read_folder(..., fresh=True)``)."""
+    try:
+        raws = json.loads(f"[{','.join(record.data for record in records)}]")
+        if len(raws) != len(records):
+            raise UntrustedTasks("tasks")
+        tasks = [record_from_json(Task, raw) for raw in raws]
+    except (ValueError, TypeError, AttributeError) as error:
+        raise UntrustedTasks("tasks") from error
+    for task in tasks:
+        texts = (task.task, task.assignee, task.progress, *((task.origin.file,) if task.origin else ()))
+        if set(map(type, texts)) != {str}:  # (dates are made by ``date.fromisoformat`` or refused)
+            raise UntrustedTasks("tasks")
+    return tasks
 
 
 FOLLOW_UP = -1  # the place of a follow-up task in ``IndexedMeeting.directives`` (JSON has no None in int lists)
@@ -110,8 +130,8 @@ def meeting_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
 
 
-__all__ = ["FOLLOW_UP", "INDEX_VERSION", "FolderRead", "IndexedMeeting", "TaskRecord", "cache_file", "decoded_tasks",
-           "folder_meetings", "forget", "index_meeting", "meeting_files", "read_folder"]
+__all__ = ["FOLLOW_UP", "INDEX_VERSION", "FolderRead", "IndexedMeeting", "TaskRecord", "UntrustedTasks", "cache_file",
+           "decoded_tasks", "folder_meetings", "forget", "index_meeting", "meeting_files", "read_folder"]
 
 OUTLINE = ("language", "header", "meeting", "notice")  # what ``IndexedMeeting.outline`` holds of a file
 
@@ -160,10 +180,11 @@ def forget() -> None:
         _held.clear()
 
 
-def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
+def read_folder(folder: Path | str, *, persist: bool = True, fresh: bool = False) -> FolderRead:
     """Every meeting file of ``folder``, each read only if it changed since it was indexed.
 
-    ``persist``: start from the folder's cache file in the user cache folder, and update it.
+    ``persist``: start from the folder's cache file in the user cache folder, and update it. ``fresh``: read
+    every file again, taking nothing from memory nor from the cache file (which is rewritten).
     """
     folder = Path(folder)
     read = FolderRead(folder, [], [])
@@ -172,9 +193,9 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
     except OSError:
         return read
     with _lock:
-        held = {path: _held[path] for path in paths if path in _held}
-    stored = _stored(folder) if persist and len(held) < len(paths) else {}
-    changed = False
+        held = {} if fresh else {path: _held[path] for path in paths if path in _held}
+    stored = _stored(folder) if persist and not fresh and len(held) < len(paths) else {}
+    changed = fresh
     made: MadeTasks = {}
     seen: SeenTasks = {}  # carried tasks: checked once per read, not once per file
     for path in paths:

@@ -14,7 +14,16 @@ from pathlib import Path
 
 from ..l10n.collation import SortKey, sort_key
 from ..model import Task, TaskStatus, task_status
-from .folder_index import IndexedMeeting, TaskRecord, decoded_tasks, forget, meeting_files, read_folder
+from .folder_index import (
+    FolderRead,
+    IndexedMeeting,
+    TaskRecord,
+    UntrustedTasks,
+    decoded_tasks,
+    forget,
+    meeting_files,
+    read_folder,
+)
 
 __all__ = ["TaskEntry", "TaskPlace", "TaskRegister", "collect_tasks", "forget_read_meetings", "meeting_files"]
 
@@ -72,7 +81,14 @@ def forget_read_meetings() -> None:
 def collect_tasks(folder: Path | str, today: dt.date, *, persist: bool = True) -> TaskRegister:
     """Gather the tasks of every meeting file of ``folder`` at their latest state (``folder_index``)."""
     folder = Path(folder)
-    read = read_folder(folder, persist=persist)
+    try:
+        return _register(read_folder(folder, persist=persist), today)
+    except UntrustedTasks:  # a task of the cache file that is not one (``decoded_tasks``): every file read again
+        return _register(read_folder(folder, persist=persist, fresh=True), today)
+
+
+def _register(read: FolderRead, today: dt.date) -> TaskRegister:
+    folder = read.folder
     register = TaskRegister(folder=folder, today=today, unreadable=read.unreadable, meetings=len(read.meetings))
     titles = {meeting.name: meeting.title.strip() for meeting in read.meetings}
     # The latest record of each task (by meeting date, then file name; within a file, the last), decided on

@@ -145,6 +145,13 @@ def _file_row(data: dict[str, Any], column: int) -> list[Any]:
     lambda data: _file_row(data, 6).__setitem__(0, len(data["keys"])),  # a key number past the pool
     lambda data: _file_row(data, 7).__setitem__(0, -1),  # a text number from the end
     lambda data: data["texts"].__setitem__(0, {"task": "x"}),  # a task that is not text
+    # texts that are not tasks, found only when the register decodes them
+    lambda data: data.__setitem__("texts", ["not json"] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ["5"] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"task": 5}'] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"origin": {"file": []}}'] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"deadline": "tomorrow"}'] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"task": "a"}, {"task": "b"}'] * len(data["texts"])),
     lambda data: data.__setitem__("files", {"a": 1}),
 ])
 def test_a_cache_file_whose_rows_are_not_ours_is_ignored(folder: Path, parses: list[Path], change: Any) -> None:
