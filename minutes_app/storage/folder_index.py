@@ -30,6 +30,7 @@ from .codec import from_json, record_from_json
 from .files import SUFFIX
 from .folder_index_cache import INDEX_VERSION, Row, cache_file, load_cache, save_cache
 from .task_sharing import SeenTasks, load_checked_json_sharing
+from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
 
 
 class TaskRecord(NamedTuple):
@@ -44,8 +45,9 @@ class TaskRecord(NamedTuple):
         return record_from_json(Task, json.loads(self.data))
 
 
-class UntrustedTasks(ValueError):
-    """Task records taken from the cache file are not tasks (the file was edited, or written by a bug)."""
+class UntrustedIndex(ValueError):
+    """What the cache file said of a meeting file is not what a meeting file can hold (the cache file was
+    edited, or written by a bug): the caller reads the folder again with ``read_folder(..., fresh=True)``."""
 
 
 def decoded_tasks(records: list[TaskRecord]) -> list[Task]:
@@ -53,19 +55,19 @@ def decoded_tasks(records: list[TaskRecord]) -> list[Task]:
 
     A record read from a meeting file holds a checked task; one from the cache file only what that file
     said. Its texts are not decoded when it is read (most never are), so they are checked here, for what the
-    register reads of them: anything else raises UntrustedTasks, and the caller reads the folder again
+    register reads of them: anything else raises UntrustedIndex, and the caller reads the folder again
     (``read_folder(..., fresh=True)``)."""
     try:
         raws = json.loads(f"[{','.join(record.data for record in records)}]")
         if len(raws) != len(records):
-            raise UntrustedTasks("tasks")
+            raise UntrustedIndex("tasks")
         tasks = [record_from_json(Task, raw) for raw in raws]
     except (ValueError, TypeError, AttributeError) as error:
-        raise UntrustedTasks("tasks") from error
+        raise UntrustedIndex("tasks") from error
     for task in tasks:
         texts = (task.task, task.assignee, task.progress, *((task.origin.file,) if task.origin else ()))
         if set(map(type, texts)) != {str}:  # (dates are made by ``date.fromisoformat`` or refused)
-            raise UntrustedTasks("tasks")
+            raise UntrustedIndex("tasks")
     return tasks
 
 
@@ -81,7 +83,7 @@ class IndexedMeeting:
     done are kept (a blank row of a table is no task)."""
 
     __slots__ = ("path", "size", "mtime_ns", "outline_json", "date", "title", "keys", "directives", "items",
-                 "texts", "_outline")
+                 "texts", "checked", "_outline")
 
     def __init__(self, path: Path, size: int, mtime_ns: int, outline_json: dict[str, Any], keys: list[str],
                  directives: list[int], items: list[int], texts: list[str]):
@@ -92,6 +94,7 @@ class IndexedMeeting:
         self.date: dt.date | None = dt.date.fromisoformat(date) if date is not None else None
         self.title: str = info.get("title") or ""
         self.keys, self.directives, self.items, self.texts = keys, directives, items, texts
+        self.checked = True  # the outline comes from a checked meeting file (not from the cache file)
         self._outline: Meeting | None = None
 
     @property
@@ -102,6 +105,9 @@ class IndexedMeeting:
     def outline(self) -> Meeting:
         """Header, meeting info and notice as a ``Meeting`` with no lists (made at the first call)."""
         if self._outline is None:
+            if not self.checked and validate({"format": FORMAT_NAME, "format_version": CURRENT_FORMAT_VERSION,
+                                              **self.outline_json}):
+                raise UntrustedIndex(self.name)  # (about 0.1 ms a file: done when a check needs it)
             self._outline = from_json(self.outline_json)
         return self._outline
 
@@ -130,7 +136,7 @@ def meeting_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
 
 
-__all__ = ["FOLLOW_UP", "INDEX_VERSION", "FolderRead", "IndexedMeeting", "TaskRecord", "UntrustedTasks", "cache_file",
+__all__ = ["FOLLOW_UP", "INDEX_VERSION", "FolderRead", "IndexedMeeting", "TaskRecord", "UntrustedIndex", "cache_file",
            "decoded_tasks", "folder_meetings", "forget", "index_meeting", "meeting_files", "read_folder"]
 
 OUTLINE = ("language", "header", "meeting", "notice")  # what ``IndexedMeeting.outline`` holds of a file
@@ -230,6 +236,7 @@ def _stored(folder: Path) -> dict[str, IndexedMeeting]:
     try:
         stored = {name: IndexedMeeting(folder / name, *row) for name, row in load_cache(folder).items()}
         for entry in stored.values():
+            entry.checked = False
             Language(entry.outline_json.get("language", Language.VI.value))
             if type(entry.title) is not str:
                 raise TypeError("title")
@@ -248,4 +255,11 @@ def folder_meetings(path: Path | None) -> list[tuple[str, Meeting]]:
     if path is None:
         return []
     here = Path(path).resolve()
-    return [(entry.name, entry.outline) for entry in read_folder(here.parent).meetings if entry.path != here]
+
+    def others(read: FolderRead) -> list[tuple[str, Meeting]]:
+        return [(entry.name, entry.outline) for entry in read.meetings if entry.path != here]
+
+    try:
+        return others(read_folder(here.parent))
+    except UntrustedIndex:  # an outline of the cache file that no meeting file could hold: every file read again
+        return others(read_folder(here.parent, fresh=True))

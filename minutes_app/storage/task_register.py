@@ -18,7 +18,7 @@ from .folder_index import (
     FolderRead,
     IndexedMeeting,
     TaskRecord,
-    UntrustedTasks,
+    UntrustedIndex,
     decoded_tasks,
     forget,
     meeting_files,
@@ -83,7 +83,7 @@ def collect_tasks(folder: Path | str, today: dt.date, *, persist: bool = True) -
     folder = Path(folder)
     try:
         return _register(read_folder(folder, persist=persist), today)
-    except UntrustedTasks:  # a task of the cache file that is not one (``decoded_tasks``): every file read again
+    except UntrustedIndex:  # a task of the cache file that is not one (``decoded_tasks``): every file read again
         return _register(read_folder(folder, persist=persist, fresh=True), today)
 
 

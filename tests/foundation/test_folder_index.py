@@ -165,6 +165,25 @@ def test_a_cache_file_whose_rows_are_not_ours_is_ignored(folder: Path, parses: l
     _expect_a_full_read(folder, parses, expected)
 
 
+@pytest.mark.parametrize("change", [
+    lambda outline: outline["header"].__setitem__("number", 5),
+    lambda outline: outline["notice"].__setitem__("recipients", "UBND huyện"),
+    lambda outline: outline["meeting"].__setitem__("start", "25:99"),
+])
+def test_an_outline_of_the_cache_file_no_meeting_could_hold_is_read_again(folder: Path, parses: list[Path],
+                                                                          change: Any) -> None:
+    me = folder / "d.minutes.json"
+    save_meeting(_numbered("05", 8), me)
+    expected = folder_meetings(me)
+    _rewritten(folder, lambda data: [change(row[3]) for row in data["files"]])
+    folder_index.forget()
+    parses.clear()
+    collect_tasks(folder, TODAY)
+    assert parses == []  # the tasks do not need the outlines
+    assert folder_meetings(me) == expected  # the checks do: each is checked, and every file read again
+    assert len(parses) == 4
+
+
 def test_a_cache_file_over_the_limit_or_not_a_file_is_not_read(folder: Path, parses: list[Path],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     expected = [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries]
