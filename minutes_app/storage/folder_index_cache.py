@@ -2,9 +2,12 @@
 
 Layout: a first line of JSON — the format version, the folder, the length and CRC-32 of what follows —
 then one JSON document with the pools of distinct task keys and task texts and one row per meeting file:
-``[name, size, mtime_ns, outline, directives, items, key numbers, text numbers]``. A task carried from
-meeting to meeting is the same text in each file, so ten years of monthly meetings keep about 1,000
-texts, not 30,000; the rows hold numbers into the pools.
+``[name, size, mtime_ns, outline, places, keys, texts]``. A task carried from meeting to meeting is the
+same text in each file, so ten years of monthly meetings keep about 1,000 texts, not 30,000. A meeting
+carries the open tasks of the one before in their order, so a row holds its tasks as runs: ``places`` as
+``directive, first item, count`` (directive -1 is the follow-up list), ``keys`` and ``texts`` as
+``first, count`` of consecutive numbers in the pools — a few hundred numbers a file instead of about a
+thousand, and a read of the whole file that takes milliseconds.
 
 The file is ours but sits in a folder anyone with the user's rights can write: it is read as untrusted
 input. A regular file only, of bounded size; the first line is checked before the rest is decoded; the
@@ -18,6 +21,8 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
+from itertools import chain, repeat
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +31,7 @@ from ..userdirs import make_private_dir, user_cache_dir
 from .atomic import write_bytes_atomically
 from .safe_io import read_regular
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 MAX_INDEX_BYTES = 64 * 1024 * 1024  # ten years of monthly meetings carrying hundreds of open tasks: 1.5 MB
 
 # One meeting file's entry as the cache holds it, after its numbers are resolved:
@@ -59,19 +64,54 @@ def load_cache(folder: Path) -> dict[str, Row]:
 
 def _row(item: list[Any], keys: list[str], texts: list[str]) -> tuple[str, Row]:
     """One file's row, checked; raises ValueError or TypeError for anything we did not write."""
-    name, size, mtime_ns, outline, directives, items, key_numbers, text_numbers = item
+    name, size, mtime_ns, outline, places, key_runs, text_runs = item
     if not (type(name) is str and type(size) is int and type(mtime_ns) is int and type(outline) is dict):
         raise TypeError("row")
     if not all(type(outline.get(part, {})) is dict for part in ("header", "meeting", "notice")):
         raise TypeError("outline")
-    columns = (directives, items, key_numbers, text_numbers)
-    if not all(_all(column, int) for column in columns) or len({len(column) for column in columns}) != 1:
-        raise TypeError("tasks")
-    if key_numbers and (min(directives) < -1 or min(items) < 0 or min(key_numbers) < 0 or min(text_numbers) < 0):
+    if not (_all(places, int) and len(places) % 3 == 0):
+        raise TypeError("places")
+    directives, firsts, counts = places[0::3], places[1::3], places[2::3]
+    if places and (min(directives) < -1 or min(firsts) < 0 or min(counts) < 1):
+        raise ValueError("places")
+    row_keys, row_texts = _expanded(key_runs, keys), _expanded(text_runs, texts)
+    if not len(row_keys) == len(row_texts) == sum(counts):
         raise ValueError("tasks")
-    # an index past a pool raises IndexError
-    return name, (size, mtime_ns, outline, [keys[n] for n in key_numbers], directives, items,
-                  [texts[n] for n in text_numbers])
+    return name, (size, mtime_ns, outline, row_keys,
+                  list(chain.from_iterable(map(repeat, directives, counts))),
+                  list(chain.from_iterable(map(range, firsts, map(add, firsts, counts)))), row_texts)
+
+
+def _expanded(runs: Any, pool: list[str]) -> list[str]:
+    """The pool's items that ``runs`` (first, count, first, count…) name, in order."""
+    if not (_all(runs, int) and len(runs) % 2 == 0):
+        raise TypeError("runs")
+    firsts, counts = runs[0::2], runs[1::2]
+    if runs and (min(firsts) < 0 or min(counts) < 1 or max(map(add, firsts, counts)) > len(pool)):
+        raise ValueError("runs")
+    return list(chain.from_iterable(pool[first:first + count] for first, count in zip(firsts, counts, strict=True)))
+
+
+def _runs(numbers: list[int]) -> list[int]:
+    """``numbers`` as runs of consecutive numbers: first, count, first, count…"""
+    runs: list[int] = []
+    for number in numbers:
+        if runs and runs[-2] + runs[-1] == number:
+            runs[-1] += 1
+        else:
+            runs += [number, 1]
+    return runs
+
+
+def _place_runs(directives: list[int], items: list[int]) -> list[int]:
+    """Places as runs of consecutive items of one list: directive, first item, count…"""
+    runs: list[int] = []
+    for directive, item in zip(directives, items, strict=True):
+        if runs and runs[-3] == directive and runs[-2] + runs[-1] == item:
+            runs[-1] += 1
+        else:
+            runs += [directive, item, 1]
+    return runs
 
 
 def _all(values: Any, kind: type) -> bool:
@@ -83,9 +123,9 @@ def save_cache(folder: Path, rows: dict[str, Row]) -> None:
     """Write the folder's cache file (atomically); a cache folder we cannot write only costs a full read."""
     key_pool: dict[str, int] = {}
     text_pool: dict[str, int] = {}
-    files = [[name, size, mtime_ns, outline, directives, items,
-              [key_pool.setdefault(key, len(key_pool)) for key in keys],
-              [text_pool.setdefault(text, len(text_pool)) for text in texts]]
+    files = [[name, size, mtime_ns, outline, _place_runs(directives, items),
+              _runs([key_pool.setdefault(key, len(key_pool)) for key in keys]),
+              _runs([text_pool.setdefault(text, len(text_pool)) for text in texts])]
              for name, (size, mtime_ns, outline, keys, directives, items, texts) in rows.items()]
     try:
         body = json.dumps({"keys": list(key_pool), "texts": list(text_pool), "files": files}, ensure_ascii=False,

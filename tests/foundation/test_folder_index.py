@@ -104,7 +104,7 @@ def _expect_a_full_read(folder: Path, parses: list[Path], expected: list[Any]) -
 
 
 @pytest.mark.parametrize("content", [b"not json", b"[]", b'{"version": 2, "folder": "x", "files": {}}\n{}', b"",
-                                     b"\xff\xfe", b'{"version": 3}\n{"keys": [], "texts": [], "files": []}'])
+                                     b"\xff\xfe", b'{"version": 4}\n{"keys": [], "texts": [], "files": []}'])
 def test_a_cache_file_that_cannot_be_trusted_is_ignored(folder: Path, parses: list[Path], content: bytes) -> None:
     expected = [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries]
     cache_file(folder).write_bytes(content)
@@ -114,7 +114,8 @@ def test_a_cache_file_that_cannot_be_trusted_is_ignored(folder: Path, parses: li
 @pytest.mark.parametrize("spoil", [
     lambda raw: raw[:-10],  # cut short
     lambda raw: raw.replace(b"giao ban", b"giao bxn", 1),  # one byte changed: the checksum differs
-    lambda raw: raw.replace(b'"version": 3', b'"version": 2', 1),  # an older program's
+    lambda raw: raw.replace(f'"version": {folder_index.INDEX_VERSION}'.encode(),
+                            f'"version": {folder_index.INDEX_VERSION - 1}'.encode(), 1),  # an older program's
     lambda raw: raw.replace(b'"folder": "', b'"folder": "/elsewhere', 1),  # another folder's (a hash collision)
 ])
 def test_a_cache_file_cut_short_or_edited_is_ignored(folder: Path, parses: list[Path], spoil: Any) -> None:
@@ -138,12 +139,15 @@ def _file_row(data: dict[str, Any], column: int) -> list[Any]:
     lambda data: data["files"][0][3].__setitem__("language", "fr"),
     lambda data: data["files"][0][3]["meeting"].__setitem__("date", "2025-02-30"),
     lambda data: data["files"][0][3]["meeting"].__setitem__("title", 5),
-    lambda data: _file_row(data, 5).append(0),  # the task columns of unequal lengths
-    lambda data: _file_row(data, 5).__setitem__(0, True),  # a place that is not an integer
+    lambda data: _file_row(data, 4).append(0),  # places: directive, first item, count
+    lambda data: _file_row(data, 4).__setitem__(1, True),  # a place that is not an integer
     lambda data: _file_row(data, 4).__setitem__(0, "0"),
     lambda data: _file_row(data, 4).__setitem__(0, -2),
-    lambda data: _file_row(data, 6).__setitem__(0, len(data["keys"])),  # a key number past the pool
-    lambda data: _file_row(data, 7).__setitem__(0, -1),  # a text number from the end
+    lambda data: _file_row(data, 4).__setitem__(2, 0),
+    lambda data: _file_row(data, 5).__setitem__(0, len(data["keys"])),  # a run of keys past the pool
+    lambda data: _file_row(data, 6).__setitem__(0, -1),  # a run of texts from the end
+    lambda data: _file_row(data, 6).append(0),
+    lambda data: _file_row(data, 5).extend([0, 1]),  # one key more than places
     lambda data: data["texts"].__setitem__(0, {"task": "x"}),  # a task that is not text
     # texts that are not tasks, found only when the register decodes them
     lambda data: data.__setitem__("texts", ["not json"] * len(data["texts"])),
@@ -289,3 +293,23 @@ def test_a_carried_task_spoiled_in_a_later_file_is_still_refused(tmp_path: Path,
     reason = read.unreadable[0][1]
     assert "follow_up[0]" in reason and problem in reason
     assert [entry.path for entry in read.meetings] == [first, _second]
+
+
+def test_the_cache_file_gives_back_every_place_key_and_text(tmp_path: Path, parses: list[Path]) -> None:
+    """Tasks kept as runs: blank rows skipped mid-list, two directives, follow-up, a carried task repeated."""
+    from minutes_app.model import Directive, Task
+
+    _carrying(tmp_path, months=2)
+    meeting = _numbered("09", 20)
+    meeting.follow_up = [Task(task="Nạo vét kênh"), Task(), Task(task="Nạo vét kênh", assignee="Công an xã")]
+    meeting.directives = [Directive(tasks=[Task(task="Một"), Task(task=" "), Task(task="Hai"), Task(task="Ba")]),
+                          Directive(tasks=[]), Directive(tasks=[Task(), Task(task="Bốn")])]
+    save_meeting(meeting, tmp_path / "z.minutes.json")
+    folder_index.forget()
+    cold = [(entry.name, entry.tasks, entry.outline) for entry in read_folder(tmp_path).meetings]
+    assert [(record.directive, record.item) for record in cold[-1][1]] == [(None, 0), (None, 2), (0, 0), (0, 2),
+                                                                            (0, 3), (2, 1)]
+    folder_index.forget()
+    parses.clear()
+    assert [(entry.name, entry.tasks, entry.outline) for entry in read_folder(tmp_path).meetings] == cold
+    assert parses == []
