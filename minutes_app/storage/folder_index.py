@@ -32,6 +32,9 @@ from .folder_index_cache import INDEX_VERSION, Row, cache_file, load_cache, save
 from .task_sharing import SeenTasks, load_checked_json_sharing
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
 
+__all__ = ["FOLLOW_UP", "INDEX_VERSION", "FolderRead", "IndexedMeeting", "TaskRecord", "UntrustedIndex", "cache_file",
+           "decoded_tasks", "folder_meetings", "forget", "index_meeting", "meeting_files", "read_folder"]
+
 
 class TaskRecord(NamedTuple):
     """One task as a meeting file holds it: where it sits, its key, and its JSON (decoded on demand)."""
@@ -39,10 +42,7 @@ class TaskRecord(NamedTuple):
     directive: int | None  # index in ``Meeting.directives``; None for ``Meeting.follow_up``
     item: int  # index in that list
     key: str  # ``model.task_key`` of the task in its file
-    data: str  # the task's JSON text
-
-    def task(self) -> Task:
-        return record_from_json(Task, json.loads(self.data))
+    data: str  # the task's JSON text (``decoded_tasks``)
 
 
 class UntrustedIndex(ValueError):
@@ -135,9 +135,6 @@ def meeting_files(folder: Path) -> list[Path]:
     """The meeting files directly inside ``folder``, by name (regular files only)."""
     return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
 
-
-__all__ = ["FOLLOW_UP", "INDEX_VERSION", "FolderRead", "IndexedMeeting", "TaskRecord", "UntrustedIndex", "cache_file",
-           "decoded_tasks", "folder_meetings", "forget", "index_meeting", "meeting_files", "read_folder"]
 
 OUTLINE = ("language", "header", "meeting", "notice")  # what ``IndexedMeeting.outline`` holds of a file
 
@@ -232,7 +229,7 @@ def read_folder(folder: Path | str, *, persist: bool = True, fresh: bool = False
 
 def _stored(folder: Path) -> dict[str, IndexedMeeting]:
     """The entries of the folder's cache file (``folder_index_cache`` checked their shape; the outline's
-    values that an entry reads at once are checked here). None at all if one is wrong."""
+    values that an entry reads at once are checked here); none at all if one is wrong."""
     try:
         stored = {name: IndexedMeeting(folder / name, *row) for name, row in load_cache(folder).items()}
         for entry in stored.values():
