@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,6 +58,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_a_second_process_parses_only_what_changed(folder: Path, parses: list[Path]) -> None:
     first = collect_tasks(folder, TODAY)
     assert len(parses) == 3 and cache_file(folder).is_file()
+    if os.name == "posix":  # the user's alone, as every file of the cache folder
+        assert stat.S_IMODE(cache_file(folder).stat().st_mode) == 0o600
     folder_index.forget()  # as a new process: nothing in memory, the cache file on disk
     parses.clear()
     again = collect_tasks(folder, TODAY)
