@@ -4,8 +4,9 @@ Builds 120 meetings that follow one another (each gives 6 tasks; at the next mee
 ones are reported done, so the open ones pile up to 480 carried tasks: an upper bound), then times
 ``collect_tasks`` (cold, then after one file changed, as the view reloads) and the DOCX and XLSX exports
 of the register, then the whole ``minutes-app tasks FOLDER`` process: cold (no index of the folder in the
-user cache folder: every file is parsed) and warm (a second process starts from that index), beside
-``json.load`` of the same files.
+user cache folder: every file is parsed) and warm (the second and later processes start from that index),
+beside ``json.load`` of the same files, in this process and in a process of its own (the peer of a whole
+``tasks`` process). Figures are medians.
 Run from the repository root: ``python benchmarks/bench_tasks.py``. Not a test.
 """
 
@@ -65,8 +66,11 @@ def timed(function: Callable[[], object], repeats: int = 5) -> tuple[float, floa
     return statistics.median(times), max(times)
 
 
-def command_times(folder: Path, repeats: int = 5) -> tuple[tuple[float, float], tuple[float, float]]:
-    """``minutes-app tasks FOLDER`` as a person runs it: cold (empty cache folder), then warm."""
+def command_times(folder: Path, rounds: int = 9) -> dict[str, list[float]]:
+    """Whole processes, as a person runs them, in rounds so that a change in the machine's load touches every
+    measure alike. Each round: ``minutes-app tasks FOLDER`` cold (an empty cache folder: every file is
+    parsed), then warm three times (the second and later runs: the folder's index is there), then the peer:
+    a process that ``json.load``s the same files and nothing else."""
     cache = Path(tempfile.mkdtemp())
     # Installed packages have their .pyc; a checkout run with PYTHONDONTWRITEBYTECODE would compile ours
     # in every process.
@@ -74,17 +78,24 @@ def command_times(folder: Path, repeats: int = 5) -> tuple[tuple[float, float], 
                    stdout=subprocess.DEVNULL)
     env = {**os.environ, ENV_CACHE_DIR: str(cache)}
     command = [sys.executable, "-m", "minutes_app", "tasks", str(folder), "--today", "2026-01-15"]
+    peer = [sys.executable, "-c", "import json, pathlib, sys\n"
+            "for path in sorted(pathlib.Path(sys.argv[1]).glob('*.minutes.json')):\n"
+            "    with open(path, encoding='utf-8') as stream:\n        json.load(stream)", str(folder)]
+    times: dict[str, list[float]] = {"cold": [], "warm": [], "peer": []}
 
-    def run() -> None:
-        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    def run(kind: str, argv: list[str]) -> None:
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL)
+        times[kind].append(time.perf_counter() - start)
 
-    def cold() -> None:
+    for _round in range(rounds):
         shutil.rmtree(cache, ignore_errors=True)
-        run()
-
-    result = timed(cold, repeats), timed(run, repeats)
+        run("cold", command)
+        for _warm in range(3):
+            run("warm", command)
+        run("peer", peer)
     shutil.rmtree(cache, ignore_errors=True)
-    return result
+    return times
 
 
 def json_only(folder: Path) -> None:
@@ -112,16 +123,23 @@ def main() -> int:
         last.touch()
         collect_tasks(folder, today)
 
-    command_cold, command_warm = command_times(folder)
+    processes = command_times(folder)
+
+    def summary(kind: str) -> tuple[float, float]:
+        return statistics.median(processes[kind]), max(processes[kind])
+
     rows = [
-        ("json.load of the 120 files", timed(lambda: json_only(folder)), 1.0),
-        ("minutes-app tasks, cold", command_cold, 1.0),
-        ("minutes-app tasks, warm", command_warm, 0.2),
+        ("json.load of the 120 files", timed(lambda: json_only(folder), 9), 1.0),
+        ("a process json.loading them", summary("peer"), 1.0),
+        ("minutes-app tasks, cold", summary("cold"), 1.0),
+        ("minutes-app tasks, warm", summary("warm"), 0.2),
         ("read the folder's register", timed(cold), 2.0),
         ("read it again, one file changed", timed(one_changed), 0.5),
         ("export the register to DOCX", timed(lambda: export_task_list(register, folder / "t.docx", "vi")), 2.0),
         ("export the register to XLSX", timed(lambda: export_task_list(register, folder / "t.xlsx", "vi")), 2.0),
     ]
+    print(f"whole processes: {len(processes['cold'])} cold and {len(processes['warm'])} warm runs "
+          f"(the second and later: the index is there), in rounds with the peer")
     print(f"{'operation':34} {'median':>9} {'max':>9} {'target':>8}")
     failed = False
     for name, (median, worst), target in rows:

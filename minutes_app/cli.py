@@ -206,10 +206,9 @@ def _following(previous_path: Path, output: Path) -> Meeting:
 
 def _tasks(args: argparse.Namespace) -> int:
     """The folder's task list on stdout, or written to -o; unreadable meeting files are named on stderr."""
-    from .export import ExportOptions
-    from .export.task_list import export_task_list, plain_task_list
     from .model import TaskStatus
     from .storage.task_register import collect_tasks
+    from .task_table import office_words, terminal_task_list
 
     if not args.folder.is_dir():
         print(_("{path}: no such folder").format(path=args.folder), file=sys.stderr)
@@ -226,6 +225,12 @@ def _tasks(args: argparse.Namespace) -> int:
     }[args.status]
     register.entries = [entry for entry in register.entries if entry.status in wanted]
     _warn_if_no_templates(args.templates)
+    if args.output is None and not office_words(args.templates, args.language):
+        sys.stdout.write(terminal_task_list(register, args.language))  # no Jinja2, no exporters: see task_table
+        return 0
+    from .export import ExportOptions  # the documents, or an office's own words for the list
+    from .export.task_list import export_task_list, plain_task_list
+
     options = ExportOptions(templates_dir=args.templates)
     with _fallbacks_printed():
         if args.output is None:

@@ -9,8 +9,6 @@ a landscape A4 table for the DOCX writer (any writer of the intermediate documen
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import unicodedata
 from pathlib import Path
 
 from ..errors import ExportError
@@ -19,10 +17,11 @@ from ..l10n.i18n import gettext as _
 from ..model import TaskStatus
 from ..storage import write_bytes_atomically
 from ..storage.task_register import TaskRegister
+from ..task_table import folder_name, task_lines
 from .document import Align, Column, Document, Paragraph, Run, Table, TableRow, Title
 from .options import ExportOptions
 from .registry import render_document
-from .task_words import TaskRow, folder_name, task_list_text
+from .task_words import TaskRow, task_list_text
 from .text_metrics import text_width_mm
 
 TASK_LIST_FORMATS = ("docx", "xlsx")
@@ -127,23 +126,10 @@ def export_task_list(register: TaskRegister, path: Path, language: str, options:
 
 
 def plain_task_list(register: TaskRegister, language: str, options: ExportOptions | None = None) -> str:
-    """The list for a terminal: the heading lines, then one aligned line per task (status, deadline,
-    unit, task), the task last so that a long one only runs on to the right."""
+    """The list for a terminal in the template's words (an office's own; ``task_table`` prints the
+    built-in list with the interface's words): status, deadline, unit, task."""
     words = task_list_text(register, language, options)
     p = words.phrases
-    table = [[p.status_column, p.deadline_column, p.unit_column, p.task_column]]
-    table += [[row.status_text, row.deadline_text, row.unit, row.task] for row in words.rows]
-    widths = [max(_width(line[i]) for line in table) for i in range(3)]
-    lines = [words.title, words.folder_line, words.counts_line]
-    if words.rows:
-        lines.append("")
-        for line in table:
-            cells = [cell + " " * (width - _width(cell)) for cell, width in zip(line, widths, strict=False)]
-            lines.append("  ".join([*cells, " ".join(line[3].split())]).rstrip())
-    return "\n".join(lines) + "\n"
-
-
-@functools.lru_cache(maxsize=8192)  # each cell is measured twice; units, statuses and deadlines repeat
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: combining marks (a decomposed Vietnamese accent) take none."""
-    return sum(not unicodedata.combining(char) for char in unicodedata.normalize("NFC", text))
+    return task_lines([words.title, words.folder_line, words.counts_line],
+                      [p.status_column, p.deadline_column, p.unit_column, p.task_column],
+                      [[row.status_text, row.deadline_text, row.unit, row.task] for row in words.rows])

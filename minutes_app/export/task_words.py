@@ -12,6 +12,7 @@ from typing import Any
 from ..model import TaskStatus
 from ..storage.task_register import TaskEntry, TaskRegister
 from ..storage.values import printable
+from ..task_table import folder_name
 from .options import ExportOptions
 from .phrases import Phrases
 from .registry import with_template_fallback
@@ -93,10 +94,3 @@ def _texts(register: TaskRegister, language: str, options: ExportOptions) -> Tas
                              register.count(TaskStatus.DONE)),
         rows=rows,
     )
-
-
-def folder_name(folder: Path) -> str:
-    try:
-        return printable(folder.resolve().name or str(folder))
-    except OSError:
-        return printable(folder.name or str(folder))

@@ -7,16 +7,16 @@ date, notice number — what the rule on document numbers compares) and its task
 register gathers). A file is read again only when its size or time of change differs.
 
 What was read is kept in memory for the process (the editor checks again after every pause in typing)
-and on disk in the user cache folder, one JSON file per folder, so that the next process — the next
-``minutes-app tasks`` — reads only the files that changed. The cache holds nothing that is not in the
-meeting files themselves; a cache file that is missing, unreadable, from another version or malformed is
-ignored and rewritten. The tasks' records stay as JSON text until a caller asks for them: the register
-turns into ``Task`` objects only the latest record of each task.
+and on disk in the user cache folder, one file per folder (``folder_index_cache``), so that the next
+process — the next ``minutes-app tasks`` — reads only the files that changed. An entry keeps what it holds
+in the plain shape the cache file gives it (JSON texts, lists of keys and places): the outline becomes a
+``Meeting`` when a check asks for it, and the register turns into ``Task`` objects only the latest record
+of each task.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime as dt
 import json
 import os
 import threading
@@ -25,47 +25,101 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..errors import MinutesError
-from ..model import Header, Language, Meeting, MeetingInfo, Notice, Task, task_key
-from ..userdirs import make_private_dir, user_cache_dir
-from .atomic import write_text_atomically
-from .codec import from_json, record_from_json, record_to_json
+from ..model import Language, Meeting, Task, task_key
+from .codec import from_json, record_from_json
 from .files import SUFFIX
-from .safe_io import read_regular
+from .folder_index_cache import INDEX_VERSION, Row, cache_file, load_cache, save_cache
 from .task_sharing import SeenTasks, load_checked_json_sharing
+from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
 
-INDEX_VERSION = 2
-MAX_INDEX_BYTES = 256 * 1024 * 1024  # ten years of monthly meetings take a few MB
+__all__ = ["FOLLOW_UP", "INDEX_VERSION", "FolderRead", "IndexedMeeting", "TaskRecord", "UntrustedIndex", "cache_file",
+           "decoded_tasks", "folder_meetings", "forget", "index_meeting", "meeting_files", "read_folder"]
 
 
 class TaskRecord(NamedTuple):
-    """One task as a meeting file holds it: where it sits, its key, and its JSON (decoded on demand).
-
-    A tuple: a folder of ten years of meetings holds tens of thousands of records, made at every read of
-    the cache file."""
+    """One task as a meeting file holds it: where it sits, its key, and its JSON (decoded on demand)."""
 
     directive: int | None  # index in ``Meeting.directives``; None for ``Meeting.follow_up``
     item: int  # index in that list
     key: str  # ``model.task_key`` of the task in its file
-    named: bool  # the task says what is to be done (a blank row of a table is no task)
-    data: str  # the task's JSON text
-
-    def task(self) -> Task:
-        return record_from_json(Task, json.loads(self.data))
+    data: str  # the task's JSON text (``decoded_tasks``)
 
 
-@dataclass(frozen=True)
+class UntrustedIndex(ValueError):
+    """What the cache file said of a meeting file is not what a meeting file can hold (the cache file was
+    edited, or written by a bug): the caller reads the folder again with ``read_folder(..., fresh=True)``."""
+
+
+def decoded_tasks(records: list[TaskRecord]) -> list[Task]:
+    """The ``Task`` of each record, their JSON decoded in one call.
+
+    A record read from a meeting file holds a checked task; one from the cache file only what that file
+    said. Its texts are not decoded when it is read (most never are), so they are checked here, for what the
+    register reads of them: anything else raises UntrustedIndex, and the caller reads the folder again
+    (``read_folder(..., fresh=True)``)."""
+    try:
+        raws = json.loads(f"[{','.join(record.data for record in records)}]")
+        if len(raws) != len(records):
+            raise UntrustedIndex("tasks")
+        tasks = [record_from_json(Task, raw) for raw in raws]
+    except (ValueError, TypeError, AttributeError, RecursionError) as error:
+        raise UntrustedIndex("tasks") from error
+    for task in tasks:
+        texts = (task.task, task.assignee, task.progress, *((task.origin.file,) if task.origin else ()))
+        if set(map(type, texts)) != {str}:  # (dates are made by ``date.fromisoformat`` or refused)
+            raise UntrustedIndex("tasks")
+    return tasks
+
+
+FOLLOW_UP = -1  # the place of a follow-up task in ``IndexedMeeting.directives`` (JSON has no None in int lists)
+
+
 class IndexedMeeting:
-    """What the folder's readers need of one meeting file."""
+    """What the folder's readers need of one meeting file: its outline (as JSON) and its named tasks.
 
-    path: Path
-    size: int
-    mtime_ns: int
-    outline: Meeting  # header, meeting info and notice only: no lists
-    tasks: tuple[TaskRecord, ...]  # follow-up first, then the directives' tasks, in file order
+    The tasks are kept by column — ``keys``, ``directives`` (``FOLLOW_UP`` for the follow-up list),
+    ``items`` and ``texts`` — as the cache file holds them: a folder of ten years of meetings holds some
+    30,000 task records, and a warm read makes no object per record. Only tasks that say what is to be
+    done are kept (a blank row of a table is no task)."""
+
+    __slots__ = ("path", "size", "mtime_ns", "outline_json", "date", "title", "keys", "directives", "items",
+                 "texts", "checked", "_outline")
+
+    def __init__(self, path: Path, size: int, mtime_ns: int, outline_json: dict[str, Any], keys: list[str],
+                 directives: list[int], items: list[int], texts: list[str]):
+        self.path, self.size, self.mtime_ns = path, size, mtime_ns
+        self.outline_json = outline_json  # "language", "header", "meeting", "notice" of the file, checked
+        info = outline_json.get("meeting") or {}
+        date = info.get("date")
+        self.date: dt.date | None = dt.date.fromisoformat(date) if date is not None else None
+        self.title: str = info.get("title") or ""
+        self.keys, self.directives, self.items, self.texts = keys, directives, items, texts
+        self.checked = True  # the outline comes from a checked meeting file (not from the cache file)
+        self._outline: Meeting | None = None
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def outline(self) -> Meeting:
+        """Header, meeting info and notice as a ``Meeting`` with no lists (made at the first call)."""
+        if self._outline is None:
+            if not self.checked and validate({"format": FORMAT_NAME, "format_version": CURRENT_FORMAT_VERSION,
+                                              **self.outline_json}):
+                raise UntrustedIndex(self.name)  # (about 0.1 ms a file: done when a check needs it)
+            self._outline = from_json(self.outline_json)
+        return self._outline
+
+    def record(self, index: int) -> TaskRecord:
+        directive = self.directives[index]
+        return TaskRecord(None if directive == FOLLOW_UP else directive, self.items[index], self.keys[index],
+                          self.texts[index])
+
+    @property
+    def tasks(self) -> tuple[TaskRecord, ...]:
+        """The records, follow-up first, then the directives' tasks, in file order."""
+        return tuple(self.record(index) for index in range(len(self.keys)))
 
 
 @dataclass
@@ -93,22 +147,29 @@ def index_meeting(data: dict[str, Any], path: Path, size: int = 0, mtime_ns: int
                   made: MadeTasks | None = None) -> IndexedMeeting:
     """The index entry of the file ``path`` from its checked JSON ``data``.
 
-    Only the outline and the tasks are made into records. ``made`` is shared by the files of one read: a
-    task carried from meeting to meeting is one object there (``task_sharing``), written and decoded once.
+    ``made`` is shared by the files of one read: a task carried from meeting to meeting is one object
+    there (``task_sharing``), written and decoded once.
     """
     made = {} if made is None else made
-    places: list[tuple[int | None, list[Any]]] = [(None, data.get("follow_up") or [])]
+    places: list[tuple[int, list[Any]]] = [(FOLLOW_UP, data.get("follow_up") or [])]
     places.extend((d, raw.get("tasks") or []) for d, raw in enumerate(data.get("directives") or []))
-    tasks = []
+    keys: list[str] = []
+    directives: list[int] = []
+    items: list[int] = []
+    texts: list[str] = []
     for d, raws in places:
         for i, raw in enumerate(raws):
             held = made.get(id(raw))
             if held is None or held[0] is not raw:  # (the object is held there: its id is not reused)
                 held = made[id(raw)] = (raw, json.dumps(raw, ensure_ascii=False), record_from_json(Task, raw))
             _raw, text, task = held
-            tasks.append(TaskRecord(d, i, task_key(path.name, task), bool(task.task.strip()), text))
-    outline = from_json({key: data[key] for key in OUTLINE if key in data})
-    return IndexedMeeting(path, size, mtime_ns, outline, tuple(tasks))
+            if task.task.strip():
+                keys.append(task_key(path.name, task))
+                directives.append(d)
+                items.append(i)
+                texts.append(text)
+    outline = {key: data[key] for key in OUTLINE if key in data}
+    return IndexedMeeting(path, size, mtime_ns, outline, keys, directives, items, texts)
 
 
 # file → its entry, for the process; the lock makes each lookup and store whole (readers run in threads).
@@ -122,10 +183,11 @@ def forget() -> None:
         _held.clear()
 
 
-def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
+def read_folder(folder: Path | str, *, persist: bool = True, fresh: bool = False) -> FolderRead:
     """Every meeting file of ``folder``, each read only if it changed since it was indexed.
 
-    ``persist``: start from the folder's cache file in the user cache folder, and update it.
+    ``persist``: start from the folder's cache file in the user cache folder, and update it. ``fresh``: read
+    every file again, taking nothing from memory nor from the cache file (which is rewritten).
     """
     folder = Path(folder)
     read = FolderRead(folder, [], [])
@@ -134,9 +196,9 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
     except OSError:
         return read
     with _lock:
-        held = {path: _held[path] for path in paths if path in _held}
-    stored = _load_cache(folder) if persist and len(held) < len(paths) else {}
-    changed = False
+        held = {} if fresh else {path: _held[path] for path in paths if path in _held}
+    stored = _stored(folder) if persist and not fresh and len(held) < len(paths) else {}
+    changed = fresh
     made: MadeTasks = {}
     seen: SeenTasks = {}  # carried tasks: checked once per read, not once per file
     for path in paths:
@@ -148,8 +210,8 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
         entry = held.get(path) or stored.get(path.name)
         if entry is None or (entry.size, entry.mtime_ns) != (info.st_size, info.st_mtime_ns):
             try:
-                entry = index_meeting(load_checked_json_sharing(path, seen), path, info.st_size, info.st_mtime_ns,
-                                      made)
+                entry = index_meeting(load_checked_json_sharing(path, seen), path, info.st_size,
+                                      info.st_mtime_ns, made)
             except (MinutesError, OSError) as error:
                 read.unreadable.append((path, str(error)))
                 continue
@@ -161,8 +223,27 @@ def read_folder(folder: Path | str, *, persist: bool = True) -> FolderRead:
         for path, _reason in read.unreadable:
             _held.pop(path, None)
     if persist and (changed or (stored and len(stored) != len(read.meetings))):
-        _save_cache(folder, read.meetings)
+        save_cache(folder, {entry.name: _row(entry) for entry in read.meetings})
     return read
+
+
+def _stored(folder: Path) -> dict[str, IndexedMeeting]:
+    """The entries of the folder's cache file (``folder_index_cache`` checked their shape; the outline's
+    values that an entry reads at once are checked here); none at all if one is wrong."""
+    try:
+        stored = {name: IndexedMeeting(folder / name, *row) for name, row in load_cache(folder).items()}
+        for entry in stored.values():
+            entry.checked = False
+            Language(entry.outline_json.get("language", Language.VI.value))
+            if type(entry.title) is not str:
+                raise TypeError("title")
+    except (ValueError, TypeError, AttributeError):
+        return {}
+    return stored
+
+
+def _row(entry: IndexedMeeting) -> Row:
+    return (entry.size, entry.mtime_ns, entry.outline_json, entry.keys, entry.directives, entry.items, entry.texts)
 
 
 def folder_meetings(path: Path | None) -> list[tuple[str, Meeting]]:
@@ -171,65 +252,11 @@ def folder_meetings(path: Path | None) -> list[tuple[str, Meeting]]:
     if path is None:
         return []
     here = Path(path).resolve()
-    return [(entry.name, entry.outline) for entry in read_folder(here.parent).meetings if entry.path != here]
 
+    def others(read: FolderRead) -> list[tuple[str, Meeting]]:
+        return [(entry.name, entry.outline) for entry in read.meetings if entry.path != here]
 
-# -- the cache file ------------------------------------------------------------------------------
-def cache_file(folder: Path) -> Path:
-    name = hashlib.sha256(str(folder.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return user_cache_dir() / "folders" / f"{name}.json"
-
-
-def _load_cache(folder: Path) -> dict[str, IndexedMeeting]:
     try:
-        data = json.loads(read_regular(cache_file(folder), MAX_INDEX_BYTES))
-        if data.get("version") != INDEX_VERSION or data.get("folder") != str(folder.resolve()):
-            return {}
-        pool = data["tasks"]
-        if not all(isinstance(text, str) for text in pool):
-            raise TypeError("tasks")
-        return {name: _entry_from_json(folder / name, item, pool) for name, item in data["files"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return {}  # no cache yet, or one we cannot trust: the files are read
-
-
-def _save_cache(folder: Path, meetings: list[IndexedMeeting]) -> None:
-    # A task carried from meeting to meeting is the same JSON in each file until something is reported on
-    # it: the cache keeps each distinct text once (ten years of meetings: about 1,000 texts, not 30,000).
-    pool: dict[str, int] = {}
-    files = {entry.name: _entry_to_json(entry, pool) for entry in meetings}
-    data = {"version": INDEX_VERSION, "folder": str(folder.resolve()), "tasks": list(pool), "files": files}
-    try:
-        make_private_dir(cache_file(folder).parent)
-        write_text_atomically(cache_file(folder), json.dumps(data, ensure_ascii=False), keep_backup=False)
-    except (MinutesError, OSError):
-        pass  # a read-only or full cache folder only costs the next process a full read
-
-
-def _entry_to_json(entry: IndexedMeeting, pool: dict[str, int]) -> dict[str, Any]:
-    outline = entry.outline
-    return {"size": entry.size, "mtime_ns": entry.mtime_ns, "language": outline.language.value,
-            "header": record_to_json(outline.header), "meeting": record_to_json(outline.meeting),
-            "notice": record_to_json(outline.notice),
-            # by column: five lists of a few hundred values decode faster than hundreds of small lists
-            "tasks": {"directive": [task.directive for task in entry.tasks],
-                      "item": [task.item for task in entry.tasks],
-                      "key": [task.key for task in entry.tasks],
-                      "named": [task.named for task in entry.tasks],
-                      "data": [pool.setdefault(task.data, len(pool)) for task in entry.tasks]}}
-
-
-def _entry_from_json(path: Path, item: dict[str, Any], pool: list[str]) -> IndexedMeeting:
-    outline = Meeting(language=Language(item["language"]), header=record_from_json(Header, item["header"]),
-                      meeting=record_from_json(MeetingInfo, item["meeting"]),
-                      notice=record_from_json(Notice, item["notice"]))
-    columns = [item["tasks"][name] for name in TaskRecord._fields]
-    if len({len(column) for column in columns}) > 1:
-        raise ValueError("tasks")
-    directives, items, keys, named, texts = columns
-    if not all(isinstance(key, str) for key in keys) or not all(isinstance(i, int) for i in items):
-        raise TypeError("tasks")
-    tasks = tuple(map(TaskRecord, directives, items, keys, named, [pool[text] for text in texts]))
-    if not isinstance(item["size"], int) or not isinstance(item["mtime_ns"], int):
-        raise TypeError("size")
-    return IndexedMeeting(path, item["size"], item["mtime_ns"], outline, tasks)
+        return others(read_folder(here.parent))
+    except UntrustedIndex:  # an outline of the cache file that no meeting file could hold: every file read again
+        return others(read_folder(here.parent, fresh=True))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from support import run_cli
 
 from minutes_app.check import run_checks
 from minutes_app.model import Header, Meeting, MeetingInfo
-from minutes_app.storage import folder_index, save_meeting
+from minutes_app.storage import folder_index, folder_index_cache, save_meeting
 from minutes_app.storage.folder_index import cache_file, folder_meetings, read_folder
 from minutes_app.storage.task_register import collect_tasks
 
@@ -56,6 +58,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 def test_a_second_process_parses_only_what_changed(folder: Path, parses: list[Path]) -> None:
     first = collect_tasks(folder, TODAY)
     assert len(parses) == 3 and cache_file(folder).is_file()
+    if os.name == "posix":  # the user's alone, as every file of the cache folder
+        assert stat.S_IMODE(cache_file(folder).stat().st_mode) == 0o600
     folder_index.forget()  # as a new process: nothing in memory, the cache file on disk
     parses.clear()
     again = collect_tasks(folder, TODAY)
@@ -75,16 +79,147 @@ def test_the_same_process_parses_each_file_once(folder: Path, parses: list[Path]
     assert len(parses) == 3
 
 
-@pytest.mark.parametrize("content", ["not json", '{"version": 1, "folder": "elsewhere", "files": {}}',
-                                     '{"version": 1, "files": {"x": {"size": "big"}}}', "[]"])
-def test_a_cache_file_that_cannot_be_trusted_is_ignored(folder: Path, parses: list[Path], content: str) -> None:
-    expected = [entry.key for entry in collect_tasks(folder, TODAY).entries]
-    cache_file(folder).write_text(content, encoding="utf-8")
+def _cache_version(folder: Path) -> Any:
+    return json.loads(cache_file(folder).read_bytes().partition(b"\n")[0])["version"]
+
+
+def _rewritten(folder: Path, change: Any) -> None:
+    """The folder's cache file with its body changed by ``change`` and a matching length and checksum: what
+    only the rows' own checks can refuse."""
+    head, _newline, body = cache_file(folder).read_bytes().partition(b"\n")
+    data = json.loads(body)
+    change(data)
+    body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    envelope = {**json.loads(head), "bytes": len(body), "crc32": zlib.crc32(body)}
+    cache_file(folder).write_bytes(json.dumps(envelope).encode("utf-8") + b"\n" + body)
+
+
+def _expect_a_full_read(folder: Path, parses: list[Path], expected: list[Any]) -> None:
     folder_index.forget()
     parses.clear()
-    assert [entry.key for entry in collect_tasks(folder, TODAY).entries] == expected
-    assert len(parses) == 3
-    assert json.loads(cache_file(folder).read_text(encoding="utf-8"))["version"] == folder_index.INDEX_VERSION
+    assert [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries] == expected
+    assert len(parses) == 3  # every file was read again
+    assert _cache_version(folder) == folder_index.INDEX_VERSION  # and the cache file rewritten whole
+    folder_index.forget()
+    parses.clear()
+    collect_tasks(folder, TODAY)
+    assert parses == []
+
+
+@pytest.mark.parametrize("content", [b"not json", b"[]", b'{"version": 2, "folder": "x", "files": {}}\n{}', b"",
+                                     b"\xff\xfe", b'{"version": 4}\n{"keys": [], "texts": [], "files": []}'])
+def test_a_cache_file_that_cannot_be_trusted_is_ignored(folder: Path, parses: list[Path], content: bytes) -> None:
+    expected = [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries]
+    cache_file(folder).write_bytes(content)
+    _expect_a_full_read(folder, parses, expected)
+
+
+def test_a_cache_file_nested_too_deeply_is_ignored(folder: Path, parses: list[Path]) -> None:
+    """JSON the decoder gives up on with RecursionError, in the first line or in a body that matches it."""
+    expected = [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries]
+    deep = b"[" * 100_000 + b"]" * 100_000
+    cache_file(folder).write_bytes(deep + b"\n{}")
+    _expect_a_full_read(folder, parses, expected)
+    head = json.loads(cache_file(folder).read_bytes().partition(b"\n")[0])
+    envelope = {**head, "bytes": len(deep), "crc32": zlib.crc32(deep)}
+    cache_file(folder).write_bytes(json.dumps(envelope).encode("utf-8") + b"\n" + deep)
+    _expect_a_full_read(folder, parses, expected)
+
+
+@pytest.mark.parametrize("spoil", [
+    lambda raw: raw[:-10],  # cut short
+    lambda raw: raw.replace(b"giao ban", b"giao bxn", 1),  # one byte changed: the checksum differs
+    lambda raw: raw.replace(f'"version": {folder_index.INDEX_VERSION}'.encode(),
+                            f'"version": {folder_index.INDEX_VERSION - 1}'.encode(), 1),  # an older program's
+    lambda raw: raw.replace(b'"folder": "', b'"folder": "/elsewhere', 1),  # another folder's (a hash collision)
+])
+def test_a_cache_file_cut_short_or_edited_is_ignored(folder: Path, parses: list[Path], spoil: Any) -> None:
+    expected = [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries]
+    raw = cache_file(folder).read_bytes()
+    assert spoil(raw) != raw
+    cache_file(folder).write_bytes(spoil(raw))
+    _expect_a_full_read(folder, parses, expected)
+
+
+def _file_row(data: dict[str, Any], column: int) -> list[Any]:
+    return data["files"][0][column]
+
+
+@pytest.mark.parametrize("change", [
+    lambda data: data["files"][0].pop(),  # a row too short
+    lambda data: data["files"][0].__setitem__(1, "big"),  # the size not a number
+    lambda data: data["files"][0].__setitem__(2, 1.5),  # the time not an integer
+    lambda data: data["files"][0].__setitem__(3, []),  # the outline not an object
+    lambda data: data["files"][0][3].__setitem__("header", "UBND"),
+    lambda data: data["files"][0][3].__setitem__("language", "fr"),
+    lambda data: data["files"][0][3]["meeting"].__setitem__("date", "2025-02-30"),
+    lambda data: data["files"][0][3]["meeting"].__setitem__("title", 5),
+    lambda data: _file_row(data, 4).append(0),  # places: directive, first item, count
+    lambda data: _file_row(data, 4).__setitem__(1, True),  # a place that is not an integer
+    lambda data: _file_row(data, 4).__setitem__(0, "0"),
+    lambda data: _file_row(data, 4).__setitem__(0, -2),
+    lambda data: _file_row(data, 4).__setitem__(2, 0),
+    lambda data: _file_row(data, 5).__setitem__(0, len(data["keys"])),  # a run of keys past the pool
+    lambda data: _file_row(data, 6).__setitem__(0, -1),  # a run of texts from the end
+    lambda data: _file_row(data, 6).append(0),
+    lambda data: _file_row(data, 5).extend([0, 1]),  # one key more than places
+    lambda data: data["texts"].__setitem__(0, {"task": "x"}),  # a task that is not text
+    # texts that are not tasks, found only when the register decodes them
+    lambda data: data.__setitem__("texts", ["not json"] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ["5"] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"task": 5}'] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"origin": {"file": []}}'] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"deadline": "tomorrow"}'] * len(data["texts"])),
+    lambda data: data.__setitem__("texts", ['{"task": "a"}, {"task": "b"}'] * len(data["texts"])),
+    lambda data: data.__setitem__("files", {"a": 1}),
+])
+def test_a_cache_file_whose_rows_are_not_ours_is_ignored(folder: Path, parses: list[Path], change: Any) -> None:
+    expected = [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries]
+    _rewritten(folder, lambda data: None)
+    folder_index.forget()
+    parses.clear()
+    collect_tasks(folder, TODAY)
+    assert parses == []  # rewritten as it was, the cache file is still taken
+    _rewritten(folder, change)
+    _expect_a_full_read(folder, parses, expected)
+
+
+@pytest.mark.parametrize("change", [
+    lambda outline: outline["header"].__setitem__("number", 5),
+    lambda outline: outline["notice"].__setitem__("recipients", "UBND huyện"),
+    lambda outline: outline["meeting"].__setitem__("start", "25:99"),
+])
+def test_an_outline_of_the_cache_file_no_meeting_could_hold_is_read_again(folder: Path, parses: list[Path],
+                                                                          change: Any) -> None:
+    me = folder / "d.minutes.json"
+    save_meeting(_numbered("05", 8), me)
+    expected = folder_meetings(me)
+    _rewritten(folder, lambda data: [change(row[3]) for row in data["files"]])
+    folder_index.forget()
+    parses.clear()
+    collect_tasks(folder, TODAY)
+    assert parses == []  # the tasks do not need the outlines
+    assert folder_meetings(me) == expected  # the checks do: each is checked, and every file read again
+    assert len(parses) == 4
+
+
+def test_a_cache_file_over_the_limit_or_not_a_file_is_not_read(folder: Path, parses: list[Path],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries]
+    size = cache_file(folder).stat().st_size
+    with monkeypatch.context() as patch:
+        patch.setattr(folder_index_cache, "MAX_INDEX_BYTES", size - 1)
+        folder_index.forget()
+        parses.clear()
+        collect_tasks(folder, TODAY)
+        assert len(parses) == 3  # refused unread; and not rewritten at a size it would refuse
+        assert cache_file(folder).stat().st_size == size
+    cache_file(folder).unlink()
+    cache_file(folder).mkdir()  # a folder under the cache file's name: read the files, write nothing
+    folder_index.forget()
+    parses.clear()
+    assert [(e.key, e.task, e.place) for e in collect_tasks(folder, TODAY).entries] == expected
+    assert len(parses) == 3 and cache_file(folder).is_dir()
 
 
 def test_unreadable_files_are_named_and_not_indexed(folder: Path) -> None:
@@ -173,3 +308,23 @@ def test_a_carried_task_spoiled_in_a_later_file_is_still_refused(tmp_path: Path,
     reason = read.unreadable[0][1]
     assert "follow_up[0]" in reason and problem in reason
     assert [entry.path for entry in read.meetings] == [first, _second]
+
+
+def test_the_cache_file_gives_back_every_place_key_and_text(tmp_path: Path, parses: list[Path]) -> None:
+    """Tasks kept as runs: blank rows skipped mid-list, two directives, follow-up, a carried task repeated."""
+    from minutes_app.model import Directive, Task
+
+    _carrying(tmp_path, months=2)
+    meeting = _numbered("09", 20)
+    meeting.follow_up = [Task(task="Nạo vét kênh"), Task(), Task(task="Nạo vét kênh", assignee="Công an xã")]
+    meeting.directives = [Directive(tasks=[Task(task="Một"), Task(task=" "), Task(task="Hai"), Task(task="Ba")]),
+                          Directive(tasks=[]), Directive(tasks=[Task(), Task(task="Bốn")])]
+    save_meeting(meeting, tmp_path / "z.minutes.json")
+    folder_index.forget()
+    cold = [(entry.name, entry.tasks, entry.outline) for entry in read_folder(tmp_path).meetings]
+    assert [(record.directive, record.item) for record in cold[-1][1]] == [(None, 0), (None, 2), (0, 0), (0, 2),
+                                                                            (0, 3), (2, 1)]
+    folder_index.forget()
+    parses.clear()
+    assert [(entry.name, entry.tasks, entry.outline) for entry in read_folder(tmp_path).meetings] == cold
+    assert parses == []
