@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from . import __version__
 from .errors import FallbackWarning, MinutesError
 from .l10n.i18n import detect_ui_language, set_ui_language
 from .l10n.i18n import gettext as _
@@ -32,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--ui-language", choices=("vi", "en"),
                         help=_("language of messages (default: MINUTES_APP_UI_LANGUAGE or the system's)"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help=_("check meeting files; exit 1 if any has a problem"))
@@ -336,6 +338,9 @@ def run_cli(argv: Sequence[str]) -> int:
         if args.command == "tasks":
             return _tasks(args)
         if args.command == "notes":
+            if args.notes.name.lower().endswith(".minutes.json"):  # the two files given the wrong way round
+                raise MinutesError(_("{path}: this is a meeting file, not notes; write: minutes-app notes NOTES "
+                                     "--into {path}").format(path=args.notes))
             from .notes.command import run as run_notes
 
             return run_notes(args)
@@ -347,23 +352,57 @@ def run_cli(argv: Sequence[str]) -> int:
     return 0
 
 
-# Options of the editor's command line that take a value: --ui-language and Qt's own (-style fusion…).
-_VALUE_OPTIONS = frozenset({"--ui-language", "-platform", "-platformpluginpath", "-platformtheme", "-plugin",
-                            "-style", "-stylesheet", "-session", "-display", "-geometry", "-title",
-                            "-qwindowgeometry", "-qwindowtitle", "-qwindowicon"})
+# Options the editor's command line accepts: ours and Qt's own (QApplication's and X11's, which Qt takes with
+# one dash or two), those that take a value, then flags. Any other option is a mistake, answered like a mistyped
+# command rather than handed to Qt, which ignores what it does not know and opens the editor.
+_VALUE_OPTIONS = frozenset({"ui-language", "platform", "platformpluginpath", "platformtheme", "plugin", "style",
+                            "stylesheet", "session", "display", "geometry", "title", "name", "qwindowgeometry",
+                            "qwindowtitle", "qwindowicon", "visual", "ncols", "cmap", "im", "inputstyle"})
+_FLAG_OPTIONS = frozenset({"reverse", "widgetcount", "nograb", "dograb", "sync", "testability", "qmljsdebugger"})
+_CLI_OPTIONS = ("--ui-language", "--help", "--version")
 
 
-def _first_word(argv: Sequence[str]) -> str | None:
-    """The first argument that is neither an option nor an option's value: a command or the file to open."""
+def _option_name(arg: str) -> str:
+    return arg.lstrip("-").split("=", 1)[0]
+
+
+def _options_and_words(argv: Sequence[str]) -> Iterator[tuple[str, bool]]:
+    """Each argument with whether it is an option; an option's value ("-style fusion") is left out."""
     after_option = False
     for arg in argv:
         if after_option:
             after_option = False
-        elif arg.startswith("-"):
-            after_option = arg in _VALUE_OPTIONS
+        elif arg.startswith("-") and arg != "-":
+            after_option = "=" not in arg and _option_name(arg) in _VALUE_OPTIONS
+            yield arg, True
         else:
-            return arg
-    return None
+            yield arg, False
+
+
+def _first_word(argv: Sequence[str]) -> str | None:
+    """The first argument that is neither an option nor an option's value: a command or the file to open."""
+    return next((arg for arg, is_option in _options_and_words(argv) if not is_option), None)
+
+
+def _unknown_option(argv: Sequence[str]) -> str | None:
+    """The first option that neither the editor nor Qt knows."""
+    return next((arg for arg, is_option in _options_and_words(argv)
+                 if is_option and _option_name(arg) not in _VALUE_OPTIONS | _FLAG_OPTIONS), None)
+
+
+def _commands_hint() -> str:
+    return _("The commands are: {commands}; give no command, or the name of a meeting file, to open the "
+             "editor.").format(commands=", ".join(SUBCOMMANDS))
+
+
+def _mistyped_option(option: str) -> int:
+    import difflib
+
+    guess = difflib.get_close_matches(option.split("=", 1)[0], _CLI_OPTIONS, n=1)
+    hint = _(" Did you mean \"{command}\"?").format(command=guess[0]) if guess else ""
+    print(_("minutes-app: \"{option}\" is not an option.{hint}").format(option=option, hint=hint),
+          _commands_hint(), file=sys.stderr)
+    return 2
 
 
 def _unknown_command(word: str) -> int:
@@ -372,29 +411,34 @@ def _unknown_command(word: str) -> int:
 
     guess = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
     hint = _(" Did you mean \"{command}\"?").format(command=guess[0]) if guess else ""
-    print(_("minutes-app: \"{word}\" is neither a command nor an existing file.{hint} The commands are: {commands}; "
-            "give no command, or the name of a meeting file, to open the editor.").format(
-                word=word, hint=hint, commands=", ".join(SUBCOMMANDS)), file=sys.stderr)
+    print(_("minutes-app: \"{word}\" is neither a command nor an existing file.{hint}").format(word=word, hint=hint),
+          _commands_hint(), file=sys.stderr)
     return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``minutes-app``: a subcommand runs the CLI; nothing, or an existing file, opens the editor.
 
-    Anything else is a mistyped command and gets the list of commands.
+    Anything else is a mistyped command or option and gets the list of commands.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
     set_ui_language(detect_ui_language())
     word = _first_word(argv)
-    if word in SUBCOMMANDS or any(a in ("-h", "--help") for a in argv):
+    if word in SUBCOMMANDS or any(a in ("-h", "--help", "--version") for a in argv):
         return run_cli(argv)
-    if word is not None and not Path(word).is_file():
+    mistyped_word = word is not None and not Path(word).is_file()
+    option = _unknown_option(argv)
+    if mistyped_word or option is not None:
         language = argparse.ArgumentParser(add_help=False)
         language.add_argument("--ui-language", choices=("vi", "en"))
         ui_language = language.parse_known_args(argv)[0].ui_language
         if ui_language:
             set_ui_language(ui_language)
-        return _unknown_command(word)
+        # A mistyped command first: the options after it may be that command's.
+        return _unknown_command(str(word)) if mistyped_word else _mistyped_option(str(option))
     from .gui.app import run_gui
 
+    if word is not None:  # the file first: the editor's parser would take a Qt option's value ("-style fusion") for it
+        argv.remove(word)
+        argv.insert(0, word)
     return run_gui(argv)

@@ -16,7 +16,9 @@ case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) bin=$venv/Scripts ;; esac
 "$bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/thuky.spec
 
-# What the bundle must do before it is packed: validate the samples and export the three documents.
+# What the bundle must hold and do before it is packed: every module of the program (some are imported by
+# name at run time), and it validates the samples and exports the three documents.
+"$bin/python" packaging/check_bundle_modules.py dist/ThuKy
 smoke=build/bundle-smoke
 rm -rf "$smoke" && mkdir -p "$smoke"
 QT_QPA_PLATFORM=offscreen dist/ThuKy/thuky-cli validate resources/samples/*.minutes.json

@@ -4,6 +4,8 @@
 # repository's HEAD commit runs the README's two set-up commands exactly as written, as that user:
 #  - the run command must show the editor's window on an X display (an Xvfb of the host's, standing
 #    in for a desktop: nothing of X is installed in the root but what the command installs);
+#  - then a meeting file opened as a double-click in GNOME Files or Thunar does (GIO, whose command-line
+#    tool every such desktop has, is added for this) must open in the editor the command installed;
 #  - the test command must end with pytest's success.
 # With --ci, then also what CI does: `bash .ci/run` as root in a clone on another fresh root.
 # Prints SUCCESS at the end, or FAILED and why. Screenshot of the window: /tmp/thuky-fresh-install.png.
@@ -54,6 +56,12 @@ else
     fail "the run command did not show the editor"
 fi
 grep -v '^\s*$' "$ROOTS/run-command.log" | grep -iv "^Get:\|^Selecting\|^Preparing\|^Unpacking\|^Setting up\|^Processing" | tail -8 | sed 's/^/    /'
+
+say "a double-click on a meeting in the file manager"
+add_desktop_tools
+cp "$ROOT/home/secretary/thuky/resources/samples/giao-ban-xa-binh-thanh-2025-04.minutes.json" "$ROOT/home/secretary/hop.minutes.json"
+chroot "$ROOT" chown secretary:secretary /home/secretary/hop.minutes.json
+double_click /home/secretary/hop.minutes.json
 
 say "test command, without a display: $test_command"
 if "${as_secretary[@]}" bash -c "cd ~/thuky && $test_command" > "$ROOTS/test-command.log" 2>&1; then

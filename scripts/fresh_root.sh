@@ -77,3 +77,31 @@ wait_window() {
 
 # stop_group PID: end a process group this script started with setsid.
 stop_group() { kill -- "-$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# add_desktop_tools: what every GNOME and Xfce desktop has for opening files and a bundle takes from the
+# system, to the root: GIO's tool (libglib2.0-bin; GNOME Files and Thunar open files through GIO) and the
+# file-type database (shared-mime-info). Neither brings a Python.
+add_desktop_tools() {
+    chroot "$ROOT" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        libglib2.0-bin shared-mime-info > /dev/null 2>&1 || fail "apt-get install libglib2.0-bin shared-mime-info"
+}
+
+# double_click FILE: what a file manager does with a double-click on FILE, as the user of "${as_secretary[@]}"
+# on $DISPLAY: GIO reads the file's type from shared-mime-info and starts the program registered for it with
+# the file. The editor's window must then show FILE's name; it is closed again (by its own process id).
+double_click() {
+    local file=$1 name type start=$EPOCHREALTIME window="" pid
+    name=$(basename "$file")
+    type=$("${as_secretary[@]}" gio info -a standard::content-type "$file" | sed -n 's/^ *standard::content-type: //p')
+    [ "$type" = application/x-thuky-meeting ] || fail "$name is of the type \"$type\", not Thư Ký's meeting"
+    say "    $name: type $type; $("${as_secretary[@]}" gio mime "$type" | head -3 | tr '\n' ' ' | sed 's/  */ /g')"
+    "${as_secretary[@]}" QT_QPA_PLATFORM=xcb DISPLAY="$DISPLAY" gio open "$file" || fail "gio open $file"
+    while [ -z "$window" ]; do
+        window=$(xdotool search --onlyvisible --name "$name — Thư Ký" 2>/dev/null | head -1 || true)
+        awk -v now="$EPOCHREALTIME" -v start="$start" 'BEGIN {exit !(now - start > 60)}' && fail "no window on $name"
+        [ -n "$window" ] || sleep 0.1
+    done
+    pid=$(xdotool getwindowpid "$window")
+    say "    double-click: \"$(xdotool getwindowname "$window")\" shown after $(echo "$EPOCHREALTIME $start" | awk '{printf "%.2f", $1 - $2}') s"
+    kill "$pid"
+}

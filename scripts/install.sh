@@ -33,7 +33,10 @@ install_system_packages() {
     local wanted=("${PACKAGES[@]}") missing=() package
     [ "$mode" = test ] && wanted+=("${TEST_PACKAGES[@]}")
     for package in "${wanted[@]}"; do
-        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+        # Ubuntu 24.04 renamed some libraries (libglib2.0-0t64): apt takes the old name, dpkg knows only the new.
+        # (dpkg-query fails when one of the names is unknown, so its status is not what decides.)
+        [[ "$(dpkg-query -W -f='${Status}\n' "$package" "${package}t64" 2>/dev/null || true)" == *"install ok installed"* ]] \
+            || missing+=("$package")
     done
     [ "${#missing[@]}" -gt 0 ] || return 0
     local as_root=()

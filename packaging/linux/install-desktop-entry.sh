@@ -22,8 +22,13 @@ refresh() {
     if command -v gtk-update-icon-cache >/dev/null 2>&1; then gtk-update-icon-cache -q -t "$data/icons/hicolor" || true; fi
 }
 
+# The default program of the type, in the freedesktop list that GIO (GNOME Files, Thunar), xdg-open and KDE read.
+mimeapps=${XDG_CONFIG_HOME:-$HOME/.config}/mimeapps.list
+default_line="application/x-thuky-meeting=thuky.desktop;"
+
 if [ "${1:-}" = "--uninstall" ]; then
     rm -f "${installed[@]}"
+    if [ -f "$mimeapps" ]; then sed -i "/^application\/x-thuky-meeting=thuky.desktop;\$/d" "$mimeapps"; fi
     refresh
     echo "Thư Ký's menu entry and file type were removed."
     exit 0
@@ -52,10 +57,17 @@ for size in "${sizes[@]}"; do
     cp "$icons/thuky-$size.png" "$data/icons/hicolor/${size}x${size}/mimetypes/application-x-thuky-meeting.png"
 done
 refresh
-# The default for the type, where a tool can say so (the only program for it is picked anyway).
+# The default for the type: through the desktop's tool when there is one, else written in the list itself (a
+# system without them, such as a minimal one a desktop is added to later: GIO then finds no program for the type).
 if command -v xdg-mime >/dev/null 2>&1; then
     xdg-mime default thuky.desktop application/x-thuky-meeting
 elif command -v gio >/dev/null 2>&1; then
     gio mime application/x-thuky-meeting thuky.desktop > /dev/null
+elif [ -f "$mimeapps" ] && grep -q '^\[Default Applications\]' "$mimeapps"; then
+    sed -i -e '/^\[Default Applications\]/,/^\[/{/^application\/x-thuky-meeting=/d}' \
+        -e "/^\[Default Applications\]/a $default_line" "$mimeapps"
+else
+    mkdir -p "$(dirname "$mimeapps")"
+    { [ -s "$mimeapps" ] && echo; printf '[Default Applications]\n%s\n' "$default_line"; } >> "$mimeapps"
 fi
 echo "Thư Ký is in the application menu; *.minutes.json files open in it ($data/applications/thuky.desktop)."

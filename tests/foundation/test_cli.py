@@ -9,6 +9,8 @@ import pytest
 from support import ALL_SAMPLES, SEED_SAMPLE
 from support import run_cli as run
 
+import minutes_app
+from minutes_app import cli
 from minutes_app.cli import SUBCOMMANDS
 
 
@@ -85,6 +87,53 @@ def test_a_mistyped_command_is_answered_in_vietnamese() -> None:
     assert result.returncode == 2
     assert result.stderr.startswith('minutes-app: "exprot" không phải là lệnh')
     assert 'Có phải ý bạn là "export"?' in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "hint"),
+    [("--verbose", ' Did you mean "--version"?'), ("--hepl", ' Did you mean "--help"?'), ("-v", "")],
+)
+def test_an_unknown_option_is_named_and_does_not_open_the_editor(option: str, hint: str) -> None:
+    # Qt ignores options it does not know: these opened the editor (and without a display aborted it).
+    result = run(option, SEED_SAMPLE)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        f'minutes-app: "{option}" is not an option.{hint} The commands are: {", ".join(SUBCOMMANDS)}; '
+        "give no command, or the name of a meeting file, to open the editor.")
+
+
+def test_an_unknown_option_is_answered_in_vietnamese() -> None:
+    result = run("--ui-language", "vi", "--verbose", ui="en")
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        'minutes-app: "--verbose" không phải là một tùy chọn. Có phải ý bạn là "--version"?')
+    assert "Các lệnh: " in result.stderr
+
+
+def test_the_version() -> None:
+    result = run("--version")
+    assert (result.returncode, result.stdout.strip()) == (0, f"minutes-app {minutes_app.__version__}")
+
+
+def test_qt_options_reach_the_editor_with_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    import minutes_app.gui.app as gui_app
+
+    received: list[list[str]] = []
+    monkeypatch.setattr(gui_app, "run_gui", lambda argv: received.append(list(argv)) or 0)
+    assert cli.main(["-style", "fusion", "--reverse", str(SEED_SAMPLE), "--ui-language=en"]) == 0
+    # The file first: the editor's own parser took "fusion", the value of -style, for the file to open.
+    assert received == [[str(SEED_SAMPLE), "-style", "fusion", "--reverse", "--ui-language=en"]]
+
+
+def test_notes_and_meeting_given_the_wrong_way_round(tmp_path: Path) -> None:
+    notes = tmp_path / "ghi-nhanh.txt"
+    notes.write_text("@Sáu: ý kiến\n", encoding="utf-8")
+    result = run("notes", SEED_SAMPLE, "--into", notes)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (f"{SEED_SAMPLE}: this is a meeting file, not notes; write: "
+                                     f"minutes-app notes NOTES --into {SEED_SAMPLE}")
+    assert notes.read_text(encoding="utf-8") == "@Sáu: ý kiến\n"
 
 
 def test_export_warns_of_a_templates_folder_that_does_not_exist(tmp_path: Path) -> None:

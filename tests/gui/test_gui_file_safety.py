@@ -20,6 +20,8 @@ from minutes_app.storage.concurrency import REFRESH_EVERY, lock_path, read_lock
 
 from ..conftest import ENGLISH_SAMPLE, SEED_SAMPLE
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 
 def _broken_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """name → (file, words the message must contain)."""

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from docx import Document as DocxDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
@@ -15,6 +16,8 @@ from minutes_app.gui.finalising import final_label
 from minutes_app.storage import load_meeting
 
 from ..conftest import SEED_SAMPLE
+
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
 
 
 def _answer_yes(monkeypatch) -> list[str]:  # noqa: ANN001

@@ -20,6 +20,8 @@ from minutes_app.storage.task_register import TaskPlace
 from ..conftest import COMMUNE_SAMPLE
 from .keyboard import type_text
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 FOLLOW_UP = PAGE_ORDER.index(Page.FOLLOW_UP)
 DIRECTIVES = PAGE_ORDER.index(Page.DIRECTIVES)
 

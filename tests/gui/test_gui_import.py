@@ -133,6 +133,7 @@ def test_import_attendees_kind_and_a_file_without_header(make_window, tmp_path) 
     dialog.reject()
 
 
+@pytest.mark.slow  # screenshots of the dialog
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_import_dialog_screenshot(make_window, tmp_path, language: str) -> None:  # noqa: ANN001
     from minutes_app.l10n.i18n import set_ui_language

@@ -25,6 +25,8 @@ from support import SEED_SAMPLE
 from minutes_app.l10n.i18n import set_ui_language
 from minutes_app.paths import locale_dir
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 
 def _vietnamese_catalog() -> dict[str, str]:
     with open(locale_dir() / "vi" / "LC_MESSAGES" / "minutes_app.po", "rb") as stream:

@@ -20,6 +20,8 @@ from minutes_app.storage import load_meeting
 from ..conftest import COMMUNE_SAMPLE
 from .keyboard import type_text
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 openpyxl = pytest.importorskip("openpyxl")
 
 FOLLOW_UP = PAGE_ORDER.index(Page.FOLLOW_UP)

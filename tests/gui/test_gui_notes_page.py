@@ -18,6 +18,8 @@ from minutes_app.storage import load_meeting
 
 from .keyboard import type_text
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 CLOCK = dt.time(7, 31)
 
 

@@ -3,6 +3,7 @@ GIL would slow its first frame); after that, typing is followed with the usual p
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -11,6 +12,8 @@ from minutes_app.gui.preview import REFRESH_DELAY_MS
 from minutes_app.storage import load_meeting
 
 from ..conftest import ENGLISH_SAMPLE
+
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
 
 
 def test_preview_and_checks_wait_for_the_first_frame_then_follow_typing(qtbot) -> None:  # noqa: ANN001

@@ -16,6 +16,8 @@ from minutes_app.check import Finding, Page, Severity, field_label  # noqa: E402
 from minutes_app.check.pages import PAGE_ORDER, PAGES  # noqa: E402
 from minutes_app.l10n.i18n import set_ui_language  # noqa: E402
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 DIGITS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7)
 
 

@@ -19,6 +19,8 @@ from minutes_app.storage import load_meeting  # noqa: E402
 
 from ..conftest import ENGLISH_SAMPLE  # noqa: E402
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 
 @pytest.fixture
 def unshown_window(qtbot):  # noqa: ANN001, ANN201

@@ -83,6 +83,7 @@ def test_the_preview_is_widened_with_the_mouse_and_keeps_its_width_after_a_resta
     assert again == widened and laid_out == viewport
 
 
+@pytest.mark.slow  # the editor, for seconds
 def test_a_preview_built_in_a_worker_is_handed_over_with_no_timer_running(qtlog) -> None:  # noqa: ANN001
     """The worker's document is laid out by Qt's own timers; they must have stopped before it goes to the GUI
     thread, or deleting it there (a newer preview, the window closing) made Qt warn "QBasicTimer::stop:

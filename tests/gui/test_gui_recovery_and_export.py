@@ -19,6 +19,8 @@ from minutes_app.storage import load_meeting
 
 from ..conftest import REPO, SEED_SAMPLE
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")

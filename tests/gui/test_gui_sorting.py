@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtTest import QAbstractItemModelTester
 from support import COMMUNE_SAMPLE
 
 from minutes_app.l10n.collation import sorted_people
+
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
 
 
 def test_sort_attendees_by_given_name_and_undo(make_window) -> None:  # noqa: ANN001

@@ -20,6 +20,8 @@ from minutes_app.storage import dumps_meeting
 
 from .test_gui_live_typing import CTRL, SHIFT, focus, keys, type_keys
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 
 @pytest.fixture
 def window(make_window):  # noqa: ANN001, ANN201

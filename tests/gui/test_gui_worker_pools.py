@@ -14,6 +14,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 SCRIPT = textwrap.dedent("""
     import time
     from PySide6.QtTest import QTest
@@ -48,6 +50,7 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # a child interpreter with a deadline
 def test_a_widget_deleted_while_its_worker_runs_does_not_hang(tmp_path) -> None:  # noqa: ANN001
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
                XDG_DATA_HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path))

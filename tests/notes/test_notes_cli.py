@@ -9,6 +9,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
+import pytest
 from notes.notes_helpers import NOTES_FILE, UNPLACEABLE_LINE, commune_meeting, edited_lines, notes_lines
 from support import run_cli
 
@@ -132,6 +133,7 @@ def test_a_notes_file_saved_by_old_windows_notepad_and_times_carried_down(tmp_pa
         ("@Đức: Báo cáo", dt.time(8, 0)), ("09:15 KL: Tập trung", dt.time(9, 15)), ("NV: Rà soát", dt.time(9, 15))]
 
 
+@pytest.mark.slow  # several child processes
 def test_a_notes_file_in_utf16_or_with_a_bom_is_read_and_binary_is_still_refused(tmp_path: Path) -> None:
     """Notepad's "Unicode" (UTF-16 LE with a byte order mark), "Unicode big endian", and UTF-8 with a BOM give
     the same meeting as plain UTF-8; a file with NUL bytes and no UTF-16 mark is still refused."""

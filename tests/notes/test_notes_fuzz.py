@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,7 @@ def meeting() -> Meeting:
                               Attendee(name="Võ Văn Sâu")])
 
 
+@pytest.mark.slow  # fuzzing
 @settings(max_examples=150, deadline=None)
 @given(st.lists(LINE, max_size=12), st.lists(LINE, max_size=12))
 def test_any_lines_apply_and_settle(first: list[str], second: list[str]) -> None:

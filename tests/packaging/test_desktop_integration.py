@@ -7,6 +7,7 @@ import os
 import shutil
 import struct
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -87,6 +88,48 @@ def test_installed_for_the_user_and_removed_again(tmp_path: Path) -> None:
     assert removed.returncode == 0, removed.stderr
     assert not (data / "applications" / "thuky.desktop").exists()
     assert not list((data / "icons").rglob("*thuky*"))
+
+
+def test_without_the_desktops_tools_the_default_is_written_and_a_double_click_opens_the_meeting(tmp_path: Path) -> None:
+    # A minimal system (no xdg-mime, gio, update-desktop-database) to which a desktop is added later: GIO then
+    # knows no program for the type unless the default is in mimeapps.list. Found on a fresh Debian 12 root.
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for tool in ("bash", "dirname", "basename", "sed", "grep", "mkdir", "cp", "rm", "update-mime-database"):
+        if shutil.which(tool):
+            (tools / tool).symlink_to(shutil.which(tool))
+    opened = tmp_path / "opened.txt"
+    program = tmp_path / "thuky"
+    program.write_text(f'#!/bin/sh\necho "$1" > "{opened}"\n', encoding="utf-8")
+    program.chmod(0o755)
+    config = tmp_path / "config"
+    config.mkdir()
+    mimeapps = config / "mimeapps.list"
+    mimeapps.write_text("[Default Applications]\ntext/plain=gedit.desktop;\n"
+                        "application/x-thuky-meeting=old.desktop;\n\n"
+                        "[Added Associations]\ntext/plain=gedit.desktop;\n", encoding="utf-8")
+    env = {"PATH": str(tools), "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "share"),
+           "XDG_CONFIG_HOME": str(config)}
+    script = LINUX / "install-desktop-entry.sh"
+    done = subprocess.run([script, program], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert mimeapps.read_text(encoding="utf-8") == (
+        "[Default Applications]\napplication/x-thuky-meeting=thuky.desktop;\ntext/plain=gedit.desktop;\n\n"
+        "[Added Associations]\ntext/plain=gedit.desktop;\n")
+    if shutil.which("gio") and shutil.which("update-mime-database"):  # the desktop, added afterwards
+        meeting = tmp_path / "hop.minutes.json"
+        meeting.write_text("{}", encoding="utf-8")
+        subprocess.run(["gio", "open", meeting], env={**env, "PATH": os.environ["PATH"]}, timeout=30, check=True)
+        for _ in range(100):
+            if opened.exists():
+                break
+            time.sleep(0.05)
+        assert opened.read_text(encoding="utf-8").strip() == str(meeting)
+
+    removed = subprocess.run([script, "--uninstall"], env=env, capture_output=True, text=True, timeout=60, check=False)
+    assert removed.returncode == 0, removed.stderr
+    assert "thuky.desktop" not in mimeapps.read_text(encoding="utf-8")
+    assert "text/plain=gedit.desktop;" in mimeapps.read_text(encoding="utf-8")
 
 
 def test_a_program_that_is_not_there_is_refused(tmp_path: Path) -> None:

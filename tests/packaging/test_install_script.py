@@ -13,8 +13,9 @@ from support import REPO
 INSTALL = REPO / "scripts" / "install.sh"
 
 
-def fake_system(tmp_path: Path, uid: int, with_sudo: bool) -> tuple[dict[str, str], Path]:
-    """A PATH of stubs: nothing installed, apt-get and sudo log their arguments, python3 is too old to go on."""
+def fake_system(tmp_path: Path, uid: int, with_sudo: bool,
+                installed: tuple[str, ...] = ()) -> tuple[dict[str, str], Path]:
+    """A PATH of stubs: only ``installed`` is, apt-get and sudo log their arguments, python3 is too old to go on."""
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     log = tmp_path / "calls.log"
@@ -22,7 +23,9 @@ def fake_system(tmp_path: Path, uid: int, with_sudo: bool) -> tuple[dict[str, st
         (bin_dir / tool).symlink_to(shutil.which(tool))
     stubs = {
         "id": f"echo {uid}",
-        "dpkg-query": "exit 1",
+        # dpkg-query -W -f=FORMAT PACKAGE...: the status of those it knows
+        "dpkg-query": "".join(f'[[ " $* " == *" {name} "* ]] && echo "install ok installed"; ' for name in installed)
+                      + "exit 1",
         "apt-get": f'echo "apt-get $*" >> {log}',
         "python3": "exit 1",
     }
@@ -78,3 +81,11 @@ def test_an_unknown_option_is_refused() -> None:
                           env={**os.environ})
     assert done.returncode == 2
     assert done.stderr.strip() == "usage: scripts/install.sh [--test]"
+
+
+def test_a_library_under_ubuntus_new_name_counts_as_installed(tmp_path: Path) -> None:
+    env, log = fake_system(tmp_path, uid=0, with_sudo=False, installed=("libglib2.0-0t64", "libgl1"))
+    run(env)
+    install = log.read_text(encoding="utf-8").splitlines()[1].split()
+    assert "libxcb-cursor0" in install
+    assert "libglib2.0-0" not in install and "libgl1" not in install

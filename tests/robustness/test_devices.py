@@ -19,6 +19,7 @@ posix_only = pytest.mark.skipif(sys.platform == "win32" or not Path("/dev/zero")
                                 reason="FIFOs and /dev/zero are POSIX")
 
 
+@pytest.mark.slow  # waits out a FIFO's time limit
 @posix_only
 def test_a_fifo_in_the_folder_does_not_hang_check_or_tasks(tmp_path: Path) -> None:
     good = write_meeting(tmp_path, "good.minutes.json", sample_text())
@@ -31,6 +32,7 @@ def test_a_fifo_in_the_folder_does_not_hang_check_or_tasks(tmp_path: Path) -> No
     assert "not a regular file" in line
 
 
+@pytest.mark.slow  # child processes bounded in time
 @posix_only
 def test_a_meeting_name_linked_to_dev_zero_is_refused(tmp_path: Path) -> None:
     link = tmp_path / "zero.minutes.json"

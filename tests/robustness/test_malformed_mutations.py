@@ -86,6 +86,7 @@ def _get(data: Any, path: tuple) -> Any:
     return data
 
 
+@pytest.mark.slow  # 1,200 malformed files
 def test_1200_mutations_load_or_fail_cleanly(tmp_path: Path) -> None:
     refused = 0
     for number, (description, content) in enumerate(mutations(seed=20201229, count=1200)):

@@ -76,6 +76,7 @@ def test_a_cell_that_expands_to_gigabytes(tmp_path: Path, meeting: Path) -> None
     assert "would expand to 1024" in line and "the limit is 32 MB" in line
 
 
+@pytest.mark.slow  # a sheet of millions of rows
 def test_a_sheet_that_goes_on_for_millions_of_rows(tmp_path: Path, meeting: Path) -> None:
     """One cell far down (row 3,000,000) makes a reader walk every empty row before it."""
     data = _workbook([HEADER, ["Nguyễn Văn A", "Cán bộ", "Tổ 1"]])

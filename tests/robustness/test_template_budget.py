@@ -65,6 +65,7 @@ def test_a_hostile_template_falls_back_within_bounds(tmp_path: Path, text: str, 
     assert out.read_text(encoding="utf-8") == built_in_article
 
 
+@pytest.mark.slow  # waits out the template's time budget
 def test_a_phrase_macro_that_never_ends_is_stopped(tmp_path: Path) -> None:
     """The minutes call their phrases macro by macro: each call has the budget too."""
     phrases = (REPO / "templates" / "minutes" / "phrases.vi.j2").read_text(encoding="utf-8")
@@ -79,6 +80,7 @@ def test_a_phrase_macro_that_never_ends_is_stopped(tmp_path: Path) -> None:
     assert document.blocks == build_document(meeting, "minutes").blocks
 
 
+@pytest.mark.slow  # waits out the template's time budget
 def test_the_budget_stops_a_render_and_leaves_nothing_pending(tmp_path: Path) -> None:
     folder = _folder(tmp_path, "loop.txt", NESTED_LOOPS)
     started = time.monotonic()

@@ -37,6 +37,7 @@ def test_a_lone_surrogate_in_a_known_field_is_refused(tmp_path: Path) -> None:
     assert "attendees[1].name: " in line and "U+DC80" in line
 
 
+@pytest.mark.slow  # child processes
 def test_format_version_of_4400_digits_does_not_break_the_folder(tmp_path: Path) -> None:
     text = sample_text().replace('"format_version": 1', '"format_version": ' + "9" * 4400, 1)
     bad = write_meeting(tmp_path, "bad.minutes.json", text)

@@ -68,6 +68,7 @@ def test_two_imports_at_once_never_lose_rows(tmp_path: Path) -> None:
         assert len(load_meeting(target).attendees) == base + 50 * landed, results
 
 
+@pytest.mark.slow  # the editor, for seconds
 def test_the_editor_checks_the_bytes_it_read_not_the_file_read_again(make_window, monkeypatch,  # noqa: ANN001
                                                                       tmp_path: Path) -> None:
     """A colleague's save that lands while the editor is still opening the file is not overwritten."""
