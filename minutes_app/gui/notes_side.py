@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -108,7 +108,11 @@ class PageColumn(QFrame):
             self.place(True)
 
     def select_entry(self) -> None:
-        self.pages.setCurrentRow(-1)  # no page of the list is current: clicking any one goes back to it
+        # No page of the list is current: clicking any one goes back to it. Through the view's own
+        # setCurrentIndex, so that the list knows "none" was chosen: else, given the focus while the notes are
+        # being shown (the page that had it is hidden), it makes its first row current, shows the General page
+        # in the middle of the switch, and leaves it drawn under the notes.
+        self.pages.setCurrentIndex(QModelIndex())
         self.entry.setCurrentRow(0)
 
 
