@@ -143,6 +143,15 @@ def _sheet_title(name: str) -> str:
     return cleaned or "Sheet1"
 
 
+def _header_part(text: str, limit: int) -> str:
+    """``text`` for one part of the page header, shortened with "…" to ``limit`` characters: Excel refuses a
+    header over 255 characters in all (it offers to repair the file), and a folder's name can be long. "&" starts
+    a code there, so it is doubled."""
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    return text.replace("&", "&&")
+
+
 def _page_setup(sheet: Worksheet, words: TaskListText) -> None:
     """Printed on landscape A4, as wide as the page, the header row on every page, the title above."""
     sheet.page_setup.orientation = "landscape"
@@ -151,8 +160,7 @@ def _page_setup(sheet: Worksheet, words: TaskListText) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = "1:1"
-    # "&" starts a code in Excel's header and footer text.
-    sheet.oddHeader.center.text = words.title.replace("&", "&&")
+    sheet.oddHeader.center.text = _header_part(words.title, 80)
     sheet.oddHeader.center.size = 12
-    sheet.oddHeader.left.text = words.folder_line.replace("&", "&&")
+    sheet.oddHeader.left.text = _header_part(words.folder_line, 150)
     sheet.oddFooter.right.text = "&P/&N"
