@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import stat
+import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
@@ -24,11 +28,43 @@ def settings_file() -> Path | None:
     return user_data_dir() / "settings.ini" if os.environ.get(ENV_DATA_DIR) else None
 
 
+def _native_file() -> Path | None:
+    """Where ``QSettings()`` keeps the settings on Linux and the BSDs (an INI file); None where it is the
+    registry (Windows) or a property list the system writes (macOS)."""
+    if os.name != "posix" or sys.platform == "darwin":
+        return None
+    config = os.environ.get("XDG_CONFIG_HOME", "")
+    return (Path(config) if os.path.isabs(config) else Path.home() / ".config") / APP_AUTHOR / f"{APP_NAME}.conf"
+
+
+def _unusable(path: Path) -> bool:
+    """Whether something other than a regular file is under the settings' name: QSettings reads whatever is
+    there when it is made, and a FIFO would make the editor wait for ever before its window shows."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False  # made at the first setting saved
+    except OSError:
+        return True
+
+
 class AppSettings:
     """Typed access to the settings; every read goes to QSettings so other windows see changes."""
 
     def __init__(self) -> None:
         path = settings_file()
+        name = path or _native_file()
+        if name is not None and _unusable(name):
+            from ..l10n.file_problems import unreadable
+            from ..l10n.i18n import gettext as _
+            from ..safe_io import NotARegularFile
+
+            # One line, and the settings kept for this session only, in a file of our own.
+            message = _("{problem}. The settings are kept for this session only.").format(
+                problem=unreadable(name, NotARegularFile(str(name))))
+            print(message, file=sys.stderr)
+            logging.getLogger(__name__).warning(message)
+            path = Path(tempfile.mkdtemp(prefix="thuky-settings-")) / "settings.ini"
         self.qsettings = QSettings(str(path), QSettings.Format.IniFormat) if path else QSettings()
 
     # -- generic -----------------------------------------------------------------------------------

@@ -169,6 +169,25 @@ def test_a_people_directory_that_is_not_a_regular_file_is_refused_at_once(make: 
     assert result.returncode == 0 and "cannot be used" in result.stdout, (result.stdout, result.stderr)
 
 
+@posix_only
+@pytest.mark.parametrize("make", [_fifo, _zero, _folder], ids=["a FIFO", "a link to /dev/zero", "a folder"])
+def test_a_settings_file_that_is_not_a_regular_file_does_not_stop_the_editor(make: Callable[[Path], None]) -> None:
+    """QSettings reads its file when it is made: a FIFO under the name made the editor wait for ever before its
+    window showed. Now one line names it, and the settings are kept for the session in a file of our own."""
+    from minutes_app.gui.settings import settings_file
+
+    path = settings_file()
+    assert path is not None  # the tests keep their data in a folder of their own
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make(path)
+    result = run_python_bounded("from minutes_app.logs import setup_logging\nsetup_logging()  # as the editor does\n"
+                                "from minutes_app.gui.settings import AppSettings\n"
+                                "settings = AppSettings()\nsettings.ui_language = 'vi'\nprint(settings.ui_language)")
+    assert result.returncode == 0 and result.stdout.strip() == "vi", result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"{path}: not a regular file (a folder, a device or a pipe). The settings are kept for this session only."]
+
+
 def test_settings_leave_a_calendar_they_cannot_read_as_it_was(make_window) -> None:  # noqa: ANN001
     """OK in the settings (pressed to change the language, say) replaced a calendar.json that had one mistyped
     date with an empty one, without a word: its days off were lost. Now the dialog says what is wrong with the
