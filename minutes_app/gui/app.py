@@ -123,7 +123,13 @@ def _create_application(qt_args: Sequence[str]) -> Any:
     from .settings import configure_application_identity
 
     lighten_pyside_import_hook()
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
+    app = QApplication.instance()
+    if app is None:
+        # Fusion named on the command line, before the caller's own arguments (a "-style" there wins): set by
+        # setStyle() it made Python's wrapper of QStyle and its enums, a fiftieth of start-up, for nothing.
+        app = QApplication([sys.argv[0], "-style", "Fusion", *qt_args])
+    else:
+        app.setStyle("Fusion")
     assert isinstance(app, QApplication), "a QCoreApplication without widgets is already running"
     configure_application_identity()
     # Qt's own file dialogs on every platform: they speak the interface language through our catalog
@@ -132,7 +138,6 @@ def _create_application(qt_args: Sequence[str]) -> Any:
     # Workers (preview, check, autosave) run Python beside the GUI thread: hand the GIL back within 1 ms
     # rather than 5, so that a key press never waits long behind them.
     sys.setswitchinterval(0.001)
-    app.setStyle("Fusion")
     app.setApplicationDisplayName("Thư Ký")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "thuky-256.png")))
     app.setDesktopFileName("thuky")  # the menu entry's icon and name in Wayland docks and task bars

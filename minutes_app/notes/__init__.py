@@ -3,11 +3,34 @@
 ``syntax`` reads one line, ``placing`` decides what the lines ask for in context, ``apply`` changes the
 meeting accordingly (pure: it returns a new meeting and the list of changes), ``notes_file`` reads a
 notes file typed elsewhere. No Qt and no I/O outside ``notes_file``.
+
+The names below are imported when first asked for: the editor's window needs only ``running`` (where its
+side bar puts the notes' entry) to open, and the parser once the notes page is built.
 """
 
-from .apply import Action, Change, NoteInput, NotesOutcome, apply_notes
-from .placing import LineProblem
-from .syntax import Line, LineKind, Part, Span, read_line
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .apply import Action, Change, NoteInput, NotesOutcome, apply_notes
+    from .placing import LineProblem
+    from .syntax import Line, LineKind, Part, Span, read_line
 
 __all__ = ["Action", "Change", "Line", "LineKind", "LineProblem", "NoteInput", "NotesOutcome", "Part", "Span",
            "apply_notes", "read_line"]
+
+_LAZY = {"Action": "apply", "Change": "apply", "NoteInput": "apply", "NotesOutcome": "apply", "apply_notes": "apply",
+         "LineProblem": "placing", "Line": "syntax", "LineKind": "syntax", "Part": "syntax", "Span": "syntax",
+         "read_line": "syntax"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

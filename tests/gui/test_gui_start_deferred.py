@@ -1,0 +1,79 @@
+"""What the window leaves for after its first frame, and that a person never notices: the quick notes page is
+built at the first Ctrl+G or click on its entry (or in an idle moment), the check panel's tree at the first
+check, which it says it is running meanwhile; keys typed at once reach the first field and the shortcuts."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from minutes_app.check.pages import PAGES  # noqa: E402
+
+from .keyboard import type_text  # noqa: E402
+
+
+def test_ctrl_g_right_after_the_window_shows_builds_the_notes_and_takes_typing(shown_window, qtbot) -> None:  # noqa: ANN001
+    window = shown_window
+    assert window.notes_page is None  # not built with the window
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    page = window.notes_page
+    assert page is not None and window.stack.currentWidget() is page and page.editor.hasFocus()
+    assert window.page_column.entry.currentRow() == 0 and window.side.currentRow() == -1
+    type_text(QApplication.focusWidget(), "@Chủ tịch: Khai mạc hội nghị.")
+    assert page.editor.toPlainText() == "@Chủ tịch: Khai mạc hội nghị."
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.sheet.page(0)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.notes_page is page  # built once
+    qtbot.waitUntil(lambda: page.pending is None, timeout=5000)
+    assert [note.text for note in window.document.meeting.notes][-1:] == ["@Chủ tịch: Khai mạc hội nghị."]
+
+
+def test_a_click_on_the_quick_notes_entry_builds_and_shows_them(shown_window, qtbot) -> None:  # noqa: ANN001
+    window = shown_window
+    entry = window.page_column.entry
+    assert window.notes_page is None
+    qtbot.mouseClick(entry.viewport(), Qt.MouseButton.LeftButton, pos=entry.visualItemRect(entry.item(0)).center())
+    assert window.notes_page is not None and window.stack.currentWidget() is window.notes_page
+
+
+def test_left_alone_the_notes_page_is_built_in_an_idle_moment_without_moving_the_focus(shown_window, qtbot) -> None:  # noqa: ANN001
+    window = shown_window
+    focus = QApplication.focusWidget()
+    assert focus is window.sheet.page(0).first_field
+    qtbot.waitUntil(lambda: window.notes_page is not None, timeout=10000)
+    assert window.stack.currentWidget() is window.sheet.page(0) and QApplication.focusWidget() is focus
+    assert window.stack.indexOf(window.notes_page) == len(PAGES)  # after the pages: rows and pages match
+
+
+def test_the_first_keys_typed_land_in_the_first_field_and_the_shortcuts_work_at_once(shown_window) -> None:  # noqa: ANN001
+    window = shown_window
+    first = window.sheet.page(0).first_field
+    assert QApplication.focusWidget() is first
+    before = first.text()
+    type_text(QApplication.focusWidget(), "Hội nghị")
+    assert "Hội nghị" in first.text() and first.text().replace("Hội nghị", "", 1) == before
+    assert window.document.is_modified
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert first.text() == before
+    for number in range(len(PAGES)):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key(Qt.Key.Key_1 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.side.currentRow() == number and window.stack.currentWidget() is window.sheet.page(number)
+
+
+def test_the_check_panel_says_it_is_checking_until_the_first_result(unshown_window, qtbot) -> None:  # noqa: ANN001
+    window = unshown_window
+    panel = window.check_panel
+    assert panel.summary.text() == "Checking…" and panel._tree is None  # no tree before there is something to list
+    assert panel.findings() == []
+    with qtbot.waitSignal(window.checks.checked, timeout=15000):
+        window.show()
+    assert panel.summary.text() != "Checking…"
+    assert panel._tree is not None and panel.tree.isVisible()
+    assert panel.tree.topLevelItemCount() == len({finding.page for finding in panel.findings()})
