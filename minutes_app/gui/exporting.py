@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -85,6 +84,8 @@ def print_file(path: Path) -> str:
         return _("Sent to the default printer.")
     lp = shutil.which("lp") or shutil.which("lpr")
     if lp:
+        import subprocess  # (here: the window opens without it)
+
         result = subprocess.run([lp, str(path)], capture_output=True, text=True, timeout=60)
         if result.returncode == 0:
             return _("Sent to the default printer.")

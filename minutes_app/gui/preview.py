@@ -10,7 +10,6 @@ rebuilt until it is shown again.
 
 from __future__ import annotations
 
-import html
 import math
 import time
 from collections.abc import Callable
@@ -23,6 +22,7 @@ from PySide6.QtGui import (
     QPagedPaintDevice,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -186,6 +186,17 @@ class PreviewCanvas(QWidget):
         document.print_(printer)
 
 
+def _white_viewport() -> QWidget:
+    """The paper's white around the page, made here: asked for with ``viewport()``, Qt's own viewport would make
+    PySide create every widget class of QtWidgets (9 ms) to find its Python type, while the window opens."""
+    viewport = QWidget()
+    palette = viewport.palette()
+    palette.setColor(QPalette.ColorRole.Window, PAPER)
+    viewport.setPalette(palette)
+    viewport.setAutoFillBackground(True)
+    return viewport
+
+
 class PreviewPane(QWidget):
     refreshed = Signal(str)  # the kind that was shown (tests wait for it)
 
@@ -211,10 +222,10 @@ class PreviewPane(QWidget):
         self.view = PreviewCanvas()
         self.scroll_area = QScrollArea()
         self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area.setViewport(_white_viewport())  # (first: the viewport it replaces goes with its children)
         self.scroll_area.setWidget(self.view)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # the width stays put
-        self.scroll_area.viewport().setStyleSheet("background: white;")
         layout.addWidget(self.scroll_area, 1)
         self.stale = False  # a change came while hidden: rebuild when shown
         self.painted = False  # the first rendering waits for the pane's first frame (the window on screen)
@@ -297,6 +308,8 @@ class PreviewPane(QWidget):
         self.refreshed.emit(kind)
 
     def _show_error(self, message: str) -> None:
+        import html  # (here: the window opens without it)
+
         kind = self.current_kind()
         self.view.show_rendering(lay_out("<p style='color:#8a1c1c'><b>{}</b></p><p>{}</p>".format(
             html.escape(_("The preview cannot be shown.")), html.escape(message).replace("\n", "<br>")),

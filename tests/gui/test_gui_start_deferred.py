@@ -77,3 +77,25 @@ def test_the_check_panel_says_it_is_checking_until_the_first_result(unshown_wind
     assert panel.summary.text() != "Checking…"
     assert panel._tree is not None and panel.tree.isVisible()
     assert panel.tree.topLevelItemCount() == len({finding.page for finding in panel.findings()})
+
+
+def test_the_file_opened_at_start_joins_the_recent_files_once_the_window_is_on_screen(qtbot, tmp_path) -> None:  # noqa: ANN001
+    import shutil
+
+    from minutes_app.gui.app import create_application, create_window
+    from minutes_app.gui.settings import AppSettings
+
+    from ..conftest import ENGLISH_SAMPLE
+
+    create_application()
+    path = tmp_path / "hop.minutes.json"
+    shutil.copy(ENGLISH_SAMPLE, path)
+    window = create_window(path)
+    try:
+        assert path.resolve() not in AppSettings().recent_files()  # a write to disk: not while the window opens
+        window.show()
+        qtbot.waitUntil(lambda: AppSettings().recent_files()[:1] == [path.resolve()], timeout=5000)
+        assert window.document.path == path and window.files.locked_path == path  # the lock, though, at once
+    finally:
+        window.document.undo_stack.setClean()
+        window.close()
