@@ -5,8 +5,8 @@
 Every figure is a whole new process, timed from its launch, median of several runs, the runs of the editor
 and of the bare window interleaved so that both see the same machine:
 
-- bare window: ``QApplication`` + an empty ``QMainWindow``, shown, until the event loop first waits
-  (``QAbstractEventDispatcher.aboutToBlock``: nothing left to do);
+- bare window: ``QApplication`` (Fusion, as the editor's) + an empty ``QMainWindow``, shown, until the event
+  loop first waits (``QAbstractEventDispatcher.aboutToBlock``: nothing left to do);
 - the editor (``create_application`` + ``create_window``, as ``python -m minutes_app`` does) on its sample,
   and on the stress meeting, until the same first wait; the ratio to the bare window is the target
   (≤ 2.0). The same child then types one key into the first field (how long the GUI thread took for it)
@@ -57,9 +57,12 @@ class FirstIdle(QObject):
             self.then()
 """
 
+# The same application set-up as the editor's where it costs nothing (its style, named on the command line as
+# ``create_application`` does); nothing the editor draws (its font, icons) is added to the bare window.
 BARE = IDLE + """
+import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
+app = QApplication([sys.argv[0], "-style", "Fusion"])
 window = QMainWindow()
 window.show()
 first_idle = FirstIdle(window, app.quit)

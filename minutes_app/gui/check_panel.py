@@ -73,6 +73,11 @@ class CheckPanel(QWidget):
         self._checked = True
         self._fill()
 
+    def set_failed(self, message: str) -> None:
+        """The check could not run: said instead of "Checking…" (the findings shown before, if any, stay)."""
+        if not self._checked:
+            self.summary.setText(_("The check could not be run: {message}").format(message=message))
+
     def findings(self) -> list[Finding]:
         return list(self._findings)
 

@@ -50,6 +50,7 @@ class CheckRunner(QObject):
 
     checked = Signal(object)  # CheckResult
     problem = Signal(str)  # the user's calendar file cannot be read, the checker failed…
+    failed = Signal(str)  # the checker failed (also said through ``problem``)
 
     def __init__(self, document_source: Any, parent: QObject | None = None):
         super().__init__(parent)
@@ -124,6 +125,7 @@ class CheckRunner(QObject):
 
     def _failed(self, message: str) -> None:
         self.problem.emit(message)
+        self.failed.emit(message)
 
     def wait(self, msecs: int = 10000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -10,7 +10,9 @@ side bar puts the notes' entry) to open, and the parser once the notes page is b
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 
 if TYPE_CHECKING:
     from .apply import Action, Change, NoteInput, NotesOutcome, apply_notes
@@ -20,17 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["Action", "Change", "Line", "LineKind", "LineProblem", "NoteInput", "NotesOutcome", "Part", "Span",
            "apply_notes", "read_line"]
 
-_LAZY = {"Action": "apply", "Change": "apply", "NoteInput": "apply", "NotesOutcome": "apply", "apply_notes": "apply",
-         "LineProblem": "placing", "Line": "syntax", "LineKind": "syntax", "Part": "syntax", "Span": "syntax",
-         "read_line": "syntax"}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, {
+    "Action": "apply", "Change": "apply", "NoteInput": "apply", "NotesOutcome": "apply", "apply_notes": "apply",
+    "LineProblem": "placing", "Line": "syntax", "LineKind": "syntax", "Part": "syntax", "Span": "syntax",
+    "read_line": "syntax"})

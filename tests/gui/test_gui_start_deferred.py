@@ -99,3 +99,17 @@ def test_the_file_opened_at_start_joins_the_recent_files_once_the_window_is_on_s
     finally:
         window.document.undo_stack.setClean()
         window.close()
+
+
+def test_a_first_check_that_fails_is_said_in_the_panel_not_left_as_checking(unshown_window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from minutes_app.gui import checking
+
+    def broken(*_args: object) -> None:
+        raise OSError("the folder cannot be read")
+
+    monkeypatch.setattr(checking, "check_meeting", broken)
+    window = unshown_window
+    with qtbot.waitSignal(window.checks.failed, timeout=15000):
+        window.show()
+    assert window.check_panel.summary.text() == "The check could not be run: the folder cannot be read"
+    assert "the folder cannot be read" in window.statusBar().currentMessage()
