@@ -129,8 +129,6 @@ def create_window(requested: Path | None = None) -> Any:
 
 
 def _create_window(requested: Path | None) -> Any:
-    from PySide6.QtWidgets import QMessageBox
-
     from ..errors import MinutesError
     from ..storage import load_meeting
     from .main_window import MainWindow, new_meeting
@@ -147,6 +145,8 @@ def _create_window(requested: Path | None) -> Any:
     try:
         meeting = load_meeting(first)
     except MinutesError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "Thư Ký", str(error))
         meeting, path = new_meeting(settings), None
     # The built-in samples are opened as a starting point; saving asks for a name of the user's own.

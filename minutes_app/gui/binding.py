@@ -11,12 +11,11 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QCalendarWidget,
     QComboBox,
     QDateEdit,
     QLineEdit,
@@ -31,6 +30,9 @@ from ..l10n.dates import DateInputError, format_typed_date, parse_typed_date
 from ..l10n.i18n import gettext as _
 from .document import MeetingDocument, normalize
 from .labels import enum_label
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of a date edit stands for "no date" (shown blank)
 NO_TIME = QTime(0, 0)  # likewise midnight for "no time": no meeting starts at midnight
@@ -156,6 +158,8 @@ class DateLineEdit(QLineEdit):
     def open_calendar(self) -> None:
         if self.isReadOnly() or not self.isEnabled():
             return  # a final meeting: nothing to choose
+        from PySide6.QtWidgets import QCalendarWidget  # (its class and enums: when first opened)
+
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -176,7 +175,7 @@ class ExportController(QObject):
         if self.last_written is None:
             QMessageBox.information(self.window, _("Open containing folder"), _("Nothing has been exported yet."))
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_written.parent)))
+        return _open_in_system(self.last_written.parent)
 
     def print_pdf(self, kind: str) -> None:
         folder = Path(tempfile.mkdtemp(prefix="thuky-print-"))
@@ -188,7 +187,7 @@ class ExportController(QObject):
             except OSError as error:
                 QMessageBox.information(self.window, _("Print"), _("{problem} The PDF opens instead; print it from "
                                                                    "there.").format(problem=error))
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
+                _open_in_system(paths[0])
                 return
             QMessageBox.information(self.window, _("Print"), message)
 
@@ -208,7 +207,7 @@ class ExportController(QObject):
         def compose(paths: list[Path]) -> None:
             write_email(eml, subject, body, paths, to)
             self.last_written = eml
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml))):
+            if not _open_in_system(eml):
                 QMessageBox.information(self.window, _("Email"), _("The draft was written to {path}.").format(path=eml))
 
         self.run(jobs, compose)
@@ -247,3 +246,11 @@ class EmailDialog(QDialog):
     def body_text(self) -> str:
         return _("Please find attached the documents of the meeting \"{title}\".").format(
             title=self.meeting.meeting.title)
+
+
+def _open_in_system(path: Path) -> bool:
+    """Open a file or folder in the program the system chooses."""
+    from PySide6.QtCore import QUrl  # (here: the window opens without these classes)
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

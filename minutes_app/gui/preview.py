@@ -14,9 +14,9 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QRectF, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QPagedPaintDevice,
@@ -35,6 +35,9 @@ from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from .document import MeetingDocument
 from .workers import Worker, lasting_pool
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QThread
 
 REFRESH_DELAY_MS = 400
 PAPER = QColor("white")
@@ -95,7 +98,7 @@ def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
     handed to the GUI thread with a timer still running made Qt warn "QBasicTimer::stop: Failed. Possibly
     trying to stop from a different thread" when it was deleted.
     """
-    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop  # (only here: the worker's own loop)
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QThread  # (only here: the worker's own loop)
 
     layout = document.documentLayout()  # creating it starts Qt's step-by-step layout in this thread
     if not in_worker:  # (a few lines of error message, in the GUI thread: no event loop inside it)
