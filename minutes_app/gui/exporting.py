@@ -14,21 +14,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLineEdit,
-    QMessageBox,
-    QProgressDialog,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..export.fallbacks import collecting_fallbacks
 from ..export.registry import ExportOptions, export_meeting, kind_label
@@ -38,6 +27,9 @@ from ..model import Meeting
 from ..userdirs import user_data_dir
 from .mail import write_email
 from .workers import Worker, lasting_pool
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 # (kind, format) pairs offered in the Export menu, in this order.
 EXPORTS = (("minutes", "docx"), ("minutes", "pdf"), ("news", "html"), ("news", "txt"), ("news", "docx"),
@@ -110,6 +102,8 @@ class ExportController(QObject):
 
     # -- running work ------------------------------------------------------------------------------
     def run(self, jobs: list[tuple[str, Path]], then: Callable[[list[Path]], None] | None = None) -> None:
+        from PySide6.QtWidgets import QProgressDialog  # (the dialogs' classes: at the first export)
+
         self._progress = QProgressDialog(_("Exporting…"), "", 0, 100, self.window)
         self._progress.setCancelButton(None)
         self._progress.setWindowTitle(_("Exporting"))
@@ -162,6 +156,8 @@ class ExportController(QObject):
             folder = Path(self.settings.last_folder)
             name = suggested_name(self.meeting_source(), kind, fmt)
             title = _("Export the {kind} as {fmt}").format(kind=kind_label(kind), fmt=fmt.upper())
+            from PySide6.QtWidgets import QFileDialog
+
             chosen, _filter = QFileDialog.getSaveFileName(self.window, title, str(folder / name), FILTERS[fmt])
             if not chosen:
                 return
@@ -194,8 +190,10 @@ class ExportController(QObject):
         self.run([(kind, path)], send)
 
     def email(self) -> None:
+        from .email_dialog import EmailDialog
+
         dialog = EmailDialog(self.meeting_source(), self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.exec() != EmailDialog.DialogCode.Accepted:
             return
         meeting = self.meeting_source()
         folder = user_data_dir() / "outbox" / slug(meeting.meeting.title, 40)
@@ -211,41 +209,6 @@ class ExportController(QObject):
                 QMessageBox.information(self.window, _("Email"), _("The draft was written to {path}.").format(path=eml))
 
         self.run(jobs, compose)
-
-
-class EmailDialog(QDialog):
-    """Which documents to attach, to whom, with what subject."""
-
-    def __init__(self, meeting: Meeting, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(_("Email the documents"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.to = QLineEdit()
-        self.to.setPlaceholderText(_("addresses, separated by commas"))
-        self.subject = QLineEdit(meeting.meeting.title)
-        form.addRow(_("To:"), self.to)
-        form.addRow(_("Subject:"), self.subject)
-        layout.addLayout(form)
-        self.boxes: list[tuple[QCheckBox, tuple[str, str]]] = []
-        for kind, fmt in EXPORTS:
-            label = kind_label(kind)
-            box = QCheckBox(_("{kind} ({fmt})").format(kind=label[:1].upper() + label[1:], fmt=fmt.upper()))
-            box.setChecked((kind, fmt) in (("minutes", "docx"), ("notice", "docx")))
-            self.boxes.append((box, (kind, fmt)))
-            layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.meeting = meeting
-
-    def chosen(self) -> list[tuple[str, str]]:
-        return [job for box, job in self.boxes if box.isChecked()]
-
-    def body_text(self) -> str:
-        return _("Please find attached the documents of the meeting \"{title}\".").format(
-            title=self.meeting.meeting.title)
 
 
 def _open_in_system(path: Path) -> bool:
