@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import cache, lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -17,6 +16,8 @@ from typing import TYPE_CHECKING
 from ..model import Number
 
 if TYPE_CHECKING:
+    from decimal import Context, Decimal
+
     from babel import Locale
     from babel.numbers import NumberPattern
 
@@ -38,6 +39,20 @@ def _dates() -> ModuleType:
     import babel.dates
 
     return babel.dates
+
+
+@cache
+def _decimal() -> ModuleType:
+    import decimal
+
+    return decimal
+
+
+@cache
+def _wide() -> Context:
+    # A context wide enough for any float (1e308 has 309 digits): the default 28 digits would raise
+    # InvalidOperation on a huge figure typed by mistake instead of printing it.
+    return _decimal().Context(prec=400)
 
 
 def _locale(language: str) -> Locale:
@@ -74,7 +89,7 @@ def _format_int(value: int, language: str, max_decimals: int) -> str:
 
 def _format_decimal(value: Number, language: str, max_decimals: int) -> str:
     pattern = _number_pattern("#,##0" + ("." + "#" * max_decimals if max_decimals else ""))
-    with localcontext(_WIDE):  # Babel quantizes in the current context too
+    with _decimal().localcontext(_wide()):  # Babel quantizes in the current context too
         return _numbers().format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
 
 
@@ -83,7 +98,7 @@ def format_fixed(value: Number | None, language: str, decimals: int) -> str:
     if value is None or not _printable(value):
         return DASH
     pattern = _number_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
-    with localcontext(_WIDE):
+    with _decimal().localcontext(_wide()):
         return _numbers().format_decimal(_round(value, decimals), format=pattern, locale=_locale(language))
 
 
@@ -197,10 +212,6 @@ def _printable(value: Number) -> bool:
 
 def _round(value: Number, decimals: int) -> Decimal:
     # Round half up as people do on paper (Babel would otherwise round half to even).
-    quantum = Decimal(1).scaleb(-decimals)
-    # A context wide enough for any float (1e308 has 309 digits): the default 28 digits would raise
-    # InvalidOperation on a huge figure typed by mistake instead of printing it.
-    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP, context=_WIDE)
-
-
-_WIDE = Context(prec=400)
+    decimal = _decimal()
+    quantum = decimal.Decimal(1).scaleb(-decimals)
+    return decimal.Decimal(str(value)).quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=_wide())
