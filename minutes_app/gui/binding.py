@@ -17,12 +17,9 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QStyle,
-    QTimeEdit,
     QWidget,
 )
 
@@ -32,7 +29,10 @@ from .document import MeetingDocument, normalize
 from .labels import enum_label
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QCalendarWidget
+    from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QSpinBox, QTimeEdit
+
+# The spin boxes (QSpinBox, QDateEdit, QTimeEdit: the Closing page's copies and the tables' cell editors) are
+# imported where a binding meets one (``_spin_classes``): the window opens on the General page, which has none.
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of a date edit stands for "no date" (shown blank)
 NO_TIME = QTime(0, 0)  # likewise midnight for "no time": no meeting starts at midnight
@@ -209,18 +209,20 @@ class FieldBinding(QObject):
                 for member in enum:
                     widget.addItem(enum_label(member), member.value)
             widget.currentIndexChanged.connect(self._store)
-        elif isinstance(widget, QDateEdit):
-            widget.setMinimumDate(NO_DATE)
-            widget.setSpecialValueText(" ")
-            widget.dateChanged.connect(self._store)
-        elif isinstance(widget, QTimeEdit):
-            widget.setMinimumTime(NO_TIME)
-            widget.setSpecialValueText(" ")
-            widget.timeChanged.connect(self._store)
-        elif isinstance(widget, QSpinBox):
-            widget.setMinimum(-1)
-            widget.setSpecialValueText("—")
-            widget.valueChanged.connect(self._store)
+        else:
+            QDateEdit, QTimeEdit, QSpinBox = _spin_classes()  # noqa: N806 - Qt's class names
+            if isinstance(widget, QDateEdit):
+                widget.setMinimumDate(NO_DATE)
+                widget.setSpecialValueText(" ")
+                widget.dateChanged.connect(self._store)
+            elif isinstance(widget, QTimeEdit):
+                widget.setMinimumTime(NO_TIME)
+                widget.setSpecialValueText(" ")
+                widget.timeChanged.connect(self._store)
+            elif isinstance(widget, QSpinBox):
+                widget.setMinimum(-1)
+                widget.setSpecialValueText("—")
+                widget.valueChanged.connect(self._store)
         document.fieldChanged.connect(self._on_field_changed)
         self.set_target(target)
 
@@ -247,6 +249,7 @@ class FieldBinding(QObject):
         if isinstance(w, QComboBox):
             data = w.currentData()
             return self.enum(data) if self.enum is not None and data is not None else data
+        QDateEdit, QTimeEdit, QSpinBox = _spin_classes()  # noqa: N806 - Qt's class names
         if isinstance(w, QDateEdit):
             date = w.date()
             return None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
@@ -279,14 +282,20 @@ class FieldBinding(QObject):
                 w.setTextCursor(cursor)
             elif isinstance(w, QComboBox):
                 w.setCurrentIndex(max(0, w.findData(str(value) if value is not None else None)))
-            elif isinstance(w, QDateEdit):
-                w.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-            elif isinstance(w, QTimeEdit):
-                w.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
-            elif isinstance(w, QSpinBox):
-                w.setValue(-1 if value is None else int(value))
+            else:
+                self._load_spin(w, value)
         finally:
             self._loading = False
+
+    @staticmethod
+    def _load_spin(w: QWidget, value: Any) -> None:
+        QDateEdit, QTimeEdit, QSpinBox = _spin_classes()  # noqa: N806 - Qt's class names
+        if isinstance(w, QDateEdit):
+            w.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        elif isinstance(w, QTimeEdit):
+            w.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
+        elif isinstance(w, QSpinBox):
+            w.setValue(-1 if value is None else int(value))
 
     def _store(self, *_args: object) -> None:
         if self._loading or self.target is None:
@@ -323,6 +332,12 @@ class FieldBinding(QObject):
         if record is self.target and attr == self.attr and self.read() != getattr(record, attr):
             self.load()
             self.document.clear_rejected(record, attr)
+
+
+def _spin_classes() -> tuple[type[QDateEdit], type[QTimeEdit], type[QSpinBox]]:
+    from PySide6.QtWidgets import QDateEdit, QSpinBox, QTimeEdit
+
+    return QDateEdit, QTimeEdit, QSpinBox
 
 
 def insert_at_cursor(widget: QWidget | None, text: str) -> bool:

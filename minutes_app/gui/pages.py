@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -245,6 +244,8 @@ def derived_placeholder(document: MeetingDocument, widget: QLineEdit, derive: Ca
 
 
 def closing_page(document: MeetingDocument, completions: Completions) -> Page:
+    from PySide6.QtWidgets import QSpinBox  # (the spin boxes' classes: with the first page that has one)
+
     page = Page(page_title(PageName.CLOSING), _(
         "How the meeting ended, who receives the minutes, and what the news "
         "article and the notice of conclusions need."))
