@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -61,6 +62,7 @@ def is_undo_key(event: QKeyEvent) -> bool:
 
 
 _UNDO_FILTER: UndoKeysToStack | None = None
+_ROUTE_AT_FOCUS = "thuky_route_undo_keys"  # a field's undo keys go to the document from its first focus
 
 
 def route_undo_keys(widget: QWidget) -> None:
@@ -70,6 +72,29 @@ def route_undo_keys(widget: QWidget) -> None:
     widget.installEventFilter(_UNDO_FILTER)
     if isinstance(widget, QPlainTextEdit):
         widget.setUndoRedoEnabled(False)
+
+
+def route_undo_keys_at_focus(widget: QWidget) -> None:
+    """``route_undo_keys`` once ``widget`` first has the focus (keys go to the widget that has it).
+
+    A form's fields get their filter when first focused, not when built: the filter (Python) is otherwise called
+    for every event each field gets while the window is built, shown and painted."""
+    if isinstance(widget, QPlainTextEdit):
+        widget.setUndoRedoEnabled(False)
+    if widget.hasFocus():
+        route_undo_keys(widget)
+        return
+    widget.setProperty(_ROUTE_AT_FOCUS, True)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.property(_ROUTE_AT_FOCUS):
+        app.setProperty(_ROUTE_AT_FOCUS, True)
+        app.focusChanged.connect(_focused)
+
+
+def _focused(_old: QWidget | None, new: QWidget | None) -> None:
+    if new is not None and new.property(_ROUTE_AT_FOCUS):
+        new.setProperty(_ROUTE_AT_FOCUS, False)
+        route_undo_keys(new)
 
 
 class TimeLineEdit(QLineEdit):
@@ -195,7 +220,7 @@ class FieldBinding(QObject):
         self.document, self.widget, self.attr, self.label, self.enum = document, widget, attr, label, enum
         self.target: Any = None
         self._loading = False
-        route_undo_keys(widget)
+        route_undo_keys_at_focus(widget)
         if isinstance(widget, DateLineEdit):
             widget.textEdited.connect(self._store)
             widget.editingFinished.connect(self._finished_date)
