@@ -54,10 +54,16 @@ UNDO_KEYS = ("Ctrl+Z",)
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
+def portable_keys(keys: str) -> QKeySequence:
+    """Keys written as in the code ("Ctrl+Shift+N"), read as such in every interface language: the native form
+    would ask the translators for "Ctrl", "Shift"… (Python calls from Qt, 140 of them as the window opens)."""
+    return QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText)
+
+
 def is_undo_key(event: QKeyEvent) -> bool:
     """Whether a key event is one of the window's Undo or Redo keys."""
     pressed = QKeySequence(event.keyCombination())
-    return any(QKeySequence(keys) == pressed for keys in (*UNDO_KEYS, *REDO_KEYS)) or any(
+    return any(portable_keys(keys) == pressed for keys in (*UNDO_KEYS, *REDO_KEYS)) or any(
         event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo))
 
 

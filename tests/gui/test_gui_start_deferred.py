@@ -115,3 +115,21 @@ def test_a_first_check_that_fails_is_said_in_the_panel_not_left_as_checking(unsh
         window.show()
     assert window.check_panel.summary.text() == "The check could not be run: the folder cannot be read"
     assert "the folder cannot be read" in window.statusBar().currentMessage()
+
+
+def test_the_window_shortcuts_are_read_the_same_in_either_language(shown_window) -> None:  # noqa: ANN001
+    from PySide6.QtGui import QKeySequence
+
+    from minutes_app.l10n.i18n import set_ui_language
+
+    window = shown_window
+    portable = QKeySequence.SequenceFormat.PortableText
+    for language in ("vi", "en"):
+        set_ui_language(language)
+        keys = {name: window.actions[name].shortcut().toString(portable)
+                for name in ("new_from_previous", "tasks", "insert_time", "quick_notes", "print_preview", "page2")}
+        assert keys == {"new_from_previous": "Ctrl+Shift+N", "tasks": "Ctrl+Shift+T", "insert_time": "Ctrl+T",
+                        "quick_notes": "Ctrl+G", "print_preview": "Ctrl+Shift+P", "page2": PAGES[2].shortcut}
+        assert [s.toString(portable) for s in window.actions["redo"].shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+        assert window.side.currentRow() == 2
