@@ -71,8 +71,10 @@ class WindowMenus:
             action.setShortcuts(keys)
         elif isinstance(keys, list):
             action.setShortcuts([portable_keys(k) for k in keys])
-        elif keys is not None:
+        elif isinstance(keys, str):
             action.setShortcut(portable_keys(keys))
+        elif keys is not None:
+            action.setShortcut(keys)
         if pixmap is not None:
             action.setIcon(QApplication.style().standardIcon(pixmap))
         action.triggered.connect(slot)
