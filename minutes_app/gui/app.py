@@ -32,6 +32,7 @@ from .pyside_hook import lighten_pyside_import_hook
 DEFAULT_SAMPLE = "tong-ket-kt-xh-2020-lap-vo.minutes.json"
 SCRIPTED_EDITS_ENV = "MINUTES_APP_SCRIPTED_EDITS"
 STARTED_AT = time.perf_counter()  # the benchmark reads how long start-up took
+RECENT_FILE_DELAY_MS = 300  # after the first frame: the file opened joins the recent files
 
 
 def default_sample() -> Path:
@@ -129,6 +130,8 @@ def create_window(requested: Path | None = None) -> Any:
 
 
 def _create_window(requested: Path | None) -> Any:
+    from PySide6.QtCore import QTimer
+
     from ..errors import MinutesError
     from ..storage import load_meeting
     from .main_window import MainWindow, new_meeting
@@ -162,8 +165,10 @@ def _create_window(requested: Path | None) -> Any:
         window.restoreState(state)
     if path is not None and not is_sample:
         opened = path
-        # Written to disk (QSettings syncs at once): after the window's first frame, not while it opens.
-        after_first_frame(window, window, lambda: settings.add_recent_file(opened))
+        # Written to disk (QSettings syncs at once): in an idle moment after the window's first frame, not while it
+        # opens nor with the first keys typed.
+        after_first_frame(window, window, lambda: QTimer.singleShot(
+            RECENT_FILE_DELAY_MS, window, lambda: settings.add_recent_file(opened)))
     return window
 
 
