@@ -5,8 +5,8 @@
 Every figure is a whole new process, timed from its launch, median of several runs, the runs of the editor
 and of the bare window interleaved so that both see the same machine:
 
-- bare window: ``QApplication`` + an empty ``QMainWindow``, shown, until the event loop first waits
-  (``QAbstractEventDispatcher.aboutToBlock``: nothing left to do);
+- bare window: ``QApplication`` (Fusion, as the editor's) + an empty ``QMainWindow``, shown, until the event
+  loop first waits (``QAbstractEventDispatcher.aboutToBlock``: nothing left to do);
 - the editor (``create_application`` + ``create_window``, as ``python -m minutes_app`` does) on its sample,
   and on the stress meeting, until the same first wait; the ratio to the bare window is the target
   (≤ 2.0). The same child then types one key into the first field (how long the GUI thread took for it)
@@ -57,9 +57,12 @@ class FirstIdle(QObject):
             self.then()
 """
 
+# The same application set-up as the editor's where it costs nothing (its style, named on the command line as
+# ``create_application`` does); nothing the editor draws (its font, icons) is added to the bare window.
 BARE = IDLE + """
+import sys
 from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
+app = QApplication([sys.argv[0], "-style", "Fusion"])
 window = QMainWindow()
 window.show()
 first_idle = FirstIdle(window, app.quit)
@@ -134,10 +137,13 @@ def median(values: list[float]) -> float:
 def startup(stress_file: Path, env: dict[str, str]) -> list[tuple[str, float, float, str]]:
     bare: list[float] = []
     runs: dict[str, list[dict[str, float]]] = {"sample": [], "stress": []}
+    # A file opened joins the recent files, and the editor started without one opens the most recent: the stress
+    # runs keep their settings apart, or every sample run after the first would open the stress meeting.
+    stress_env = {**env, "MINUTES_APP_DATA_DIR": str(Path(env["MINUTES_APP_DATA_DIR"]) / "stress-runs")}
     for _run in range(RUNS):
         bare.append(child(BARE, env=env)["IDLE"])
         runs["sample"].append(child(EDITOR, "", env=env))
-        runs["stress"].append(child(EDITOR, str(stress_file), env=env))
+        runs["stress"].append(child(EDITOR, str(stress_file), env=stress_env))
     base = median(bare)
     rows = [("bare PySide6 window, launch to first idle", base * 1000, max(bare) * 1000, "")]
     for name, results in runs.items():

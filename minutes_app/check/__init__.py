@@ -11,8 +11,9 @@ a worker thread.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ..lazy import lazy_names
 from .findings import PAGE_ORDER, Finding, Page, Severity, field_label, page_title
 
 if TYPE_CHECKING:
@@ -22,16 +23,5 @@ if TYPE_CHECKING:
 __all__ = ["Finding", "Page", "Severity", "CheckContext", "field_label", "page_title", "normalize_name",
            "normalize_number", "run_checks", "RULES", "PAGE_ORDER"]
 
-_LAZY = {"RULES": "rules", "CheckContext": "rules", "normalize_name": "rules", "normalize_number": "rules",
-         "run_checks": "running"}
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, {"RULES": "rules", "CheckContext": "rules", "normalize_name": "rules",
+                                     "normalize_number": "rules", "run_checks": "running"})

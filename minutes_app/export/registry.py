@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import ExportError, FallbackWarning, ReferenceDocError
 from ..l10n.i18n import gettext as _
@@ -20,9 +20,11 @@ from ..l10n.i18n import pgettext, sentence
 from ..model import Meeting
 from ..paths import templates_dir
 from ..storage import write_bytes_atomically
-from .document import Document
 from .fallbacks import warn_fallback
 from .options import ExportOptions
+
+if TYPE_CHECKING:
+    from .document import Document  # (the builders and writers import it, at the first preview or export)
 
 T = TypeVar("T")
 
@@ -34,8 +36,8 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "news": ("html", "txt", "docx", "pdf"),
     "notice": ("docx", "pdf", "html"),
 }
-Builder = Callable[[Meeting, ExportOptions], Document]
-Writer = Callable[[Document, ExportOptions], bytes]
+Builder = Callable[[Meeting, ExportOptions], "Document"]
+Writer = Callable[["Document", ExportOptions], bytes]
 
 
 def _build_minutes(meeting: Meeting, options: ExportOptions) -> Document:

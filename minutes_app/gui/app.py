@@ -27,10 +27,12 @@ from ..l10n.i18n import gettext as _
 from ..l10n.i18n import set_ui_language, ui_language
 from ..logs import setup_logging
 from ..paths import resources_dir, samples_dir
+from .pyside_hook import lighten_pyside_import_hook
 
 DEFAULT_SAMPLE = "tong-ket-kt-xh-2020-lap-vo.minutes.json"
 SCRIPTED_EDITS_ENV = "MINUTES_APP_SCRIPTED_EDITS"
 STARTED_AT = time.perf_counter()  # the benchmark reads how long start-up took
+RECENT_FILE_DELAY_MS = 300  # after the first frame: the file opened joins the recent files
 
 
 def default_sample() -> Path:
@@ -81,34 +83,6 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def lighten_pyside_import_hook() -> None:
-    """Let PySide's import hook find "PySide6" in a module's file by a plain read.
-
-    Once PySide6 is loaded, every module imported after it (ours and the standard library's, some 190 as the
-    window opens) goes through PySide's ``__feature__`` hook, which asks whether the module's source mentions
-    "PySide6" through ``inspect.getsource`` (linecache, tokenize): about 0.15 ms a module, a tenth of the
-    window's start-up. The same question answered by reading the file's bytes costs a few µs. Anything that is
-    not a plain ``.py`` file is left to PySide's own check; without that hook (another PySide version) this
-    does nothing."""
-    feature = sys.modules.get("PySide6.support.feature")
-    own_check = getattr(feature, "_mod_uses_pyside", None)
-    if own_check is None or getattr(own_check, "lightened", False):
-        return
-
-    def uses_pyside(module: Any) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return bool(own_check(module))
-        try:
-            with open(path, "rb") as source:
-                return b"PySide6" in source.read()
-        except OSError:
-            return False
-
-    uses_pyside.lightened = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
-
-
 def create_application(qt_args: Sequence[str] = ()) -> Any:
     """The QApplication, configured once: identity for QSettings, Fusion style, a readable font."""
     with collector_paused():
@@ -123,8 +97,15 @@ def _create_application(qt_args: Sequence[str]) -> Any:
     from .settings import configure_application_identity
 
     lighten_pyside_import_hook()
-    app = QApplication.instance() or QApplication([sys.argv[0], *qt_args])
-    assert isinstance(app, QApplication), "a QCoreApplication without widgets is already running"
+    running = QApplication.instance()
+    if running is None:
+        # Fusion named on the command line, before the caller's own arguments (a "-style" there wins): set by
+        # setStyle() it made Python's wrapper of QStyle and its enums, a fiftieth of start-up, for nothing.
+        app = QApplication([sys.argv[0], "-style", "Fusion", *qt_args])
+    else:
+        assert isinstance(running, QApplication), "a QCoreApplication without widgets is already running"
+        app = running
+        app.setStyle("Fusion")
     configure_application_identity()
     # Qt's own file dialogs on every platform: they speak the interface language through our catalog
     # (gui/qt_translations.py), where a system dialog would be half English in the Vietnamese interface.
@@ -132,7 +113,6 @@ def _create_application(qt_args: Sequence[str]) -> Any:
     # Workers (preview, check, autosave) run Python beside the GUI thread: hand the GIL back within 1 ms
     # rather than 5, so that a key press never waits long behind them.
     sys.setswitchinterval(0.001)
-    app.setStyle("Fusion")
     app.setApplicationDisplayName("Thư Ký")
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "thuky-256.png")))
     app.setDesktopFileName("thuky")  # the menu entry's icon and name in Wayland docks and task bars
@@ -150,13 +130,14 @@ def create_window(requested: Path | None = None) -> Any:
 
 
 def _create_window(requested: Path | None) -> Any:
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtCore import QTimer
 
     from ..errors import MinutesError
     from ..storage import load_meeting
     from .main_window import MainWindow, new_meeting
     from .qt_translations import install_qt_translations
     from .settings import AppSettings
+    from .workers import after_first_frame
 
     settings = AppSettings()
     if settings.ui_language:
@@ -167,6 +148,8 @@ def _create_window(requested: Path | None) -> Any:
     try:
         meeting = load_meeting(first)
     except MinutesError as error:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(None, "Thư Ký", str(error))
         meeting, path = new_meeting(settings), None
     # The built-in samples are opened as a starting point; saving asks for a name of the user's own.
@@ -181,7 +164,11 @@ def _create_window(requested: Path | None) -> Any:
     if state is not None:
         window.restoreState(state)
     if path is not None and not is_sample:
-        settings.add_recent_file(path)
+        opened = path
+        # Written to disk (QSettings syncs at once): in an idle moment after the window's first frame, not while it
+        # opens nor with the first keys typed.
+        after_first_frame(window, window, lambda: QTimer.singleShot(
+            RECENT_FILE_DELAY_MS, window, lambda: settings.add_recent_file(opened)))
     return window
 
 

@@ -11,19 +11,16 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QCalendarWidget,
+    QApplication,
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QStyle,
-    QTimeEdit,
     QWidget,
 )
 
@@ -31,6 +28,12 @@ from ..l10n.dates import DateInputError, format_typed_date, parse_typed_date
 from ..l10n.i18n import gettext as _
 from .document import MeetingDocument, normalize
 from .labels import enum_label
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QSpinBox, QTimeEdit
+
+# The spin boxes (QSpinBox, QDateEdit, QTimeEdit: the Closing page's copies and the tables' cell editors) are
+# imported where a binding meets one (``_spin_classes``): the window opens on the General page, which has none.
 
 NO_DATE = QDate(1900, 1, 1)  # the minimum of a date edit stands for "no date" (shown blank)
 NO_TIME = QTime(0, 0)  # likewise midnight for "no time": no meeting starts at midnight
@@ -51,14 +54,21 @@ UNDO_KEYS = ("Ctrl+Z",)
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
+def portable_keys(keys: str) -> QKeySequence:
+    """Keys written as in the code ("Ctrl+Shift+N"), read as such in every interface language: the native form
+    would ask the translators for "Ctrl", "Shift"… (Python calls from Qt, 140 of them as the window opens)."""
+    return QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText)
+
+
 def is_undo_key(event: QKeyEvent) -> bool:
     """Whether a key event is one of the window's Undo or Redo keys."""
     pressed = QKeySequence(event.keyCombination())
-    return any(QKeySequence(keys) == pressed for keys in (*UNDO_KEYS, *REDO_KEYS)) or any(
+    return any(portable_keys(keys) == pressed for keys in (*UNDO_KEYS, *REDO_KEYS)) or any(
         event.matches(k) for k in (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo))
 
 
 _UNDO_FILTER: UndoKeysToStack | None = None
+_ROUTE_AT_FOCUS = "thuky_route_undo_keys"  # a field's undo keys go to the document from its first focus
 
 
 def route_undo_keys(widget: QWidget) -> None:
@@ -68,6 +78,29 @@ def route_undo_keys(widget: QWidget) -> None:
     widget.installEventFilter(_UNDO_FILTER)
     if isinstance(widget, QPlainTextEdit):
         widget.setUndoRedoEnabled(False)
+
+
+def route_undo_keys_at_focus(widget: QWidget) -> None:
+    """``route_undo_keys`` once ``widget`` first has the focus (keys go to the widget that has it).
+
+    A form's fields get their filter when first focused, not when built: the filter (Python) is otherwise called
+    for every event each field gets while the window is built, shown and painted."""
+    if isinstance(widget, QPlainTextEdit):
+        widget.setUndoRedoEnabled(False)
+    if widget.hasFocus():
+        route_undo_keys(widget)
+        return
+    widget.setProperty(_ROUTE_AT_FOCUS, True)
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and not app.property(_ROUTE_AT_FOCUS):
+        app.setProperty(_ROUTE_AT_FOCUS, True)
+        app.focusChanged.connect(_focused)
+
+
+def _focused(_old: QWidget | None, new: QWidget | None) -> None:
+    if new is not None and new.property(_ROUTE_AT_FOCUS):
+        new.setProperty(_ROUTE_AT_FOCUS, False)
+        route_undo_keys(new)
 
 
 class TimeLineEdit(QLineEdit):
@@ -156,6 +189,8 @@ class DateLineEdit(QLineEdit):
     def open_calendar(self) -> None:
         if self.isReadOnly() or not self.isEnabled():
             return  # a final meeting: nothing to choose
+        from PySide6.QtWidgets import QCalendarWidget  # (its class and enums: when first opened)
+
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -191,7 +226,7 @@ class FieldBinding(QObject):
         self.document, self.widget, self.attr, self.label, self.enum = document, widget, attr, label, enum
         self.target: Any = None
         self._loading = False
-        route_undo_keys(widget)
+        route_undo_keys_at_focus(widget)
         if isinstance(widget, DateLineEdit):
             widget.textEdited.connect(self._store)
             widget.editingFinished.connect(self._finished_date)
@@ -205,18 +240,20 @@ class FieldBinding(QObject):
                 for member in enum:
                     widget.addItem(enum_label(member), member.value)
             widget.currentIndexChanged.connect(self._store)
-        elif isinstance(widget, QDateEdit):
-            widget.setMinimumDate(NO_DATE)
-            widget.setSpecialValueText(" ")
-            widget.dateChanged.connect(self._store)
-        elif isinstance(widget, QTimeEdit):
-            widget.setMinimumTime(NO_TIME)
-            widget.setSpecialValueText(" ")
-            widget.timeChanged.connect(self._store)
-        elif isinstance(widget, QSpinBox):
-            widget.setMinimum(-1)
-            widget.setSpecialValueText("—")
-            widget.valueChanged.connect(self._store)
+        else:
+            QDateEdit, QTimeEdit, QSpinBox = _spin_classes()  # noqa: N806 - Qt's class names
+            if isinstance(widget, QDateEdit):
+                widget.setMinimumDate(NO_DATE)
+                widget.setSpecialValueText(" ")
+                widget.dateChanged.connect(self._store)
+            elif isinstance(widget, QTimeEdit):
+                widget.setMinimumTime(NO_TIME)
+                widget.setSpecialValueText(" ")
+                widget.timeChanged.connect(self._store)
+            elif isinstance(widget, QSpinBox):
+                widget.setMinimum(-1)
+                widget.setSpecialValueText("—")
+                widget.valueChanged.connect(self._store)
         document.fieldChanged.connect(self._on_field_changed)
         self.set_target(target)
 
@@ -243,6 +280,7 @@ class FieldBinding(QObject):
         if isinstance(w, QComboBox):
             data = w.currentData()
             return self.enum(data) if self.enum is not None and data is not None else data
+        QDateEdit, QTimeEdit, QSpinBox = _spin_classes()  # noqa: N806 - Qt's class names
         if isinstance(w, QDateEdit):
             date = w.date()
             return None if date == NO_DATE else dt.date(date.year(), date.month(), date.day())
@@ -275,14 +313,20 @@ class FieldBinding(QObject):
                 w.setTextCursor(cursor)
             elif isinstance(w, QComboBox):
                 w.setCurrentIndex(max(0, w.findData(str(value) if value is not None else None)))
-            elif isinstance(w, QDateEdit):
-                w.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-            elif isinstance(w, QTimeEdit):
-                w.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
-            elif isinstance(w, QSpinBox):
-                w.setValue(-1 if value is None else int(value))
+            else:
+                self._load_spin(w, value)
         finally:
             self._loading = False
+
+    @staticmethod
+    def _load_spin(w: QWidget, value: Any) -> None:
+        QDateEdit, QTimeEdit, QSpinBox = _spin_classes()  # noqa: N806 - Qt's class names
+        if isinstance(w, QDateEdit):
+            w.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
+        elif isinstance(w, QTimeEdit):
+            w.setTime(QTime(value.hour, value.minute) if value else NO_TIME)
+        elif isinstance(w, QSpinBox):
+            w.setValue(-1 if value is None else int(value))
 
     def _store(self, *_args: object) -> None:
         if self._loading or self.target is None:
@@ -319,6 +363,12 @@ class FieldBinding(QObject):
         if record is self.target and attr == self.attr and self.read() != getattr(record, attr):
             self.load()
             self.document.clear_rejected(record, attr)
+
+
+def _spin_classes() -> tuple[type[QDateEdit], type[QTimeEdit], type[QSpinBox]]:
+    from PySide6.QtWidgets import QDateEdit, QSpinBox, QTimeEdit
+
+    return QDateEdit, QTimeEdit, QSpinBox
 
 
 def insert_at_cursor(widget: QWidget | None, text: str) -> bool:

@@ -41,6 +41,7 @@ class CheckDock(QDockWidget):
         self.checks = CheckRunner(current, self)
         self.checks.checked.connect(self._show)
         self.checks.problem.connect(self.problem)
+        self.checks.failed.connect(self.panel.set_failed)
         self._rejected_seen: set[int] = set()  # typed text not taken, already said in the status bar
 
     def retranslate(self) -> None:

@@ -10,19 +10,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..check.findings import Finding
 from ..errors import MinutesError
-from ..l10n.workdays import EMPTY_CALENDAR, WorkCalendar, load_calendar, notice_due_date
 from ..model import Meeting
 from .document import MeetingDocument
 from .locating import rejected_findings
 from .pages import DetailPage, DirectivesPage, Page
 from .workers import FIRST_FRAME, Worker, after_first_frame, lasting_pool
+
+if TYPE_CHECKING:
+    from ..l10n.workdays import WorkCalendar
 
 CHECK_DELAY_MS = 600  # after the last change: the checks wait for a pause in typing
 
@@ -37,6 +39,7 @@ class CheckResult:
 def check_meeting(meeting: Meeting, path: Path | None, calendar: WorkCalendar, generation: int = 0) -> CheckResult:
     """The findings and the notice due date of ``meeting`` (runs in a worker thread on a private copy)."""
     from ..check import run_checks  # the rules load here, in the worker, not while the window opens
+    from ..l10n.workdays import notice_due_date
     from ..storage.folder_index import folder_meetings
 
     findings = run_checks(meeting, folder_meetings=folder_meetings(path), calendar=calendar)
@@ -50,6 +53,7 @@ class CheckRunner(QObject):
 
     checked = Signal(object)  # CheckResult
     problem = Signal(str)  # the user's calendar file cannot be read, the checker failed…
+    failed = Signal(str)  # the checker failed (also said through ``problem``)
 
     def __init__(self, document_source: Any, parent: QObject | None = None):
         super().__init__(parent)
@@ -66,6 +70,8 @@ class CheckRunner(QObject):
 
     def calendar(self) -> WorkCalendar:
         """The user's days off and make-up days; a broken calendar.json is reported, not fatal."""
+        from ..l10n.workdays import EMPTY_CALENDAR, load_calendar  # (at the first check, after the first frame)
+
         try:
             return load_calendar()
         except MinutesError as error:
@@ -124,6 +130,7 @@ class CheckRunner(QObject):
 
     def _failed(self, message: str) -> None:
         self.problem.emit(message)
+        self.failed.emit(message)
 
     def wait(self, msecs: int = 10000) -> bool:
         return self.pool.waitForDone(msecs)

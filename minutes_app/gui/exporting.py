@@ -9,28 +9,15 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLineEdit,
-    QMessageBox,
-    QProgressDialog,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..export.fallbacks import collecting_fallbacks
 from ..export.registry import ExportOptions, export_meeting, kind_label
@@ -40,6 +27,9 @@ from ..model import Meeting
 from ..userdirs import user_data_dir
 from .mail import write_email
 from .workers import Worker, lasting_pool
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 # (kind, format) pairs offered in the Export menu, in this order.
 EXPORTS = (("minutes", "docx"), ("minutes", "pdf"), ("news", "html"), ("news", "txt"), ("news", "docx"),
@@ -85,6 +75,8 @@ def print_file(path: Path) -> str:
         return _("Sent to the default printer.")
     lp = shutil.which("lp") or shutil.which("lpr")
     if lp:
+        import subprocess  # (here: the window opens without it)
+
         result = subprocess.run([lp, str(path)], capture_output=True, text=True, timeout=60)
         if result.returncode == 0:
             return _("Sent to the default printer.")
@@ -110,6 +102,8 @@ class ExportController(QObject):
 
     # -- running work ------------------------------------------------------------------------------
     def run(self, jobs: list[tuple[str, Path]], then: Callable[[list[Path]], None] | None = None) -> None:
+        from PySide6.QtWidgets import QProgressDialog  # (the dialogs' classes: at the first export)
+
         self._progress = QProgressDialog(_("Exporting…"), "", 0, 100, self.window)
         self._progress.setCancelButton(None)
         self._progress.setWindowTitle(_("Exporting"))
@@ -162,6 +156,8 @@ class ExportController(QObject):
             folder = Path(self.settings.last_folder)
             name = suggested_name(self.meeting_source(), kind, fmt)
             title = _("Export the {kind} as {fmt}").format(kind=kind_label(kind), fmt=fmt.upper())
+            from PySide6.QtWidgets import QFileDialog
+
             chosen, _filter = QFileDialog.getSaveFileName(self.window, title, str(folder / name), FILTERS[fmt])
             if not chosen:
                 return
@@ -175,7 +171,7 @@ class ExportController(QObject):
         if self.last_written is None:
             QMessageBox.information(self.window, _("Open containing folder"), _("Nothing has been exported yet."))
             return False
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_written.parent)))
+        return _open_in_system(self.last_written.parent)
 
     def print_pdf(self, kind: str) -> None:
         folder = Path(tempfile.mkdtemp(prefix="thuky-print-"))
@@ -187,15 +183,17 @@ class ExportController(QObject):
             except OSError as error:
                 QMessageBox.information(self.window, _("Print"), _("{problem} The PDF opens instead; print it from "
                                                                    "there.").format(problem=error))
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths[0])))
+                _open_in_system(paths[0])
                 return
             QMessageBox.information(self.window, _("Print"), message)
 
         self.run([(kind, path)], send)
 
     def email(self) -> None:
+        from .email_dialog import EmailDialog
+
         dialog = EmailDialog(self.meeting_source(), self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        if dialog.exec() != EmailDialog.DialogCode.Accepted:
             return
         meeting = self.meeting_source()
         folder = user_data_dir() / "outbox" / slug(meeting.meeting.title, 40)
@@ -207,42 +205,15 @@ class ExportController(QObject):
         def compose(paths: list[Path]) -> None:
             write_email(eml, subject, body, paths, to)
             self.last_written = eml
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(eml))):
+            if not _open_in_system(eml):
                 QMessageBox.information(self.window, _("Email"), _("The draft was written to {path}.").format(path=eml))
 
         self.run(jobs, compose)
 
 
-class EmailDialog(QDialog):
-    """Which documents to attach, to whom, with what subject."""
+def _open_in_system(path: Path) -> bool:
+    """Open a file or folder in the program the system chooses."""
+    from PySide6.QtCore import QUrl  # (here: the window opens without these classes)
+    from PySide6.QtGui import QDesktopServices
 
-    def __init__(self, meeting: Meeting, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(_("Email the documents"))
-        layout = QVBoxLayout(self)
-        form = QFormLayout()
-        self.to = QLineEdit()
-        self.to.setPlaceholderText(_("addresses, separated by commas"))
-        self.subject = QLineEdit(meeting.meeting.title)
-        form.addRow(_("To:"), self.to)
-        form.addRow(_("Subject:"), self.subject)
-        layout.addLayout(form)
-        self.boxes: list[tuple[QCheckBox, tuple[str, str]]] = []
-        for kind, fmt in EXPORTS:
-            label = kind_label(kind)
-            box = QCheckBox(_("{kind} ({fmt})").format(kind=label[:1].upper() + label[1:], fmt=fmt.upper()))
-            box.setChecked((kind, fmt) in (("minutes", "docx"), ("notice", "docx")))
-            self.boxes.append((box, (kind, fmt)))
-            layout.addWidget(box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.meeting = meeting
-
-    def chosen(self) -> list[tuple[str, str]]:
-        return [job for box, job in self.boxes if box.isChecked()]
-
-    def body_text(self) -> str:
-        return _("Please find attached the documents of the meeting \"{title}\".").format(
-            title=self.meeting.meeting.title)
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

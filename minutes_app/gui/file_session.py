@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from ..errors import MinutesError
 from ..l10n.formatting import format_moment
@@ -90,6 +90,8 @@ class FileSession(QObject):
         return answer == QMessageBox.StandardButton.Discard
 
     def _ask_open_path(self, title: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog  # (its class and enums: at the first file dialog)
+
         chosen, _filter = QFileDialog.getOpenFileName(self.window, title, self.settings.last_folder,
                                                       _("Meetings ({pattern})").format(pattern=FILE_FILTER_TEXT))
         if not chosen:
@@ -171,6 +173,8 @@ class FileSession(QObject):
     def save_as(self) -> bool:
         start = self.document.path or Path(self.settings.last_folder) / (
             slug(self.document.meeting.meeting.title) + SUFFIX)
+        from PySide6.QtWidgets import QFileDialog
+
         chosen, _filter = QFileDialog.getSaveFileName(self.window, _("Save the meeting as"), str(start),
                                                       _("Meetings ({pattern})").format(pattern=FILE_FILTER_TEXT))
         if not chosen:

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QTextEdit,
     QWidget,
 )
 
@@ -215,6 +214,8 @@ class Finaliser(QObject):
             self.apply()
 
     def _lock(self, page: QWidget) -> None:
+        from PySide6.QtWidgets import QTextEdit  # (here: no page of the window has one when it opens)
+
         for widget in page.findChildren(QWidget):
             if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
                 if not widget.isReadOnly():

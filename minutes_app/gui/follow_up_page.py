@@ -21,8 +21,9 @@ from ..storage import SUFFIX, load_meeting
 from ..storage.follow_links import earlier_meeting_path, link_to
 from .completion import Completions
 from .document import MeetingDocument
-from .pages import Page, table_page
+from .pages import Page
 from .table_models import follow_up_model
+from .table_pages import table_page
 from .table_view import EditableTableView
 
 

@@ -6,7 +6,7 @@ from enum import Enum
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import pgettext
-from ..model import Gender, Language, MeetingKind, Role, Signing, Status, Target, TaskStatus
+from ..model import Gender, Language, MeetingKind, Role, Signing, Target
 
 
 def enum_label(value: Enum) -> str:
@@ -31,6 +31,16 @@ def enum_label(value: Enum) -> str:
         Signing.BY_ORDER: _("Signed by order (TL.)"),
         Signing.BY_DELEGATION: _("Signed by delegation (TUQ.)"),
         Signing.ACTING: _("An acting head signs (Q.)"),
+    }
+    label = labels.get(value)
+    return label if label is not None else _computed_label(value)
+
+
+def _computed_label(value: Enum) -> str:
+    """The label of a computed status (of an indicator, of a task)."""
+    from ..model import Status, TaskStatus  # (the computations: not needed for the window to open)
+
+    labels: dict[Enum, str] = {
         Status.MET: _("Met"),
         Status.NOT_MET: _("Not met"),
         Status.UNKNOWN: "",

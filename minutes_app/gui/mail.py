@@ -6,7 +6,6 @@ a draft to edit and send, rather than as a received message.
 
 from __future__ import annotations
 
-import mimetypes
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +19,7 @@ DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 
 
 def build_email(subject: str, body: str, attachments: Sequence[Path], to: str = "") -> EmailMessage:
+    import mimetypes
     from email.message import EmailMessage  # ~10 ms of import: at the first e-mail, not at start-up
     from email.policy import SMTP
 

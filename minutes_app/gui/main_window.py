@@ -33,8 +33,7 @@ from .exporting import EXPORTS, ExportController
 from .file_session import APP_TITLE, FileSession, new_meeting
 from .finalising import Finaliser, final_label
 from .history_steps import step_history
-from .notes_page import NotesPage, install_notes_page, show_notes_page
-from .notes_side import PageColumn
+from .notes_side import PageColumn, install_notes, show_notes
 from .page_sheet import PageSheet
 from .pages import Page
 from .preview import PreviewPane
@@ -47,6 +46,7 @@ from .window_menus import WindowMenus
 if TYPE_CHECKING:
     from ..storage.task_register import TaskPlace
     from .import_dialog import ImportDialog
+    from .notes_page import NotesPage
     from .tasks_window import TasksWindow
 
 __all__ = ["APP_TITLE", "MainWindow", "new_meeting"]
@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or AppSettings()
         self.document = MeetingDocument(meeting, path, self)
-        self.notes_page: NotesPage | None = None  # set by install_notes_page
+        self.notes_page: NotesPage | None = None  # built when first shown (notes_side)
         self._connected: MeetingDocument | None = None  # the document whose signals reach the window
         self._fit_to_screen()
         current = self.current_document
@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
 
         self._attach_document(self.document)
         self.files.track_file(path)
-        self.side.setCurrentRow(0)
+        self.go_to_page(0)  # the first key typed goes to the first field (not to the side bar or the check panel)
         self.resizeDocks([self.dock], [430], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dock, self.check_dock], [470, 300], Qt.Orientation.Vertical)
         self._docks_placed = False  # the preview's share of the width is set once, when first shown
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         self.side.setCurrentRow(current)
         preview.refresh()
         self.finaliser.apply()  # a final meeting's new pages are read-only too
-        install_notes_page(self)  # the quick notes: Ctrl+G, and their entry in the side bar
+        install_notes(self)  # the quick notes: Ctrl+G, and their entry in the side bar
 
     def replace_document(self, meeting: Meeting, path: Path | None, modified: bool = False) -> None:
         self.autosaver.forget()
@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         self.sheet.go_to_page(number)
 
     def show_notes(self) -> None:
-        show_notes_page(self)
+        show_notes(self)
 
     def update_title(self, *_args: object) -> None:
         name = self.document.path.name if self.document.path else (self.document.title_hint or _("Untitled"))

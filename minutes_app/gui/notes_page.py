@@ -578,16 +578,3 @@ def notes_page(document: MeetingDocument, completions: object = None) -> NotesPa
     page.read_directory()
     return page
 
-
-def install_notes_page(window: Any) -> NotesPage:
-    """Put a notes page on the window's document (``notes_side.install``: the page and its side-bar entry)."""
-    from .notes_side import install
-
-    return install(window)
-
-
-def show_notes_page(window: Any) -> None:
-    """Show the notes page, the cursor at the end of the notes, ready to type."""
-    from .notes_side import show
-
-    show(window)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
@@ -28,10 +28,15 @@ from PySide6.QtWidgets import (
 
 from ..l10n.i18n import gettext as _
 from ..notes.running import meeting_running
-from .notes_page import NotesPage
 from .workers import after_first_frame
 
+if TYPE_CHECKING:
+    from .notes_page import NotesPage
+
 RECHECK_MS = 60_000  # the clock moves: whether the meeting is running is asked again every minute
+# The notes page is not built with the window (its parser and its widgets were a twentieth of start-up): it is
+# built at the first Ctrl+G or click on its entry, or in an idle moment after the other pages (page_sheet).
+IDLE_BUILD_MS = 700
 
 
 def _fit_height(pages: QListWidget) -> int:
@@ -131,33 +136,46 @@ def place_notes_entry(window: Any) -> PageColumn:
     return column
 
 
-def install(window: Any) -> NotesPage:
-    """Put a notes page on the main window's document in its page area, which its Quick notes command (Ctrl+G,
-    View menu) and its entry in the side bar (first while the meeting is running) show.
+def install_notes(window: Any) -> None:
+    """Give the window's document its quick notes: the entry in the side bar (first while the meeting is running)
+    now, the page itself when first shown (its Quick notes command, Ctrl+G, or its entry) or in an idle moment.
 
     Called whenever the window (re)builds its pages: a new document, a language switch."""
-    old = getattr(window, "notes_page", None)
+    old: NotesPage | None = getattr(window, "notes_page", None)
     was_shown = old is not None and window.stack.currentWidget() is old
     if old is not None:
         old.apply_pending()
         window.stack.removeWidget(old)
         old.deleteLater()
+    window.notes_page = None
+    place_notes_entry(window)
+    if was_shown:  # a language switch rebuilds the pages: stay on the notes
+        show_notes(window)
+    else:
+        after_first_frame(window, window.stack, lambda: QTimer.singleShot(
+            IDLE_BUILD_MS, window.stack, lambda: notes_page_of(window)))
+
+
+def notes_page_of(window: Any) -> NotesPage:
+    """The notes page on the window's document, built now if it is not yet."""
+    if window.notes_page is not None:
+        return window.notes_page
+    from .notes_page import NotesPage
+
     page = NotesPage(window.document)
     after_first_frame(window, page, page.read_directory)  # a worker: not while the window opens
     window.stack.addWidget(page)
     window.notes_page = page
     if window.document.read_only:
         page.editor.setReadOnly(True)
-    column = place_notes_entry(window)
-    page.editor.typed.connect(column.typed)
-    if was_shown:  # a language switch rebuilds the pages: stay on the notes
-        show(window)
+    page.editor.typed.connect(window.page_column.typed)
     return page
 
 
-def show(window: Any) -> None:
+def show_notes(window: Any) -> None:
     """Show the notes page, the cursor at the end of the notes, ready to type."""
+    page = notes_page_of(window)
     window.page_column.select_entry()
-    window.stack.setCurrentWidget(window.notes_page)
-    window.notes_page.cursor_to_end()
-    window.notes_page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    window.stack.setCurrentWidget(page)
+    page.cursor_to_end()
+    page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import NamedTuple
 
 from PySide6.QtWidgets import QStyle
@@ -11,20 +12,31 @@ from PySide6.QtWidgets import QStyle
 from ..check.pages import PAGES, Page, PageInfo
 from .completion import Completions
 from .document import MeetingDocument
-from .follow_up_page import follow_up_page
 from .pages import Page as PageWidget
-from .pages import attendees_page, closing_page, directives_page, discussion_page, general_page, results_page
+from .pages import closing_page, general_page
 
 PageFactory = Callable[[MeetingDocument, Completions], PageWidget]
 _Icon = QStyle.StandardPixmap
 
+
+def _built_later(module: str, name: str) -> PageFactory:
+    """The factory ``name`` of ``module``, imported when its page is first built (the pages of tables and their
+    models and views are not needed for the window to open on General)."""
+
+    def build(document: MeetingDocument, completions: Completions) -> PageWidget:
+        factory: PageFactory = getattr(import_module(module, __package__), name)
+        return factory(document, completions)
+
+    return build
+
+
 _WIDGETS: dict[Page, tuple[PageFactory, QStyle.StandardPixmap]] = {
     Page.GENERAL: (general_page, _Icon.SP_FileDialogInfoView),
-    Page.ATTENDEES: (attendees_page, _Icon.SP_DirHomeIcon),
-    Page.RESULTS: (results_page, _Icon.SP_FileDialogDetailedView),
-    Page.FOLLOW_UP: (follow_up_page, _Icon.SP_BrowserReload),
-    Page.DISCUSSION: (discussion_page, _Icon.SP_MessageBoxInformation),
-    Page.DIRECTIVES: (directives_page, _Icon.SP_DialogApplyButton),
+    Page.ATTENDEES: (_built_later(".table_pages", "attendees_page"), _Icon.SP_DirHomeIcon),
+    Page.RESULTS: (_built_later(".table_pages", "results_page"), _Icon.SP_FileDialogDetailedView),
+    Page.FOLLOW_UP: (_built_later(".follow_up_page", "follow_up_page"), _Icon.SP_BrowserReload),
+    Page.DISCUSSION: (_built_later(".table_pages", "discussion_page"), _Icon.SP_MessageBoxInformation),
+    Page.DIRECTIVES: (_built_later(".table_pages", "directives_page"), _Icon.SP_DialogApplyButton),
     Page.CLOSING: (closing_page, _Icon.SP_DialogOkButton),
 }
 

@@ -23,11 +23,11 @@ from .completion import Completions
 from .document import MeetingDocument
 from .page_list import EDITOR_PAGES
 from .pages import DirectivesPage, Page
-from .table_view import EditableTableView
 from .workers import after_first_frame
 
 if TYPE_CHECKING:
     from ..storage.task_register import TaskPlace
+    from .table_view import EditableTableView
 
 
 # The pages not shown are built from half a second after the first frame, when the first preview and check

@@ -1,4 +1,5 @@
-"""The editor's pages: General, Attendees, Results, Discussion, Directives & tasks, Closing (``page_list``).
+"""The editor's pages of forms, General and Closing, and what every page shares (``page_list``); the pages of
+tables are in ``table_pages``, imported when the first of them is built (the window opens on General).
 
 Pages hold layout only; the bindings and table models carry the logic. They are rebuilt, not
 retranslated, when the interface language changes (the document and its history survive).
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -21,8 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
-    QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -32,20 +31,14 @@ from ..check.pages import Page as PageName
 from ..check.pages import page_title
 from ..l10n.agency import derived_code, prose_name
 from ..l10n.i18n import gettext as _
-from ..model import Language, MeetingKind, Signing, Task
+from ..model import Language, MeetingKind, Signing
 from .binding import DateLineEdit, FieldBinding, TimeLineEdit
 from .completion import Completions
 from .document import MeetingDocument
-from .guests_check import GuestsToCheckBar
-from .table_models import (
-    ListTableModel,
-    attendee_model,
-    directive_model,
-    discussion_model,
-    indicator_model,
-    task_model,
-)
-from .table_view import EditableTableView
+
+if TYPE_CHECKING:
+    from .table_pages import DetailEditor
+    from .table_view import EditableTableView
 
 FieldWidget = TypeVar("FieldWidget", bound=QWidget)
 
@@ -150,7 +143,7 @@ def align_labels(page: QWidget) -> None:
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _lines_edit(rows: int = 3) -> QPlainTextEdit:
+def lines_edit(rows: int = 3) -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * rows + 14)
     return edit
@@ -207,7 +200,7 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     form.addRow(_("Date and time:"), times)
     build.add(form, _("Place:"), QLineEdit(), meeting, "location", placeholder=_("e.g. Meeting hall of the People's "
                                                                                 "Committee"))
-    build.add(form, _("Bridges (one a line):"), _lines_edit(3), meeting, "bridges")
+    build.add(form, _("Bridges (one a line):"), lines_edit(3), meeting, "bridges")
     column.addWidget(build.last_group())
 
     form = build.form(_("People"))
@@ -224,8 +217,8 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     name = build.add(form, _("Agency in running text:"), QLineEdit(), header, "agency_name")
     code = build.add(form, _("Agency code:"), QLineEdit(), header, "agency_code")
     # Derived values show as placeholders that say so, never as a bare "UBND" that looks typed.
-    _derived_placeholder(document, name, lambda: prose_name(header.agency or header.parent_agency, document.language))
-    _derived_placeholder(document, code, lambda: derived_code(header.agency, document.language))
+    derived_placeholder(document, name, lambda: prose_name(header.agency or header.parent_agency, document.language))
+    derived_placeholder(document, code, lambda: derived_code(header.agency, document.language))
     build.add(form, _("Number:"), QLineEdit(), header, "number", placeholder=_("empty: written by hand"))
     build.add(form, _("Place on the date line:"), QLineEdit(), header, "place")
     column.addWidget(build.last_group())
@@ -234,7 +227,7 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     return page
 
 
-def _derived_placeholder(document: MeetingDocument, widget: QLineEdit, derive: Callable[[], str],
+def derived_placeholder(document: MeetingDocument, widget: QLineEdit, derive: Callable[[], str],
                          guessed: bool = False) -> None:
     """Keep ``widget``'s placeholder on the value the documents use while it is empty, worded as derived."""
     def update() -> None:
@@ -250,167 +243,9 @@ def _derived_placeholder(document: MeetingDocument, widget: QLineEdit, derive: C
     document.changed.connect(update)
 
 
-def table_page(page: Page, view: EditableTableView, model: ListTableModel) -> EditableTableView:
-    view.setModel(model)
-    page.tables.append(view)
-    if page.first_field is None:
-        page.first_field = view
-    return view
-
-
-def attendees_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(page_title(PageName.ATTENDEES), _(
-        "Enter on the last row adds a person; Ctrl+Ins inserts, Ctrl+Del deletes, "
-        "Alt+Up and Alt+Down move a row, Space ticks Present; Ctrl+V pastes rows copied "
-        "from a spreadsheet."))
-    view = table_page(page, EditableTableView(completions), attendee_model(document, page))
-    page.body.addWidget(view)
-    page.body.addWidget(GuestsToCheckBar(document, view, page))  # guests the quick notes added, to check
-    return page
-
-
-def results_page(document: MeetingDocument, completions: Completions) -> Page:
-    page = Page(page_title(PageName.RESULTS), _(
-        "Type figures as the document writes them (31.597 or 101,2 in Vietnamese); the "
-        "plan percentage and the status are computed."))
-    build = FormBuilder(page, document, completions)
-    results = document.meeting.results
-    top = QWidget()
-    top_layout = QHBoxLayout(top)
-    top_layout.setContentsMargins(0, 0, 0, 0)
-    form = build.form(_("Overview"))
-    build.add(form, _("Summary:"), _lines_edit(2), results, "summary")
-    counts = QWidget()
-    count_row = QHBoxLayout(counts)
-    count_row.setContentsMargins(0, 0, 0, 0)
-    met, total = QSpinBox(), QSpinBox()
-    for box, attr, label in ((met, "targets_met", _("Targets met")), (total, "targets_total", _("Targets in plan"))):
-        box.setMaximum(999)
-        page.bindings.append(FieldBinding(document, box, results, attr, edit_text(label)))
-    count_row.addWidget(met)
-    count_row.addWidget(QLabel(_("of")))
-    count_row.addWidget(total)
-    count_row.addWidget(QLabel(_("targets met (empty: counted from the table)")))
-    count_row.addStretch(1)
-    form.addRow(_("Targets met:"), counts)
-    period = build.add(form, _("Period reviewed:"), QLineEdit(), results, "period")
-    info = document.meeting.meeting
-    from ..model.period import guess_period  # (its patterns load with the page that shows the guess)
-
-    _derived_placeholder(document, period, lambda: guess_period(info.title, info.date, document.language),
-                         guessed=True)
-    top_layout.addWidget(build.last_group())
-    page.body.addWidget(top)
-    page.first_field = None
-
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    view = table_page(page, EditableTableView(completions), indicator_model(document, page))
-    splitter.addWidget(view)
-    lists = QWidget()
-    lists_layout = QHBoxLayout(lists)
-    lists_layout.setContentsMargins(0, 0, 0, 0)
-    form = build.form(_("Highlights (one a line)"))
-    build.add(form, "", _lines_edit(4), results, "highlights")
-    lists_layout.addWidget(build.last_group())
-    form = build.form(_("Shortcomings and difficulties (one a line)"))
-    build.add(form, "", _lines_edit(4), results, "shortcomings")
-    lists_layout.addWidget(build.last_group())
-    splitter.addWidget(lists)
-    splitter.setStretchFactor(0, 3)
-    splitter.setStretchFactor(1, 1)
-    page.body.addWidget(splitter, 1)
-    page.first_field = view
-    return page
-
-
-class DetailEditor:
-    """A content editor that follows the current row of a master table."""
-
-    def __init__(self, page: Page, document: MeetingDocument, view: EditableTableView, attr: str, label: str,
-                 on_target: Callable[[Any], None] | None = None):
-        self.view, self.on_target = view, on_target
-        self.editor = QPlainTextEdit()
-        self.editor.setTabChangesFocus(True)
-        self.editor.setPlaceholderText(_("Select a row above, then type here. Ctrl+T inserts the current time."))
-        self.binding = FieldBinding(document, self.editor, None, attr, edit_text(label))
-        page.bindings.append(self.binding)
-        model = view.table_model()
-        view.selectionModel().currentRowChanged.connect(self.follow)
-        for signal in (model.rowsInserted, model.rowsRemoved, model.rowsMoved, model.modelReset):
-            signal.connect(self.follow)
-        if model.rowCount() and not view.currentIndex().isValid():
-            view.setCurrentIndex(model.index(0, 0))  # the box shows the first row's text at once
-        self.follow()
-
-    def follow(self, *_args: object) -> None:
-        items = self.view.table_model().items
-        row = self.view.current_row()
-        target = items[row] if 0 <= row < len(items) else None
-        if target is not self.binding.target:
-            self.binding.set_target(target)
-            if self.on_target:
-                self.on_target(target)
-
-
-def _labelled(text: str, widget: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(4)
-    label = QLabel(text)
-    label.setBuddy(widget)
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return box
-
-
-def discussion_page(document: MeetingDocument, completions: Completions) -> DetailPage:
-    page = DetailPage(page_title(PageName.DISCUSSION), _(
-        "One row per contribution: who spoke and on what; what they said goes in the "
-        "box below. Tab moves between the table and the box."))
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    view = table_page(page, EditableTableView(completions), discussion_model(document, page))
-    splitter.addWidget(view)
-    detail = DetailEditor(page, document, view, "content", _("Content"))
-    splitter.addWidget(_labelled(_("What the selected speaker said:"), detail.editor))
-    splitter.setStretchFactor(0, 1)
-    splitter.setStretchFactor(1, 2)
-    page.body.addWidget(splitter, 1)
-    page.detail = detail
-    return page
-
-
-def directives_page(document: MeetingDocument, completions: Completions) -> DirectivesPage:
-    page = DirectivesPage(page_title(PageName.DIRECTIVES), _(
-        "One row per leader who gave directions; the box holds what they said and "
-        "the table below the tasks they assigned, with units and deadlines."))
-    splitter = QSplitter(Qt.Orientation.Vertical)
-    top = QSplitter(Qt.Orientation.Horizontal)
-    view = table_page(page, EditableTableView(completions), directive_model(document, page))
-    top.addWidget(view)
-    tasks_view = EditableTableView(completions)
-    empty: list[Task] = []
-    tasks = task_model(document, empty, page)
-    tasks_view.setModel(tasks)
-    page.tables.append(tasks_view)
-
-    def show_tasks(directive: Any) -> None:
-        tasks.set_items(directive.tasks if directive is not None else empty)
-        tasks_view.setEnabled(directive is not None)
-
-    detail = DetailEditor(page, document, view, "content", _("Directive"), show_tasks)
-    top.addWidget(_labelled(_("What the selected leader directed:"), detail.editor))
-    top.setStretchFactor(0, 2)
-    top.setStretchFactor(1, 3)
-    splitter.addWidget(top)
-    splitter.addWidget(_labelled(_("Tasks assigned by the selected leader:"), tasks_view))
-    page.body.addWidget(splitter, 1)
-    page.detail = detail
-    page.tasks_view = tasks_view
-    return page
-
-
 def closing_page(document: MeetingDocument, completions: Completions) -> Page:
+    from PySide6.QtWidgets import QSpinBox  # (the spin boxes' classes: with the first page that has one)
+
     page = Page(page_title(PageName.CLOSING), _(
         "How the meeting ended, who receives the minutes, and what the news "
         "article and the notice of conclusions need."))
@@ -419,13 +254,13 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
     meeting = document.meeting
 
     form = build.form(_("Minutes"))
-    build.add(form, _("Closing note:"), _lines_edit(3), meeting.closing, "note",
+    build.add(form, _("Closing note:"), lines_edit(3), meeting.closing, "note",
               placeholder=_("e.g. The minutes were read out to the meeting and approved."))
     copies = QSpinBox()
     copies.setMaximum(99)
     copies.setMaximumWidth(90)
     build.add(form, _("Copies:"), copies, meeting.closing, "copies")
-    build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.closing, "recipients")
+    build.add(form, _("Recipients (one a line):"), lines_edit(5), meeting.closing, "recipients")
     column.addWidget(build.last_group())
 
     form = build.form(_("News article"))
@@ -442,7 +277,7 @@ def closing_page(document: MeetingDocument, completions: Completions) -> Page:
               placeholder=_("e.g. CHỦ TỊCH, after KT., TL., TUQ."))
     build.add(form, _("Title of the signer:"), QLineEdit(), meeting.notice, "signer_title", completes="position")
     build.add(form, _("Name of the signer:"), QLineEdit(), meeting.notice, "signer_name", completes="name")
-    build.add(form, _("Recipients (one a line):"), _lines_edit(5), meeting.notice, "recipients")
+    build.add(form, _("Recipients (one a line):"), lines_edit(5), meeting.notice, "recipients")
     column.addWidget(build.last_group())
     column.addStretch(1)
     align_labels(page)

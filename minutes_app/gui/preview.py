@@ -10,19 +10,19 @@ rebuilt until it is shown again.
 
 from __future__ import annotations
 
-import html
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QRectF, QSize, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QPagedPaintDevice,
     QPainter,
     QPaintEvent,
+    QPalette,
     QResizeEvent,
     QShowEvent,
     QTextCursor,
@@ -35,6 +35,9 @@ from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from .document import MeetingDocument
 from .workers import Worker, lasting_pool
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QThread
 
 REFRESH_DELAY_MS = 400
 PAPER = QColor("white")
@@ -95,7 +98,7 @@ def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
     handed to the GUI thread with a timer still running made Qt warn "QBasicTimer::stop: Failed. Possibly
     trying to stop from a different thread" when it was deleted.
     """
-    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop  # (only here: the worker's own loop)
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, QThread  # (only here: the worker's own loop)
 
     layout = document.documentLayout()  # creating it starts Qt's step-by-step layout in this thread
     if not in_worker:  # (a few lines of error message, in the GUI thread: no event loop inside it)
@@ -186,6 +189,17 @@ class PreviewCanvas(QWidget):
         document.print_(printer)
 
 
+def _white_viewport() -> QWidget:
+    """The paper's white around the page, made here: asked for with ``viewport()``, Qt's own viewport would make
+    PySide create every widget class of QtWidgets (9 ms) to find its Python type, while the window opens."""
+    viewport = QWidget()
+    palette = viewport.palette()
+    palette.setColor(QPalette.ColorRole.Window, PAPER)
+    viewport.setPalette(palette)
+    viewport.setAutoFillBackground(True)
+    return viewport
+
+
 class PreviewPane(QWidget):
     refreshed = Signal(str)  # the kind that was shown (tests wait for it)
 
@@ -211,10 +225,10 @@ class PreviewPane(QWidget):
         self.view = PreviewCanvas()
         self.scroll_area = QScrollArea()
         self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area.setViewport(_white_viewport())  # (first: the viewport it replaces goes with its children)
         self.scroll_area.setWidget(self.view)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # the width stays put
-        self.scroll_area.viewport().setStyleSheet("background: white;")
         layout.addWidget(self.scroll_area, 1)
         self.stale = False  # a change came while hidden: rebuild when shown
         self.painted = False  # the first rendering waits for the pane's first frame (the window on screen)
@@ -297,6 +311,8 @@ class PreviewPane(QWidget):
         self.refreshed.emit(kind)
 
     def _show_error(self, message: str) -> None:
+        import html  # (here: the window opens without it)
+
         kind = self.current_kind()
         self.view.show_rendering(lay_out("<p style='color:#8a1c1c'><b>{}</b></p><p>{}</p>".format(
             html.escape(_("The preview cannot be shown.")), html.escape(message).replace("\n", "<br>")),

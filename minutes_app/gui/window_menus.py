@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle
 from ..check.pages import PAGES
 from ..export.registry import kind_label
 from ..l10n.i18n import gettext as _
+from .binding import portable_keys
 from .exporting import EXPORTS
 from .settings import AppSettings
 
@@ -69,9 +70,11 @@ class WindowMenus:
         if isinstance(keys, QKeySequence.StandardKey):
             action.setShortcuts(keys)
         elif isinstance(keys, list):
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcuts([portable_keys(k) for k in keys])
+        elif isinstance(keys, str):
+            action.setShortcut(portable_keys(keys))
         elif keys is not None:
-            action.setShortcut(QKeySequence(keys))
+            action.setShortcut(keys)
         if pixmap is not None:
             action.setIcon(QApplication.style().standardIcon(pixmap))
         action.triggered.connect(slot)

@@ -7,7 +7,6 @@ exist ("31/02/2025") is refused with the reason, never moved to another day.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -44,6 +43,8 @@ def parse_typed_date(text: str, default_year: int | None = None) -> dt.date | No
         raise DateInputError(_("\"{text}\" is not a date: there is no month {month}.").format(text=text, month=month))
     if not 1 <= year <= 9999:
         raise DateInputError(_("\"{text}\" is not a date; write it as 31/12/2025.").format(text=text))
+    import calendar  # (here: the editor's window opens without it)
+
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise DateInputError(_("\"{text}\" is not a date: {month:02d}/{year} has {days} days.").format(

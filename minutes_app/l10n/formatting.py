@@ -9,19 +9,50 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import cache, lru_cache
-
-from babel import Locale
-from babel.dates import format_date as _babel_format_date
-from babel.dates import format_datetime as _babel_format_datetime
-from babel.dates import format_time as _babel_format_time
-from babel.numbers import NumberPattern, format_decimal, parse_pattern
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from ..model import Number
 
+if TYPE_CHECKING:
+    from decimal import Context, Decimal
+
+    from babel import Locale
+    from babel.numbers import NumberPattern
+
 DASH = "—"  # printed where there is no value (a plan of 0 or missing)
 MONEY_UNITS = frozenset({"đồng", "vnđ", "vnd", "đ"})
+
+
+# Babel is imported at the first figure or date formatted, not with this module: the editor's window imports
+# this module and formats nothing before its first frame (Babel's modules were a thirtieth of its start-up).
+@cache
+def _numbers() -> ModuleType:
+    import babel.numbers
+
+    return babel.numbers
+
+
+@cache
+def _dates() -> ModuleType:
+    import babel.dates
+
+    return babel.dates
+
+
+@cache
+def _decimal() -> ModuleType:
+    import decimal
+
+    return decimal
+
+
+@cache
+def _wide() -> Context:
+    # A context wide enough for any float (1e308 has 309 digits): the default 28 digits would raise
+    # InvalidOperation on a huge figure typed by mistake instead of printing it.
+    return _decimal().Context(prec=400)
 
 
 def _locale(language: str) -> Locale:
@@ -32,12 +63,14 @@ def _locale(language: str) -> Locale:
 # each locale and number pattern is parsed once.
 @cache
 def _parsed_locale(name: str) -> Locale:
+    from babel import Locale
+
     return Locale.parse(name)
 
 
 @cache
 def _number_pattern(pattern: str) -> NumberPattern:
-    return parse_pattern(pattern)
+    return _numbers().parse_pattern(pattern)
 
 
 def format_number(value: Number | None, language: str, max_decimals: int = 2) -> str:
@@ -56,8 +89,8 @@ def _format_int(value: int, language: str, max_decimals: int) -> str:
 
 def _format_decimal(value: Number, language: str, max_decimals: int) -> str:
     pattern = _number_pattern("#,##0" + ("." + "#" * max_decimals if max_decimals else ""))
-    with localcontext(_WIDE):  # Babel quantizes in the current context too
-        return format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
+    with _decimal().localcontext(_wide()):  # Babel quantizes in the current context too
+        return _numbers().format_decimal(_round(value, max_decimals), format=pattern, locale=_locale(language))
 
 
 def format_fixed(value: Number | None, language: str, decimals: int) -> str:
@@ -65,8 +98,8 @@ def format_fixed(value: Number | None, language: str, decimals: int) -> str:
     if value is None or not _printable(value):
         return DASH
     pattern = _number_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
-    with localcontext(_WIDE):
-        return format_decimal(_round(value, decimals), format=pattern, locale=_locale(language))
+    with _decimal().localcontext(_wide()):
+        return _numbers().format_decimal(_round(value, decimals), format=pattern, locale=_locale(language))
 
 
 def format_percent(ratio: float | None, language: str, max_decimals: int = 1) -> str:
@@ -116,14 +149,14 @@ def format_time_of_day(value: dt.time | None, language: str) -> str:
     if value is None:
         return DASH
     if language == "vi":
-        return _babel_format_time(value, "H 'giờ' mm", locale=_parsed_locale("vi"))
-    return _babel_format_time(value, "h:mm a", locale=_parsed_locale("en"))
+        return _dates().format_time(value, "H 'giờ' mm", locale=_parsed_locale("vi"))
+    return _dates().format_time(value, "h:mm a", locale=_parsed_locale("en"))
 
 
 def format_moment(value: dt.datetime, language: str) -> str:
     """A date and time in the interface's short form, for messages: "14:05 29/12/20" (vi),
     "29/12/2020, 14:05" (en: the British form, day first as in Vietnam)."""
-    return _babel_format_datetime(value, "short", locale=_parsed_locale("vi" if language == "vi" else "en_GB"))
+    return _dates().format_datetime(value, "short", locale=_parsed_locale("vi" if language == "vi" else "en_GB"))
 
 
 def nd30_day_month_year(value: dt.date) -> tuple[str, str, str]:
@@ -140,7 +173,7 @@ def format_long_date(value: dt.date | None, language: str) -> str:
     if language == "vi":
         day, month, year = nd30_day_month_year(value)
         return f"ngày {day} tháng {month} năm {year}"
-    return _babel_format_date(value, "d MMMM y", locale=_parsed_locale("en"))
+    return _dates().format_date(value, "d MMMM y", locale=_parsed_locale("en"))
 
 
 def format_place_and_date(place: str, value: dt.date | None, language: str) -> str:
@@ -158,8 +191,8 @@ def format_short_date(value: dt.date | None, language: str) -> str:
     if value is None:
         return DASH
     if language == "vi":
-        return _babel_format_date(value, "d/M", locale=_parsed_locale("vi"))
-    return _babel_format_date(value, "d MMMM", locale=_parsed_locale("en"))
+        return _dates().format_date(value, "d/M", locale=_parsed_locale("vi"))
+    return _dates().format_date(value, "d MMMM", locale=_parsed_locale("en"))
 
 
 @lru_cache(maxsize=4096)  # deadlines repeat down a list of tasks
@@ -168,8 +201,8 @@ def format_numeric_date(value: dt.date | None, language: str) -> str:
     if value is None:
         return DASH
     if language == "vi":
-        return _babel_format_date(value, "dd/MM/y", locale=_parsed_locale("vi"))
-    return _babel_format_date(value, "d MMM y", locale=_parsed_locale("en"))
+        return _dates().format_date(value, "dd/MM/y", locale=_parsed_locale("vi"))
+    return _dates().format_date(value, "d MMM y", locale=_parsed_locale("en"))
 
 
 def _printable(value: Number) -> bool:
@@ -179,10 +212,6 @@ def _printable(value: Number) -> bool:
 
 def _round(value: Number, decimals: int) -> Decimal:
     # Round half up as people do on paper (Babel would otherwise round half to even).
-    quantum = Decimal(1).scaleb(-decimals)
-    # A context wide enough for any float (1e308 has 309 digits): the default 28 digits would raise
-    # InvalidOperation on a huge figure typed by mistake instead of printing it.
-    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP, context=_WIDE)
-
-
-_WIDE = Context(prec=400)
+    decimal = _decimal()
+    quantum = decimal.Decimal(1).scaleb(-decimals)
+    return decimal.Decimal(str(value)).quantize(quantum, rounding=decimal.ROUND_HALF_UP, context=_wide())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 import re
 from enum import Enum
 
@@ -34,6 +33,8 @@ def task_key(file_name: str, task: Task) -> str:
     """
     if task.origin is not None and task.origin.key:
         return task.origin.key
+    import hashlib  # (here: the editor's window opens without it)
+
     text = "\x1f".join((file_name, task.task.strip(), task.assignee.strip(),
                         task.deadline.isoformat() if task.deadline else ""))
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # a name not UTF-8 on disk too

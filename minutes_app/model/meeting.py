@@ -4,7 +4,6 @@ Every record keeps an ``extra`` mapping with the JSON fields this version of the
 know, so that a file written by a newer or another program survives a load/save round trip.
 """
 
-from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field

@@ -15,7 +15,6 @@ import contextlib
 import errno
 import os
 import shutil
-import socket
 import stat
 import tempfile
 import time
@@ -167,6 +166,8 @@ def _save_marker(path: Path) -> Iterator[None]:
             continue
         except OSError:
             break
+        import socket  # (here: the editor opening its sample writes nothing)
+
         with os.fdopen(fd, "w", encoding="ascii") as stream:
             stream.write(f"{os.getpid()} {socket.gethostname()}")
         held = True
@@ -189,6 +190,8 @@ def _marker_stale(marker: Path) -> bool:
         if not owner:
             return time.time() - info.st_mtime > _EMPTY_MARKER_STALE
         pid_text, _sep, host = owner.partition(" ")
+        import socket
+
         return host == socket.gethostname() and pid_text.isdigit() and not pid_alive(int(pid_text))
     except OSError:
         return False

@@ -9,13 +9,9 @@ never leaves a file locked for ever. The lock informs; it does not forbid: the u
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import json
 import os
-import socket
 import stat
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..safe_io import read_regular, read_regular_stat
+
+# socket, getpass, hashlib and subprocess are imported where they are used: the editor opening its sample (no
+# file of its own, so no lock) needs none of them, and they were a twentieth of its start-up.
 
 STALE_AFTER = 10 * 60  # seconds without a refresh; holders refresh every minute
 REFRESH_EVERY = 60
@@ -38,6 +37,8 @@ class LockOwner:
     since: float  # epoch seconds
 
     def is_me(self) -> bool:
+        import socket
+
         return self.host == socket.gethostname() and self.pid == os.getpid()
 
 
@@ -46,6 +47,9 @@ def lock_path(path: Path) -> Path:
 
 
 def _current_owner() -> LockOwner:
+    import getpass
+    import socket
+
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is no reason to fail opening a file
@@ -71,6 +75,8 @@ def process_start(pid: int) -> str | None:
         pass
     if Path("/proc/self/stat").exists():
         return None  # a /proc system without that process
+    import subprocess
+
     try:
         result = subprocess.run(["ps", "-o", "lstart=", "-p", str(pid)], capture_output=True, text=True,
                                 timeout=5, check=False)
@@ -149,6 +155,8 @@ def read_lock(path: Path) -> LockOwner | None:
         return None
     if age > STALE_AFTER:
         return None
+    import socket
+
     if owner.host == socket.gethostname() and not pid_alive(owner.pid):
         return None
     return owner
@@ -220,6 +228,8 @@ class DiskState:
     @classmethod
     def of_bytes(cls, data: bytes, info: os.stat_result) -> DiskState:
         """The state of a file read (or written) as ``data``, whose status was ``info``."""
+        import hashlib
+
         return cls(size=len(data), mtime_ns=info.st_mtime_ns, digest=hashlib.sha256(data).hexdigest())
 
 

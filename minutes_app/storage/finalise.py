@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import hashlib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -19,6 +18,8 @@ _CHUNK = 1024 * 1024
 
 def sha256_of(path: Path) -> str:
     """Lower-case hex SHA-256 of the file's bytes (read in chunks: a PDF may be large)."""
+    import hashlib  # (here: the editor's window opens without it)
+
     digest = hashlib.sha256()
     with open(path, "rb") as stream:
         while chunk := stream.read(_CHUNK):

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MinutesError
+from ..safe_io import read_regular
 from ..userdirs import make_private_dir, user_cache_dir
 from .atomic import write_bytes_atomically
-from ..safe_io import read_regular
 
 INDEX_VERSION = 4
 MAX_INDEX_BYTES = 64 * 1024 * 1024  # ten years of monthly meetings carrying hundreds of open tasks: 1.5 MB

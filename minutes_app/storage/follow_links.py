@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from ..model import Meeting, next_meeting
+from ..model import Meeting
 
 
 def link_to(earlier: Path, folder: Path | None) -> str:
@@ -28,6 +28,8 @@ def link_to(earlier: Path, folder: Path | None) -> str:
 def following(previous: Meeting, previous_path: Path, folder: Path | None, today: dt.date) -> Meeting:
     """The meeting after ``previous`` (saved at ``previous_path``), dated ``today``, to be kept in ``folder``
     (None: not saved yet); its open tasks carried."""
+    from ..model import next_meeting  # (the follow-up rules: when a next meeting is made, not at start-up)
+
     meeting = next_meeting(previous, link_to(previous_path, folder))
     meeting.meeting.date = today
     return meeting

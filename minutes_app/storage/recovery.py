@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import uuid
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -53,7 +52,7 @@ def _own_start() -> str | None:
 
 
 def new_session_id() -> str:
-    return f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return f"{os.getpid()}-{os.urandom(4).hex()}"  # (as uuid4's first 8 digits: without importing uuid)
 
 
 def recovery_path(session_id: str) -> Path:

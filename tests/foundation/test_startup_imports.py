@@ -21,9 +21,13 @@ LATER = ("holidays", "jinja2", "sqlite3", "email.message", "docx", "openpyxl", "
          "minutes_app.check.rules", "minutes_app.importing", "minutes_app.export.templating")
 
 
-# Needed later by the editor only: the folder's index (the checks' worker, the Tasks window) and the guess of
-# the period reviewed (the Results page, built after the window's first frame).
-WINDOW_LATER = ("minutes_app.storage.folder_index", "minutes_app.storage.task_register", "minutes_app.model.period")
+# Needed later by the editor only: the folder's index (the checks' worker, the Tasks window), the guess of
+# the period reviewed (the Results page, built after the window's first frame), the notes' parser and page (at the
+# first Ctrl+G), the check panel's tree (at the first findings), Babel (at the first figure or date formatted), and
+# what saving, locking, printing and e-mail need.
+WINDOW_LATER = ("minutes_app.storage.folder_index", "minutes_app.storage.task_register", "minutes_app.model.period",
+                "minutes_app.notes.apply", "minutes_app.gui.notes_page", "minutes_app.gui.check_tree", "babel",
+                "subprocess", "uuid", "mimetypes", "hashlib", "socket", "getpass", "html")
 
 
 def _loaded_after(code: str, later: tuple[str, ...] = LATER, **env: str) -> list[str]:

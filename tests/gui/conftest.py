@@ -77,3 +77,31 @@ def samples() -> Iterator[Path]:
     from minutes_app.paths import samples_dir
 
     yield samples_dir()
+
+
+@pytest.fixture
+def unshown_window(qtbot):  # noqa: ANN001, ANN201
+    """A window not shown yet: no first frame, so nothing is built in idle time behind the test's back."""
+    from minutes_app.gui.app import create_application
+    from minutes_app.gui.main_window import MainWindow
+    from minutes_app.storage import load_meeting
+
+    from ..conftest import ENGLISH_SAMPLE
+
+    create_application()
+    window = MainWindow(load_meeting(ENGLISH_SAMPLE), ENGLISH_SAMPLE, check_recovery=False)
+    yield window
+    if window.notes_page is not None:
+        window.notes_page.apply_pending()
+    window.document.undo_stack.setClean()
+    window.close()
+    window.exporter.wait(30000)
+
+
+@pytest.fixture
+def shown_window(unshown_window, qtbot):  # noqa: ANN001, ANN201
+    """The same window, shown and active (the interface language is set back by the suite's conftest)."""
+    with qtbot.waitActive(unshown_window):
+        unshown_window.show()
+        unshown_window.activateWindow()
+    return unshown_window

@@ -281,7 +281,7 @@ def test_interface_language_switch_rebuilds_the_texts(make_window, language: str
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_settings_dialog_switches_language_and_sets_defaults(make_window, language: str) -> None:  # noqa: ANN001
-    from minutes_app.gui.exporting import EmailDialog
+    from minutes_app.gui.email_dialog import EmailDialog
     from minutes_app.gui.settings_dialog import SettingsDialog
     from minutes_app.l10n.i18n import gettext, ui_language
 

@@ -122,7 +122,7 @@ def _clipped(root: QWidget, checked: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_no_label_is_clipped_on_any_page_or_dialog(make_window, qtbot, tmp_path: Path, language: str) -> None:  # noqa: ANN001
-    from minutes_app.gui.exporting import EmailDialog
+    from minutes_app.gui.email_dialog import EmailDialog
     from minutes_app.gui.settings_dialog import SettingsDialog
 
     set_ui_language(language)

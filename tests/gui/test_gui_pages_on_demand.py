@@ -15,34 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
 
 from minutes_app.check import Finding, Page, Severity  # noqa: E402
 from minutes_app.check.pages import PAGES, page_number  # noqa: E402
-from minutes_app.storage import load_meeting  # noqa: E402
-
-from ..conftest import ENGLISH_SAMPLE  # noqa: E402
 
 pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
-
-
-@pytest.fixture
-def unshown_window(qtbot):  # noqa: ANN001, ANN201
-    """A window not shown yet: no first frame, so nothing is built in idle time behind the test's back."""
-    from minutes_app.gui.app import create_application
-    from minutes_app.gui.main_window import MainWindow
-
-    create_application()
-    window = MainWindow(load_meeting(ENGLISH_SAMPLE), ENGLISH_SAMPLE, check_recovery=False)
-    yield window
-    window.document.undo_stack.setClean()
-    window.close()
-    window.exporter.wait(30000)
-
-
-@pytest.fixture
-def shown_window(unshown_window, qtbot):  # noqa: ANN001, ANN201
-    """The same window, shown and active (the interface language is set back by the suite's conftest)."""
-    with qtbot.waitActive(unshown_window):
-        unshown_window.show()
-        unshown_window.activateWindow()
-    return unshown_window
 
 
 def test_only_the_page_shown_is_built_with_the_window_and_going_to_another_builds_it(unshown_window) -> None:  # noqa: ANN001

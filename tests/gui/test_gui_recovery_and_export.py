@@ -110,7 +110,7 @@ def test_pdf_export_and_email_draft(make_window, qtbot, tmp_path: Path, monkeypa
 
     from PySide6.QtGui import QDesktopServices
 
-    from minutes_app.gui import exporting
+    from minutes_app.gui import email_dialog
 
     window = make_window(SEED_SAMPLE)
     output = tmp_path / "bien-ban.pdf"
@@ -120,7 +120,7 @@ def test_pdf_export_and_email_draft(make_window, qtbot, tmp_path: Path, monkeypa
 
     opened = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
-    monkeypatch.setattr(exporting.EmailDialog, "exec", lambda self: exporting.QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(email_dialog.EmailDialog, "exec", lambda self: email_dialog.QDialog.DialogCode.Accepted)
     with qtbot.waitSignal(window.exporter.finished, timeout=60000):
         window.exporter.email()
     eml = Path(opened[-1])
