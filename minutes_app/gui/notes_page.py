@@ -16,30 +16,23 @@ its page is shown in italics.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, QStringListModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
     QHideEvent,
     QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
     QShowEvent,
     QSyntaxHighlighter,
-    QTextBlockUserData,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QUndoCommand,
 )
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..l10n.i18n import gettext as _
 from ..l10n.i18n import ngettext
@@ -47,15 +40,14 @@ from ..model import Attendee, Meeting, Note
 from ..notes import NoteInput, Part, apply_notes, read_line
 from ..notes.directory import directory_people
 from ..notes.people import People
-from ..notes.syntax import fold
 from .binding import TimeLineEdit, route_undo_keys
 from .document import MeetingDocument
+from .notes_editor import LineTime, NotesEditor, time_of
 from .pages import Page
 from .workers import Worker
 
 MERGE_NOTES_EDIT = 1018
 APPLY_DELAY_MS = 150  # a pause in typing this long files the line typed
-_AT_WORD = re.compile(r"(?:^|[\s(,;])@([^\s:@,;()]*)$")  # "@sa" just before the cursor
 _LISTS = ("attendees", "discussion", "directives")
 
 
@@ -68,17 +60,6 @@ class NotesState:
     cursor: int
     lists: tuple[list[Any], ...]  # copies of the contents of attendees, discussion, directives
     notes: list[Note]
-
-
-class _LineTime(QTextBlockUserData):
-    def __init__(self, time: dt.time | None):
-        super().__init__()
-        self.time = time
-
-
-def _time_of(block: Any) -> dt.time | None:
-    data = block.userData()
-    return data.time if isinstance(data, _LineTime) else None
 
 
 class NotesCommand(QUndoCommand):
@@ -151,134 +132,6 @@ class NotesHighlighter(QSyntaxHighlighter):
         merged = QTextCharFormat(part)
         merged.merge(base)
         return merged
-
-
-class TimeMargin(QWidget):
-    """The time of each line, left of the text; a double click on one corrects it."""
-
-    def __init__(self, editor: NotesEditor):
-        super().__init__(editor)
-        self.editor = editor
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
-        block = self.editor.cursorForPosition(QPoint(0, int(event.position().y()))).block()
-        self.editor.timeClicked.emit(block.blockNumber())
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return QSize(self.editor.fontMetrics().horizontalAdvance("00:00") + 14, 0)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
-        painter = QPainter(self)
-        painter.fillRect(event.rect(), self.palette().alternateBase())
-        painter.setPen(self.palette().placeholderText().color())
-        block = self.editor.firstVisibleBlock()
-        top = round(self.editor.blockBoundingGeometry(block).translated(self.editor.contentOffset()).top())
-        height = self.editor.fontMetrics().height()
-        while block.isValid() and top <= event.rect().bottom():
-            bottom = top + round(self.editor.blockBoundingRect(block).height())
-            time = _time_of(block)
-            if block.isVisible() and time is not None and bottom >= event.rect().top():
-                painter.drawText(QRect(0, top, self.width() - 7, height), Qt.AlignmentFlag.AlignRight,
-                                 time.strftime("%H:%M"))
-            block, top = block.next(), bottom
-
-
-class NotesEditor(QPlainTextEdit):
-    """A plain text area with the lines' times in a margin, and the attendees' names offered after "@"."""
-
-    timeClicked = Signal(int)  # the number of the line whose time was double-clicked
-    typed = Signal()  # a note was typed (not loaded, nor undone)
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.names = QStringListModel(self)
-        # A list inside the editor, not a popup window: showing a window costs several frames at each "@".
-        self.popup = QListView(self)
-        self.popup.setObjectName("namesOffered")
-        self.popup.setModel(self.names)
-        self.popup.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.popup.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.popup.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.popup.clicked.connect(lambda index: self.insert_name(str(index.data())))
-        self.popup.hide()
-        self.typed_name = ""  # what follows the "@" before the cursor, while names are offered
-        self.margin = TimeMargin(self)
-        self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
-        self.updateRequest.connect(self._update_margin)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-
-    def offer_names(self, people: Callable[[], People]) -> None:
-        """Show the names that fit the word after "@" before the cursor; hide them when there is none."""
-        cursor = self.textCursor()
-        before = cursor.block().text()[:cursor.positionInBlock()]
-        typed = _AT_WORD.search(before)
-        word = typed.group(1) if typed else ""
-        found = people().starting(word) if word else []
-        # not the guest that the name being typed has just made
-        found = [p for p in found if not (p.to_check and fold(p.name) == fold(word))]
-        if not found:
-            self.popup.hide()
-            self.typed_name = ""
-            return
-        self.typed_name = word
-        names = [person.name for person in found]
-        popup = self.popup
-        if names == self.names.stringList() and popup.isVisible():
-            return  # only when the names change
-        self.names.setStringList(names)
-        self._place_popup()
-        popup.setCurrentIndex(self.names.index(0))
-        popup.show()
-        popup.raise_()
-
-    def _place_popup(self) -> None:
-        """Under the cursor (above it near the bottom), inside the editor."""
-        popup = self.popup
-        rect = self.cursorRect().translated(self.viewport().geometry().topLeft())
-        rows = min(8, self.names.rowCount())
-        height = rows * max(1, popup.sizeHintForRow(0)) + 2 * popup.frameWidth() + 2
-        width = min(max(280, popup.sizeHintForColumn(0) + 24), self.width() - 8)
-        x = min(rect.left(), self.width() - width - 4)
-        y = rect.bottom() + 2 if rect.bottom() + 2 + height <= self.height() else rect.top() - height - 2
-        popup.setGeometry(max(0, x), max(0, y), width, height)
-
-    def insert_name(self, name: str) -> None:
-        """Replace the word typed after "@" by the whole name, then ": " unless a colon follows."""
-        cursor = self.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.Left, QTextCursor.MoveMode.KeepAnchor, len(self.typed_name))
-        after = cursor.block().text()[cursor.selectionEnd() - cursor.block().position():]
-        self.popup.hide()
-        self.typed_name = ""
-        cursor.insertText(name if after.lstrip().startswith(":") else name + ": ")
-        self.setTextCursor(cursor)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
-        popup = self.popup
-        if popup.isVisible():
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
-                row = max(0, popup.currentIndex().row())
-                self.insert_name(self.names.stringList()[row])
-                return
-            if event.key() == Qt.Key.Key_Escape:
-                popup.hide()
-                return
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                step = 1 if event.key() == Qt.Key.Key_Down else -1
-                row = (popup.currentIndex().row() + step) % self.names.rowCount()
-                popup.setCurrentIndex(self.names.index(row))
-                return
-        super().keyPressEvent(event)
-
-    def _update_margin(self, rect: QRect, dy: int) -> None:
-        if dy:
-            self.margin.scroll(0, dy)
-        else:
-            self.margin.update(0, rect.y(), self.margin.width(), rect.height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        area = self.contentsRect()
-        self.margin.setGeometry(QRect(area.left(), area.top(), self.margin.sizeHint().width(), area.height()))
 
 
 class _MarginTime(TimeLineEdit):
@@ -358,7 +211,7 @@ class NotesPage(Page):
             for time in times:
                 if not block.isValid():
                     break
-                block.setUserData(_LineTime(time))
+                block.setUserData(LineTime(time))
                 block = block.next()
             moved = self.editor.textCursor()
             moved.setPosition(min(cursor, len(text)))
@@ -376,11 +229,11 @@ class NotesPage(Page):
         block = self.editor.document().firstBlock()
         while block.isValid():
             text = block.text()
-            time = _time_of(block)
+            time = time_of(block)
             written = read_line(text).time
             if written is not None and written != time or time is None and text.strip():
                 time = written or self.now()
-                block.setUserData(_LineTime(time))
+                block.setUserData(LineTime(time))
             lines.append(NoteInput(text, time))
             times.append(time)
             block = block.next()
@@ -403,8 +256,8 @@ class NotesPage(Page):
             return
         cursor = self.editor.textCursor()
         block = cursor.block()
-        if _time_of(block) is None and block.text().strip():
-            block.setUserData(_LineTime(self.now()))  # the line's time is when it was started
+        if time_of(block) is None and block.text().strip():
+            block.setUserData(LineTime(self.now()))  # the line's time is when it was started
             self.editor.margin.update()
         if self.pending is not None and self.pending != block.blockNumber():
             self.apply_pending()  # another line (a selection across lines replaced): one step each
@@ -453,7 +306,7 @@ class NotesPage(Page):
         field = _MarginTime(self.editor.margin)
         top = round(self.editor.blockBoundingGeometry(block).translated(self.editor.contentOffset()).top())
         field.setGeometry(0, max(0, top - 2), max(self.editor.margin.width(), 64), field.sizeHint().height())
-        time = _time_of(block)
+        time = time_of(block)
         field.setText(time.strftime("%H:%M") if time else "")
         field.original = field.text()
         field.selectAll()
@@ -469,8 +322,8 @@ class NotesPage(Page):
                 value = field.value()
             except ValueError:
                 return
-            if value is not None and value != _time_of(block):
-                block.setUserData(_LineTime(value))
+            if value is not None and value != time_of(block):
+                block.setUserData(LineTime(value))
                 self.apply_pending()
                 self._apply(merge=False)  # a step of its own
 
@@ -550,7 +403,9 @@ class NotesPage(Page):
             self.status.setText("")
 
     def cursor_to_end(self) -> None:
+        """Ctrl+G: the cursor after the last note, ready for a new one (``NotesEditor.new_note_ahead``)."""
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        self.editor.new_note_ahead = bool(self.editor.document().lastBlock().text().strip())
 
 
 def _replace_contents(document: MeetingDocument, items: list[Any], contents: list[Any]) -> None:
