@@ -87,8 +87,9 @@ class NotesEditor(QPlainTextEdit):
         self.popup.clicked.connect(lambda index: self.insert_name(str(index.data())))
         self.popup.hide()
         self.typed_name = ""  # what follows the "@" before the cursor, while names are offered
-        # Set by Ctrl+G when the last note is not empty: a character typed first, at the end, starts a new line.
-        # Any other key or a click (``mousePressEvent``) leaves the cursor to edit that note.
+        # Set by Ctrl+G when the last note is not empty: what is typed first, at the end, starts a new note if it
+        # begins as one does (a letter, a digit, "@"); a space or a punctuation mark finishes the last one, and any
+        # other key or a click (``mousePressEvent``) leaves the cursor to edit it.
         self.new_note_ahead = False
         self.margin = TimeMargin(self)
         self.setViewportMargins(self.margin.sizeHint().width(), 0, 0, 0)
@@ -168,11 +169,11 @@ class NotesEditor(QPlainTextEdit):
         super().mousePressEvent(event)
 
     def _first_typed(self, text: str) -> None:
-        """After Ctrl+G, a character typed first at the end starts a new note, not the end of the last one."""
+        """After Ctrl+G, a letter, digit or "@" typed first at the end starts a new note (``new_note_ahead``)."""
         if self.new_note_ahead:
             self.new_note_ahead = False
             cursor = self.textCursor()
-            if text.isprintable() and text.strip() and cursor.atEnd() and not cursor.hasSelection():
+            if (text[:1].isalnum() or text[:1] == "@") and cursor.atEnd() and not cursor.hasSelection():
                 cursor.insertText("\n")
 
     def _update_margin(self, rect: QRect, dy: int) -> None:

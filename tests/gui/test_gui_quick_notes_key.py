@@ -3,8 +3,9 @@
 - It shows the notes alone in the page area, whatever page and side panels were showing: with the check panel
   hidden (F9) the focus leaving the page used to land on the side bar, which picked its first row while the
   notes were being shown and left the General page drawn under them.
-- What is typed right after it is a new note: it used to continue the last one ("… hạn 20/3" + "KL: …" made
-  "hạn 20/3KL: …", a wrong deadline), while a correction (Backspace, arrows, a click) still edits that note."""
+- A note typed right after it is a new note: it used to continue the last one ("… hạn 20/3" + "KL: …" made
+  "hạn 20/3KL: …", a wrong deadline). A correction (Backspace, arrows, a click) still edits that note, and a
+  full stop or a space finishes it (``test_gui_notes_page``: "… ổn định" + ".")."""
 
 from __future__ import annotations
 
@@ -86,9 +87,12 @@ def test_a_correction_after_ctrl_g_edits_the_last_note(make_window) -> None:  # 
     _press(window, Qt.Key.Key_1, CTRL)
     _press(window, Qt.Key.Key_G, CTRL)
     _press(window, Qt.Key.Key_Backspace)  # the first key is a correction: the cursor stays on the note
-    _type_and_pause(window, "a.")
-    assert window.notes_page.editor.toPlainText() == "KL: Tăng cường tuần tra."
+    _type_and_pause(window, "a")
+    _press(window, Qt.Key.Key_G, CTRL)
+    _type_and_pause(window, " vào ban đêm.")  # a space first finishes the note
+    assert window.notes_page.editor.toPlainText() == "KL: Tăng cường tuần tra vào ban đêm."
+    assert window.document.meeting.directives[-1].content == "Tăng cường tuần tra vào ban đêm."
     _press(window, Qt.Key.Key_G, CTRL)
     _press(window, Qt.Key.Key_Return)  # Enter first is a new line as ever, not two
     _type_and_pause(window, "@loc: An ninh ổn định.")
-    assert window.notes_page.editor.toPlainText() == "KL: Tăng cường tuần tra.\n@loc: An ninh ổn định."
+    assert window.notes_page.editor.toPlainText() == "KL: Tăng cường tuần tra vào ban đêm.\n@loc: An ninh ổn định."
