@@ -113,12 +113,15 @@ def _finish_layout(document: QTextDocument, in_worker: bool) -> None:
 
     if done():
         return
-    loop, poll, deadline = QEventLoop(), QTimer(), time.monotonic() + LAYOUT_PATIENCE_S
-    poll.setInterval(LAYOUT_POLL_MS)
-    poll.timeout.connect(lambda: loop.quit() if done() or time.monotonic() > deadline else None)
-    poll.start()
-    loop.exec()
-    poll.stop()
+    # No timer nor connection of our own: a connect made here takes Qt's signal-slot lock while PySide holds the
+    # GIL, and the GUI thread, inside a disconnect under that lock, can be waiting for the GIL (a deadlock the test
+    # suite met). processEvents runs Qt's layout steps with the GIL released, for a few milliseconds at a time.
+    loop, deadline = QEventLoop(), time.monotonic() + LAYOUT_PATIENCE_S
+    while not done() and time.monotonic() < deadline:
+        started = time.monotonic()
+        loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, LAYOUT_POLL_MS)
+        if time.monotonic() - started < 0.001:
+            time.sleep(0.001)  # nothing was due: do not spin
     layout.blockBoundingRect(document.lastBlock())  # nothing left to do, unless the patience ran out
 
 
