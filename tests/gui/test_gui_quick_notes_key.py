@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from notes.notes_helpers import commune_meeting
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 
 from .keyboard import type_text
+
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

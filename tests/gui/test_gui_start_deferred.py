@@ -17,6 +17,8 @@ from minutes_app.check.pages import PAGES  # noqa: E402
 
 from .keyboard import type_text  # noqa: E402
 
+pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
+
 
 def test_ctrl_g_right_after_the_window_shows_builds_the_notes_and_takes_typing(shown_window, qtbot) -> None:  # noqa: ANN001
     window = shown_window
