@@ -26,3 +26,24 @@ def type_text(widget, text: str) -> None:  # noqa: ANN001
     """Type ``text`` into ``widget`` as a Vietnamese keyboard does (see ``type_char``)."""
     for char in text:
         type_char(widget, char)
+
+
+def type_notes(page, text: str) -> None:  # noqa: ANN001
+    """Type into the notes, then pause as a person does: the page files what was typed."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    type_text(page.editor, text)
+    for _attempt in range(50):
+        if page.pending is None:
+            break
+        loop = QEventLoop()
+        QTimer.singleShot(20, loop.quit)
+        loop.exec()
+    assert page.pending is None
+    # The offscreen platform leaves the activation with the names popup shown after "@" once it is hidden
+    # (a real window manager gives it back): give it back as one would by clicking the window.
+    window = page.window()
+    if not window.isActiveWindow():
+        window.activateWindow()
+        QApplication.processEvents()

@@ -16,6 +16,7 @@ from minutes_app.model import Role
 from minutes_app.notes import NoteInput, apply_notes
 from minutes_app.storage import load_meeting
 
+from .keyboard import type_notes as _type
 from .keyboard import type_text
 
 pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
@@ -30,27 +31,6 @@ def _page(window):  # noqa: ANN001, ANN202
     assert window.stack.currentWidget() is page and page.editor.hasFocus()
     page.now = lambda: CLOCK
     return page
-
-
-def _type(page, text: str) -> None:  # noqa: ANN001
-    """Type into the notes, then pause as a person does: the page files what was typed."""
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    type_text(page.editor, text)
-    for _attempt in range(50):
-        if page.pending is None:
-            break
-        loop = QEventLoop()
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-    assert page.pending is None
-    # The offscreen platform leaves the activation with the names popup shown after "@" once it is hidden
-    # (a real window manager gives it back): give it back as one would by clicking the window.
-    window = page.window()
-    if not window.isActiveWindow():
-        window.activateWindow()
-        QApplication.processEvents()
 
 
 def _without_ids(items: list) -> list:

@@ -13,10 +13,10 @@ import datetime as dt
 
 import pytest
 from notes.notes_helpers import commune_meeting
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from .keyboard import type_text
+from .keyboard import type_notes
 
 pytestmark = pytest.mark.slow  # drives the editor for seconds a test: out of the quick run, `pytest -m "not slow"`
 
@@ -55,28 +55,15 @@ def test_every_page_then_the_notes_show_one_page_at_a_time(make_window) -> None:
         assert _pages_shown(window) == [window.stack.indexOf(window.notes_page)]
 
 
-def _type_and_pause(window, text: str) -> None:  # noqa: ANN001
-    """Type into the notes, then pause until the page has filed what was typed."""
-    page = window.notes_page
-    type_text(page.editor, text)
-    for _attempt in range(50):
-        if page.pending is None:
-            return
-        loop = QEventLoop()
-        QTimer.singleShot(20, loop.quit)
-        loop.exec()
-    raise AssertionError("the notes typed were not filed")
-
-
 def test_what_is_typed_after_ctrl_g_is_a_new_note(make_window) -> None:  # noqa: ANN001
     window = make_window(commune_meeting())
     _press(window, Qt.Key.Key_G, CTRL)
-    _type_and_pause(window, "KL: Tăng cường tuần tra.")
+    type_notes(window.notes_page, "KL: Tăng cường tuần tra.")
     _press(window, Qt.Key.Key_2, CTRL)  # elsewhere for a moment, then back
     _press(window, Qt.Key.Key_G, CTRL)
-    _type_and_pause(window, "NV: Tuần tra → Công an xã, hạn 20/3")
+    type_notes(window.notes_page, "NV: Tuần tra → Công an xã, hạn 20/3")
     _press(window, Qt.Key.Key_G, CTRL)
-    _type_and_pause(window, "ê")  # an accented first letter comes from the input method, not as a key
+    type_notes(window.notes_page, "ê")  # an accented first letter comes from the input method, not as a key
     editor = window.notes_page.editor
     assert editor.toPlainText() == "KL: Tăng cường tuần tra.\nNV: Tuần tra → Công an xã, hạn 20/3\nê"
     tasks = [task for directive in window.document.meeting.directives for task in directive.tasks]
@@ -86,16 +73,16 @@ def test_what_is_typed_after_ctrl_g_is_a_new_note(make_window) -> None:  # noqa:
 def test_a_correction_after_ctrl_g_edits_the_last_note(make_window) -> None:  # noqa: ANN001
     window = make_window(commune_meeting())
     _press(window, Qt.Key.Key_G, CTRL)
-    _type_and_pause(window, "KL: Tăng cường tuần tra")
+    type_notes(window.notes_page, "KL: Tăng cường tuần tra")
     _press(window, Qt.Key.Key_1, CTRL)
     _press(window, Qt.Key.Key_G, CTRL)
     _press(window, Qt.Key.Key_Backspace)  # the first key is a correction: the cursor stays on the note
-    _type_and_pause(window, "a")
+    type_notes(window.notes_page, "a")
     _press(window, Qt.Key.Key_G, CTRL)
-    _type_and_pause(window, " vào ban đêm.")  # a space first finishes the note
+    type_notes(window.notes_page, " vào ban đêm.")  # a space first finishes the note
     assert window.notes_page.editor.toPlainText() == "KL: Tăng cường tuần tra vào ban đêm."
     assert window.document.meeting.directives[-1].content == "Tăng cường tuần tra vào ban đêm."
     _press(window, Qt.Key.Key_G, CTRL)
     _press(window, Qt.Key.Key_Return)  # Enter first is a new line as ever, not two
-    _type_and_pause(window, "@loc: An ninh ổn định.")
+    type_notes(window.notes_page, "@loc: An ninh ổn định.")
     assert window.notes_page.editor.toPlainText() == "KL: Tăng cường tuần tra vào ban đêm.\n@loc: An ninh ổn định."
