@@ -11,15 +11,14 @@ wording, laid out by ``task_lines`` as here.
 from __future__ import annotations
 
 import functools
-import gettext as _gettext
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from .l10n.formatting import format_number, format_numeric_date
-from .l10n.i18n import DOMAIN
+from .l10n.i18n import catalog
 from .model import TaskStatus
-from .paths import locale_dir, templates_dir
+from .paths import templates_dir
 from .storage.task_register import TaskEntry, TaskRegister
 from .storage.values import printable
 from .userdirs import user_templates_dir
@@ -37,7 +36,7 @@ def office_words(templates: Path | None, language: str) -> bool:
 
 def terminal_task_list(register: TaskRegister, language: str) -> str:
     """The list in ``language`` ("vi" or "en"): the heading lines, then one aligned line per task."""
-    words = _catalog(language)
+    words = catalog(language)  # the list's language, whatever the interface's
     heading = [words.pgettext("task list", "Status"), words.pgettext("task list", "Deadline"),
                words.pgettext("task list", "Responsible"), words.pgettext("task list", "Task")]
     rows = [[status_words(entry, register, language), deadline_words(entry, language), entry.unit,
@@ -50,7 +49,7 @@ def terminal_task_list(register: TaskRegister, language: str) -> str:
 
 def status_words(entry: TaskEntry, register: TaskRegister, language: str) -> str:
     """"Quá hạn 12 ngày", "Đã hoàn thành ngày 19/03/2025", "Đang thực hiện"."""
-    words = _catalog(language)
+    words = catalog(language)
     task = entry.task
     if entry.status is TaskStatus.OVERDUE and task.deadline is not None:
         days = (register.today - task.deadline).days
@@ -70,7 +69,7 @@ def deadline_words(entry: TaskEntry, language: str) -> str:
 
 def _counts(register: TaskRegister, language: str) -> str:
     """"15 nhiệm vụ: 8 quá hạn, 5 đang thực hiện, 2 đã hoàn thành" (the parts that are 0 left out)."""
-    words = _catalog(language)
+    words = catalog(language)
     total = len(register.entries)
     if not total:
         return words.pgettext("task list", "No tasks.")
@@ -108,9 +107,3 @@ def task_lines(heading: Sequence[str], columns: Sequence[str], rows: Sequence[Se
 def _width(text: str) -> int:
     """Columns a terminal gives ``text``: combining marks (a decomposed Vietnamese accent) take none."""
     return sum(not unicodedata.combining(char) for char in unicodedata.normalize("NFC", text))
-
-
-@functools.cache
-def _catalog(language: str) -> _gettext.NullTranslations:
-    """The interface catalog of ``language`` (the list's language, whatever the interface's)."""
-    return _gettext.translation(DOMAIN, localedir=str(locale_dir()), languages=[language], fallback=True)

@@ -11,6 +11,7 @@ import gettext as _gettext
 import locale as _locale
 import os
 from collections.abc import Callable
+from functools import cache
 
 from ..paths import locale_dir
 
@@ -48,11 +49,17 @@ def set_ui_language(language: str) -> None:
     global _translations, _language
     if language not in UI_LANGUAGES:
         raise ValueError(f"unsupported interface language: {language!r}")
-    _translations = _gettext.translation(DOMAIN, localedir=str(locale_dir()), languages=[language],
-                                         fallback=True)
+    _translations = catalog(language)
     _language = language
     for listener in list(_listeners):
         listener(language)
+
+
+@cache
+def catalog(language: str) -> _gettext.NullTranslations:
+    """The interface strings of ``language``, read once (also for a text in another language than the
+    interface's: ``minutes-app tasks --language``)."""
+    return _gettext.translation(DOMAIN, localedir=str(locale_dir()), languages=[language], fallback=True)
 
 
 def ui_language() -> str:
