@@ -70,9 +70,19 @@ def read_json_file(path: Path, limit: int) -> object:
         raise ValueError("the JSON is nested too deeply") from None
 
 
-def _check(path: Path, info: os.stat_result, limit: int) -> None:
+def check_regular(path: Path) -> None:
+    """Nothing, when ``path`` (a link followed) is a regular file; else OSError: FileNotFoundError when there is
+    none, NotARegularFile for a folder, a device, a FIFO or a socket. For files a library opens itself."""
+    _require_regular(path, os.stat(path))
+
+
+def _require_regular(path: Path, info: os.stat_result) -> None:
     if not stat.S_ISREG(info.st_mode):
         raise NotARegularFile(f"{path}: not a regular file")
+
+
+def _check(path: Path, info: os.stat_result, limit: int) -> None:
+    _require_regular(path, info)
     if info.st_size > limit:
         raise FileTooLarge(path, info.st_size, limit)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -37,15 +36,21 @@ def _native_file() -> Path | None:
     return (Path(config) if os.path.isabs(config) else Path.home() / ".config") / APP_AUTHOR / f"{APP_NAME}.conf"
 
 
-def _unusable(path: Path) -> bool:
-    """Whether something other than a regular file is under the settings' name: QSettings reads whatever is
-    there when it is made, and a FIFO would make the editor wait for ever before its window shows."""
+def _settings_problem(path: Path) -> str | None:
+    """Why the settings' file cannot be handed to QSettings, which reads whatever is under the name when it
+    is made (a FIFO made the editor wait for ever before its window showed); None when it can, or is yet to be
+    made."""
+    from ..safe_io import check_regular
+
     try:
-        return not stat.S_ISREG(os.stat(path).st_mode)
+        check_regular(path)
     except FileNotFoundError:
-        return False  # made at the first setting saved
-    except OSError:
-        return True
+        return None  # made at the first setting saved
+    except OSError as error:
+        from ..l10n.file_problems import unreadable
+
+        return unreadable(path, error)
+    return None
 
 
 class AppSettings:
@@ -54,14 +59,12 @@ class AppSettings:
     def __init__(self) -> None:
         path = settings_file()
         name = path or _native_file()
-        if name is not None and _unusable(name):
-            from ..l10n.file_problems import unreadable
+        problem = _settings_problem(name) if name is not None else None
+        if problem is not None:
             from ..l10n.i18n import gettext as _
-            from ..safe_io import NotARegularFile
 
             # One line, and the settings kept for this session only, in a file of our own.
-            message = _("{problem}. The settings are kept for this session only.").format(
-                problem=unreadable(name, NotARegularFile(str(name))))
+            message = _("{problem}. The settings are kept for this session only.").format(problem=problem)
             print(message, file=sys.stderr)
             logging.getLogger(__name__).warning(message)
             path = Path(tempfile.mkdtemp(prefix="thuky-settings-")) / "settings.ini"
