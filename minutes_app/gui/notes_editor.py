@@ -168,6 +168,11 @@ class NotesEditor(QPlainTextEdit):
         self.new_note_ahead = False
         super().mousePressEvent(event)
 
+    def ready_for_a_new_note(self) -> None:
+        """Ctrl+G: the cursor after the last note, and what is typed first a new note (``new_note_ahead``)."""
+        self.moveCursor(QTextCursor.MoveOperation.End)
+        self.new_note_ahead = bool(self.document().lastBlock().text().strip())
+
     def _first_typed(self, text: str) -> None:
         """After Ctrl+G, a letter, digit or "@" typed first at the end starts a new note (``new_note_ahead``)."""
         if self.new_note_ahead:

@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QShowEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
-    QTextCursor,
     QTextDocument,
     QUndoCommand,
 )
@@ -157,7 +156,7 @@ def syntax_hint() -> str:
 class NotesPage(Page):
     """The quick notes of the document's meeting."""
 
-    def __init__(self, document: MeetingDocument, completions: object = None, parent: QWidget | None = None):
+    def __init__(self, document: MeetingDocument, parent: QWidget | None = None):
         super().__init__(_("Quick notes"), _("Type as people speak, one note a line: each line is filed on its "
                                             "page as you type, and Ctrl+Z takes it back with what it made. "
                                             "Double-click a time to correct it."),
@@ -402,11 +401,6 @@ class NotesPage(Page):
         else:
             self.status.setText("")
 
-    def cursor_to_end(self) -> None:
-        """Ctrl+G: the cursor after the last note, ready for a new one (``NotesEditor.new_note_ahead``)."""
-        self.editor.moveCursor(QTextCursor.MoveOperation.End)
-        self.editor.new_note_ahead = bool(self.editor.document().lastBlock().text().strip())
-
 
 def _replace_contents(document: MeetingDocument, items: list[Any], contents: list[Any]) -> None:
     """Give a list of the meeting other contents, telling the table models that show it."""
@@ -425,11 +419,3 @@ def _replace_contents(document: MeetingDocument, items: list[Any], contents: lis
         items.extend(contents)
         for observer in observers:
             observer.after_insert()
-
-
-def notes_page(document: MeetingDocument, completions: object = None) -> NotesPage:
-    """The page factory, in the form of ``page_list``'s."""
-    page = NotesPage(document, completions)
-    page.read_directory()
-    return page
-

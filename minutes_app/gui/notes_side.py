@@ -177,5 +177,5 @@ def show_notes(window: Any) -> None:
     page = notes_page_of(window)
     window.page_column.select_entry()
     window.stack.setCurrentWidget(page)
-    page.cursor_to_end()
+    page.editor.ready_for_a_new_note()
     page.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
