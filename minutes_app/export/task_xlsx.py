@@ -143,12 +143,17 @@ def _sheet_title(name: str) -> str:
     return cleaned or "Sheet1"
 
 
+HEADER_TAIL = 30  # what the folder line ends with: " — tính đến ngày 29/11/2026"
+
+
 def _header_part(text: str, limit: int) -> str:
-    """``text`` for one part of the page header, shortened with "…" to ``limit`` characters: Excel refuses a
-    header over 255 characters in all (it offers to repair the file), and a folder's name can be long. "&" starts
-    a code there, so it is doubled."""
+    """``text`` for one part of the page header, at most ``limit`` characters: a long folder name is cut in
+    the middle ("Thư mục: Phòng Nội vụ … — tính đến ngày …"), so that the date stays. Excel refuses a header
+    over 255 characters in all (it offers to repair the file), and a left part much over a third of the page
+    runs into the centred title. "&" starts a code there, so it is doubled."""
     if len(text) > limit:
-        text = text[:limit - 1] + "…"
+        tail = min(HEADER_TAIL, (limit - 1) // 2)
+        text = text[:limit - 1 - tail].rstrip() + "…" + text[-tail:]
     return text.replace("&", "&&")
 
 
@@ -162,5 +167,5 @@ def _page_setup(sheet: Worksheet, words: TaskListText) -> None:
     sheet.print_title_rows = "1:1"
     sheet.oddHeader.center.text = _header_part(words.title, 80)
     sheet.oddHeader.center.size = 12
-    sheet.oddHeader.left.text = _header_part(words.folder_line, 150)
+    sheet.oddHeader.left.text = _header_part(words.folder_line, 80)
     sheet.oddFooter.right.text = "&P/&N"

@@ -107,12 +107,15 @@ def test_an_empty_folder_gives_the_header_alone(tmp_path: Path) -> None:
 
 
 def test_a_long_folder_name_keeps_the_page_header_within_excels_limit(tmp_path: Path) -> None:
-    """Excel refuses a page header over 255 characters (it offers to repair the file): a long folder name is
-    shortened there with "…", the title kept whole, and "&" still written as itself ("&&")."""
+    """Excel refuses a page header over 255 characters (it offers to repair the file), and a long left part ran
+    into the centred title: a long folder name is cut in the middle with "…", keeping the date; the title is
+    whole, and "&" still written as itself ("&&")."""
     folder = tmp_path / ("Phong Noi vu & Lao dong " * 9).strip()  # 215 characters: names may hold 255 bytes
     folder.mkdir()
     sheet = openpyxl.load_workbook(io.BytesIO(write_task_list(collect_tasks(folder, TODAY), "xlsx", "vi"))).active
     assert len(str(sheet.oddHeader)) <= 255
-    assert sheet.oddHeader.left.text.startswith("Thư mục: Phong Noi vu && Lao dong Phong")
-    assert sheet.oddHeader.left.text.endswith("…")
+    left = sheet.oddHeader.left.text
+    assert len(left.replace("&&", "&")) == 80
+    assert left.startswith("Thư mục: Phong Noi vu && Lao dong Phong")
+    assert left.endswith(f" — tính đến ngày {TODAY:%d/%m/%Y}") and "…" in left
     assert sheet.oddHeader.center.text == "DANH SÁCH THEO DÕI NHIỆM VỤ"
