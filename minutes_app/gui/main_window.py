@@ -44,6 +44,7 @@ from .window_dialogs import WindowDialogs
 from .window_menus import WindowMenus
 
 if TYPE_CHECKING:
+    from ..storage.concurrency import DiskState
     from ..storage.task_register import TaskPlace
     from .import_dialog import ImportDialog
     from .notes_page import NotesPage
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
     actions: dict[str, QAction]  # type: ignore[assignment]
 
     def __init__(self, meeting: Meeting, path: Path | None = None, settings: AppSettings | None = None,
-                 check_recovery: bool = True):
+                 check_recovery: bool = True, as_read: DiskState | None = None):
         super().__init__()
         self.settings = settings or AppSettings()
         self.document = MeetingDocument(meeting, path, self)
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self._attach_document(self.document)
-        self.files.track_file(path)
+        self.files.track_file(path, as_read)  # the state of the bytes read (read_meeting), not read again
         self.go_to_page(0)  # the first key typed goes to the first field (not to the side bar or the check panel)
         self.resizeDocks([self.dock], [430], Qt.Orientation.Horizontal)
         self.resizeDocks([self.dock, self.check_dock], [470, 300], Qt.Orientation.Vertical)
@@ -247,13 +248,14 @@ class MainWindow(QMainWindow):
         self.finaliser.apply()  # a final meeting's new pages are read-only too
         install_notes(self)  # the quick notes: Ctrl+G, and their entry in the side bar
 
-    def replace_document(self, meeting: Meeting, path: Path | None, modified: bool = False) -> None:
+    def replace_document(self, meeting: Meeting, path: Path | None, modified: bool = False,
+                         as_read: DiskState | None = None) -> None:
         self.autosaver.forget()
         document = MeetingDocument(meeting, path, self)
         if modified:
             document.undo_stack.resetClean()  # never clean until saved
         self._attach_document(document)
-        self.files.track_file(path)
+        self.files.track_file(path, as_read)
         if modified:
             self.autosaver.autosave()
 

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QFont,
     QHideEvent,
     QKeyEvent,
+    QPalette,
     QShowEvent,
     QSyntaxHighlighter,
     QTextCharFormat,
@@ -172,7 +173,7 @@ class NotesPage(Page):
         self.body.addWidget(self.editor, 1)
         self.hint = QLabel(syntax_hint())
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(placeholder-text);")
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.body.addWidget(self.hint)
         self.status = QLabel()
         self.status.setWordWrap(True)

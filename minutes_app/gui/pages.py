@@ -12,7 +12,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -57,6 +57,7 @@ class Page(QWidget):
         self.first_field: QWidget | None = None
         self.tables: list[EditableTableView] = []
         self.bindings: list[FieldBinding] = []
+        self.labels: list[QLabel] = []  # of the form rows, for ``align_labels``
         outer = QVBoxLayout(self)
         outer.setContentsMargins(18, 14, 18, 12)
         outer.setSpacing(8)
@@ -68,8 +69,7 @@ class Page(QWidget):
         outer.addWidget(heading)
         help_line = QLabel(hint)
         help_line.setWordWrap(True)
-        help_line.setForegroundRole(help_line.foregroundRole())
-        help_line.setStyleSheet("color: palette(placeholder-text);")
+        help_line.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # (a style sheet: 2 ms of start-up)
         outer.addWidget(help_line)
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
@@ -105,6 +105,13 @@ class FormBuilder:
         self._group = group
         return layout
 
+    def row(self, layout: QFormLayout, label: str, field: QWidget) -> None:
+        """A row of ``layout``: ``label`` (its buddy ``field``, as ``addRow(label, field)`` makes it) and ``field``."""
+        text = QLabel(label)
+        text.setBuddy(field)
+        layout.addRow(text, field)
+        self.page.labels.append(text)
+
     def last_group(self) -> QGroupBox:
         return self._group
 
@@ -119,7 +126,7 @@ class FormBuilder:
         binding = FieldBinding(self.document, widget, target, attr, edit_text(label.rstrip(":")), enum)
         self.page.bindings.append(binding)
         if label:
-            layout.addRow(label, widget)
+            self.row(layout, label, widget)
         else:
             layout.addRow(widget)
         if self.page.first_field is None:
@@ -127,20 +134,15 @@ class FormBuilder:
         return widget
 
 
-def align_labels(page: QWidget) -> None:
-    """One label column for every group of a page: the fields of all its groups start at the same x."""
-    labels: list[QWidget] = []
-    for layout in page.findChildren(QFormLayout):
-        for row in range(layout.rowCount()):
-            item = layout.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            label = item.widget() if item is not None else None
-            if label is not None:
-                labels.append(label)
-    widest = max((label.sizeHint().width() for label in labels), default=0)
-    for label in labels:
+def align_labels(page: Page) -> None:
+    """One label column for every group of a page: the fields of all its groups start at the same x.
+
+    The labels are those the page's ``FormBuilder`` made: asking the layouts for them (``findChildren``) made
+    Python wrappers for every widget of the page, a third of the time the General page takes to build."""
+    widest = max((label.sizeHint().width() for label in page.labels), default=0)
+    for label in page.labels:
         label.setMinimumWidth(widest)
-        if isinstance(label, QLabel):
-            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def lines_edit(rows: int = 3) -> QPlainTextEdit:
@@ -197,7 +199,7 @@ def general_page(document: MeetingDocument, completions: Completions) -> Page:
     row.addWidget(QLabel(_("to")))
     row.addWidget(end)
     row.addStretch(1)
-    form.addRow(_("Date and time:"), times)
+    build.row(form, _("Date and time:"), times)
     build.add(form, _("Place:"), QLineEdit(), meeting, "location", placeholder=_("e.g. Meeting hall of the People's "
                                                                                 "Committee"))
     build.add(form, _("Bridges (one a line):"), lines_edit(3), meeting, "bridges")

@@ -84,6 +84,8 @@ def group_by_sector(indicators: Iterable[Indicator]) -> list[tuple[str, list[Ind
 
 @dataclass(frozen=True)
 class Headcount:
+    """How many were invited, present and absent (and absent with a reason given)."""
+
     invited: int
     present: int
     absent: int

@@ -66,6 +66,8 @@ class Signing(_StrEnum):
 
 @dataclass
 class Header:
+    """The letterhead: parent and issuing agency, the document's number and the place on the date line."""
+
     parent_agency: str = ""
     agency: str = ""
     agency_code: str = ""
@@ -78,6 +80,8 @@ class Header:
 
 @dataclass
 class MeetingInfo:
+    """What the meeting is, when and where it takes place, and who chairs it and takes the minutes."""
+
     title: str = ""
     kind: MeetingKind = MeetingKind.IN_PERSON
     date: _dt.date | None = None
@@ -94,6 +98,8 @@ class MeetingInfo:
 
 @dataclass
 class Attendee:
+    """A person invited to the meeting: present or absent (with the reason), and in which role."""
+
     name: str = ""
     gender: Gender = Gender.UNSPECIFIED
     position: str = ""
@@ -111,6 +117,8 @@ class Attendee:
 
 @dataclass
 class Indicator:
+    """One result against the plan and the previous period (a figure with its unit)."""
+
     sector: str = ""
     name: str = ""
     unit: str = ""
@@ -124,6 +132,8 @@ class Indicator:
 
 @dataclass
 class Results:
+    """What was achieved: the summary, the indicators, the highlights and the shortcomings."""
+
     summary: str = ""
     indicators: list[Indicator] = field(default_factory=list)
     highlights: list[str] = field(default_factory=list)
@@ -139,6 +149,8 @@ class Results:
 
 @dataclass
 class DiscussionItem:
+    """What one person said in the discussion, on a topic."""
+
     speaker: str = ""
     position: str = ""
     topic: str = ""
@@ -161,6 +173,8 @@ class TaskOrigin:
 
 @dataclass
 class Task:
+    """A task given by a directive, with the unit in charge and the deadline."""
+
     task: str = ""
     assignee: str = ""
     deadline: _dt.date | None = None
@@ -173,6 +187,8 @@ class Task:
 
 @dataclass
 class Directive:
+    """What a leader directed, and the tasks it gives."""
+
     speaker: str = ""
     position: str = ""
     content: str = ""
@@ -194,6 +210,8 @@ class PriorMeeting:
 
 @dataclass
 class Closing:
+    """How the minutes end: the closing note, the number of copies and the recipients."""
+
     note: str = ""
     copies: int | None = None
     recipients: list[str] = field(default_factory=list)
@@ -202,6 +220,8 @@ class Closing:
 
 @dataclass
 class News:
+    """The news article's headline and author."""
+
     title: str = ""
     author: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -285,6 +305,8 @@ class Note:
 
 @dataclass
 class Meeting:
+    """The whole meeting, as saved in one ``.minutes.json`` file."""
+
     header: Header = field(default_factory=Header)
     meeting: MeetingInfo = field(default_factory=MeetingInfo)
     language: Language = Language.VI

@@ -117,6 +117,47 @@ def test_saving_over_a_file_changed_on_disk_offers_save_as(make_window, qtbot, m
     assert load_meeting(other).meeting.title == "Our second title"
 
 
+def test_a_save_by_a_colleague_while_the_editor_opens_the_file_is_not_overwritten(
+        qtbot, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+    """The state the editor keeps is that of the bytes it read, not the file read again a moment later: a
+    colleague's save in between is the other version at our save, not taken for ours (and the file is read and
+    hashed once while the window opens)."""
+    import minutes_app.storage as storage
+    from minutes_app.gui.app import create_application, create_window
+
+    path = tmp_path / "shared.minutes.json"
+    shutil.copy(ENGLISH_SAMPLE, path)
+    read_meeting = storage.read_meeting
+
+    def read_then_a_colleague_saves(file: Path):  # noqa: ANN202
+        ours = read_meeting(file)
+        theirs = load_meeting(file)
+        theirs.meeting.title = "The colleague's title"
+        save_meeting(theirs, file, keep_backup=False)
+        return ours
+
+    monkeypatch.setattr(storage, "read_meeting", read_then_a_colleague_saves)
+    create_application()
+    window = create_window(path)
+    with qtbot.waitActive(window):
+        window.show()
+    asked: list[str] = []
+
+    def cancel() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox) and box.objectName() == "changedOnDiskBox"
+        asked.append(box.text())
+        box.reject()
+
+    window.document.set_field(window.document.meeting.meeting, "title", "Our title")
+    QTimer.singleShot(0, cancel)
+    assert window.save() is False
+    assert asked and "changed on disk" in asked[0]
+    assert load_meeting(path).meeting.title == "The colleague's title"
+    window.document.undo_stack.setClean()
+    window.close()
+
+
 def test_a_touch_without_a_change_saves_without_asking(make_window, tmp_path: Path) -> None:  # noqa: ANN001
     path = tmp_path / "touched.minutes.json"
     shutil.copy(ENGLISH_SAMPLE, path)

@@ -134,7 +134,7 @@ def test_pdf_export_and_email_draft(make_window, qtbot, tmp_path: Path, monkeypa
 def test_an_office_template_that_fails_is_told_in_the_editor(make_window, qtbot, tmp_path: Path,  # noqa: ANN001
                                                               monkeypatch) -> None:  # noqa: ANN001
     """The article is written with the built-in template, and the secretary is told why, not only a log."""
-    from minutes_app.gui import exporting
+    from PySide6.QtWidgets import QMessageBox
 
     mine = tmp_path / "mine" / "news"
     mine.mkdir(parents=True)
@@ -142,7 +142,7 @@ def test_an_office_template_that_fails_is_told_in_the_editor(make_window, qtbot,
     window = make_window(SEED_SAMPLE)
     window.settings.templates_dir = tmp_path / "mine"
     shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(exporting.QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, title, text: shown.append((title, text)))
     output = tmp_path / "tin.txt"
     with qtbot.waitSignal(window.exporter.finished, timeout=60000):
         window.exporter.export_as("news", "txt", output)
