@@ -1,7 +1,9 @@
-"""Render resources/icons/thuky.svg into the PNG sizes desktops use and the Windows .ico.
+"""Render resources/icons/thuky.svg into the PNG sizes desktops use and the Windows .ico; write Qt's standard
+icons that the editor uses (``minutes_app/gui/icons.py``) into resources/icons/standard.
 
-Run after changing the SVG: ``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_icons.py``.
-The outputs are committed (the window icon, the Linux desktop entry and the Windows bundle use them).
+Run after changing the SVG or the list of standard icons:
+``QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make_icons.py``. The outputs are committed (the window icon,
+the Linux desktop entry, the Windows bundle and the editor use them).
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import struct
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QApplication, QStyle
 
 ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256)
@@ -44,8 +47,30 @@ def ico(images: dict[int, bytes]) -> bytes:
     return header + entries + blobs
 
 
+def write_standard_icons() -> None:
+    """Each icon the editor names, at the sizes Qt has it, as the Fusion style draws it on a desktop without an
+    icon theme (the images Qt carries; the Windows theme's own are left to Windows' dialogs)."""
+    import sys
+
+    sys.path.insert(0, str(ICONS.parent.parent))
+    from typing import get_args
+
+    from minutes_app.gui.icons import DEFAULT_SIZES, SIZES, IconName
+
+    folder = ICONS / "standard"
+    folder.mkdir(exist_ok=True)
+    style = QApplication.style()
+    for name in get_args(IconName):
+        icon = style.standardIcon(getattr(QStyle.StandardPixmap, f"SP_{name}"))
+        sizes = tuple(size.width() for size in icon.availableSizes())
+        assert sizes == SIZES.get(name, DEFAULT_SIZES), (name, sizes)
+        for size in sizes:
+            assert icon.pixmap(size, size).save(str(folder / f"{name}-{size}.png"), "PNG")
+
+
 def main() -> None:
-    _app = QGuiApplication([])
+    _app = QApplication([__file__, "-style", "Fusion"])
+    write_standard_icons()
     renderer = QSvgRenderer(str(ICONS / "thuky.svg"))
     images = {size: render(renderer, size) for size in sorted(set(PNG_SIZES) | set(ICO_SIZES))}
     for size in PNG_SIZES:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
-    QStyle,
     QWidget,
 )
 
 from ..l10n.dates import DateInputError, format_typed_date, parse_typed_date
 from ..l10n.i18n import gettext as _
 from .document import MeetingDocument, normalize
+from .icons import standard_icon
 from .labels import enum_label
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ class DateLineEdit(QLineEdit):
         self.problem = ""
         self.setPlaceholderText(_("dd/mm/yyyy"))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 40)
-        button = self.addAction(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+        button = self.addAction(standard_icon("FileDialogDetailedView"),
                                 QLineEdit.ActionPosition.TrailingPosition)
         button.setToolTip(_("Choose the day in a calendar"))
         button.triggered.connect(self.open_calendar)

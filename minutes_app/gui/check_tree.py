@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..check import Finding, Page, Severity, field_label, page_title
 from ..check.pages import PAGE_ORDER
 from ..l10n.i18n import gettext as _
+from .icons import standard_icon
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1  # the Finding behind a row
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 2  # the Page of a group row
@@ -69,9 +69,8 @@ class FindingsTree(QTreeWidget):
 
     def fill(self, findings: list[Finding]) -> None:
         self.clear()
-        style = self.style()
-        icons = {Severity.ERROR: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                 Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        icons = {Severity.ERROR: standard_icon("MessageBoxCritical"),
+                 Severity.WARNING: standard_icon("MessageBoxWarning")}
         groups: dict[Page, list[Finding]] = {}
         for finding in findings:
             groups.setdefault(finding.page, []).append(finding)

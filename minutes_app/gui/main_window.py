@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
 from ..check.pages import PAGES
 from ..export.options import ExportOptions
@@ -157,23 +157,22 @@ class MainWindow(QMainWindow):
 
     # -- actions and menus -------------------------------------------------------------------------
     def _create_actions(self) -> None:
-        sp = QStyle.StandardPixmap
         add, files, dock, checks, dialogs = self.menus.add, self.files, self.dock, self.check_dock, self.dialogs
-        add("new", self.new_file, QKeySequence.StandardKey.New, sp.SP_FileIcon)
+        add("new", self.new_file, QKeySequence.StandardKey.New, "FileIcon")
         add("new_from_previous", self.new_from_previous, "Ctrl+Shift+N")
         add("follow_up_this", self.follow_up_this)
         add("tasks", lambda: self.open_tasks(), "Ctrl+Shift+T")
-        add("open", files.open_file, QKeySequence.StandardKey.Open, sp.SP_DialogOpenButton)
-        add("save", self.save, QKeySequence.StandardKey.Save, sp.SP_DialogSaveButton)
+        add("open", files.open_file, QKeySequence.StandardKey.Open, "DialogOpenButton")
+        add("save", self.save, QKeySequence.StandardKey.Save, "DialogSaveButton")
         add("import_sheet", lambda: self.import_spreadsheet(), "Ctrl+I")
         add("save_as", files.save_as, QKeySequence.StandardKey.SaveAs)
         add("quit", self.close, QKeySequence.StandardKey.Quit)
-        add("undo", lambda: self.step_history(back=True), list(UNDO_KEYS), sp.SP_ArrowBack)
-        add("redo", lambda: self.step_history(back=False), list(REDO_KEYS), sp.SP_ArrowForward)
+        add("undo", lambda: self.step_history(back=True), list(UNDO_KEYS), "ArrowBack")
+        add("redo", lambda: self.step_history(back=False), list(REDO_KEYS), "ArrowForward")
         add("insert_time", self.insert_current_time, "Ctrl+T")
         add("settings", self.open_settings, "Ctrl+,")
         add("people_directory", self.open_people_directory)
-        add("open_folder", self.exporter.open_folder, None, sp.SP_DirOpenIcon)
+        add("open_folder", self.exporter.open_folder, None, "DirOpenIcon")
         add("print", self.print_pdf, QKeySequence.StandardKey.Print)
         add("print_preview", dock.print_preview, "Ctrl+Shift+P")
         add("email", self.email, "Ctrl+Shift+E")
@@ -181,7 +180,7 @@ class MainWindow(QMainWindow):
         add("next_preview", dock.next_kind, "F7")
         for kind, keys in PREVIEW_KEYS.items():
             add(f"preview_{kind}", lambda _checked=False, k=kind: dock.show_kind(k), keys)
-        add("toggle_checks", checks.toggle, "F9", sp.SP_MessageBoxWarning)
+        add("toggle_checks", checks.toggle, "F9", "MessageBoxWarning")
         add("run_checks", checks.show_checks, "Shift+F9")
         add("next_page", lambda: self.sheet.step(1), "Ctrl+PgDown")
         add("previous_page", lambda: self.sheet.step(-1), "Ctrl+PgUp")
@@ -194,7 +193,7 @@ class MainWindow(QMainWindow):
         for kind, fmt in EXPORTS:
             add(f"export_{kind}_{fmt}", lambda _checked=False, k=kind, f=fmt: self.export_as(k, f),
                 "Ctrl+E" if (kind, fmt) == ("minutes", "docx") else None,
-                sp.SP_DialogSaveButton if fmt == "docx" else None)
+                "DialogSaveButton" if fmt == "docx" else None)
 
     def _build_menus(self) -> None:
         self.menus.build(self.document.undo_stack)

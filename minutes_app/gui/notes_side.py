@@ -17,17 +17,16 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QFrame,
     QListWidget,
     QListWidgetItem,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
 )
 
 from ..l10n.i18n import gettext as _
 from ..notes.running import meeting_running
+from .icons import standard_icon
 from .workers import after_first_frame
 
 if TYPE_CHECKING:
@@ -69,7 +68,7 @@ class PageColumn(QFrame):
         self.entry.setSpacing(pages.spacing())
         self.entry.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.entry.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.entry.addItem(QListWidgetItem(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), ""))
+        self.entry.addItem(QListWidgetItem(standard_icon("FileIcon"), ""))
         self.entry.itemPressed.connect(lambda _item: self.chosen.emit())
         self.entry.itemActivated.connect(lambda _item: self.chosen.emit())
         self.pages.currentRowChanged.connect(self._page_chosen)

@@ -7,16 +7,14 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import NamedTuple
 
-from PySide6.QtWidgets import QStyle
-
 from ..check.pages import PAGES, Page, PageInfo
 from .completion import Completions
 from .document import MeetingDocument
+from .icons import IconName
 from .pages import Page as PageWidget
 from .pages import closing_page, general_page
 
 PageFactory = Callable[[MeetingDocument, Completions], PageWidget]
-_Icon = QStyle.StandardPixmap
 
 
 def _built_later(module: str, name: str) -> PageFactory:
@@ -30,14 +28,14 @@ def _built_later(module: str, name: str) -> PageFactory:
     return build
 
 
-_WIDGETS: dict[Page, tuple[PageFactory, QStyle.StandardPixmap]] = {
-    Page.GENERAL: (general_page, _Icon.SP_FileDialogInfoView),
-    Page.ATTENDEES: (_built_later(".table_pages", "attendees_page"), _Icon.SP_DirHomeIcon),
-    Page.RESULTS: (_built_later(".table_pages", "results_page"), _Icon.SP_FileDialogDetailedView),
-    Page.FOLLOW_UP: (_built_later(".follow_up_page", "follow_up_page"), _Icon.SP_BrowserReload),
-    Page.DISCUSSION: (_built_later(".table_pages", "discussion_page"), _Icon.SP_MessageBoxInformation),
-    Page.DIRECTIVES: (_built_later(".table_pages", "directives_page"), _Icon.SP_DialogApplyButton),
-    Page.CLOSING: (closing_page, _Icon.SP_DialogOkButton),
+_WIDGETS: dict[Page, tuple[PageFactory, IconName]] = {
+    Page.GENERAL: (general_page, "FileDialogInfoView"),
+    Page.ATTENDEES: (_built_later(".table_pages", "attendees_page"), "DirHomeIcon"),
+    Page.RESULTS: (_built_later(".table_pages", "results_page"), "FileDialogDetailedView"),
+    Page.FOLLOW_UP: (_built_later(".follow_up_page", "follow_up_page"), "BrowserReload"),
+    Page.DISCUSSION: (_built_later(".table_pages", "discussion_page"), "MessageBoxInformation"),
+    Page.DIRECTIVES: (_built_later(".table_pages", "directives_page"), "DialogApplyButton"),
+    Page.CLOSING: (closing_page, "DialogOkButton"),
 }
 
 
@@ -46,7 +44,7 @@ class EditorPage(NamedTuple):
 
     info: PageInfo
     factory: PageFactory
-    icon: QStyle.StandardPixmap
+    icon: IconName
 
 
 EDITOR_PAGES = tuple(EditorPage(info, *_WIDGETS[info.page]) for info in PAGES)

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from ..check.pages import Page as PageName
 from ..check.pages import page_number
 from .completion import Completions
 from .document import MeetingDocument
+from .icons import standard_icon
 from .page_list import EDITOR_PAGES
 from .pages import DirectivesPage, Page
 from .workers import after_first_frame
@@ -74,13 +75,12 @@ class PageSheet(QObject):
         self._document = document
         self._builds += 1
         self._slots = []
-        style = QApplication.style()
         height = self.side.fontMetrics().height() + 18
         for number, entry in enumerate(EDITOR_PAGES):
             slot = QWidget()
             self._slots.append(slot)
             self.stack.insertWidget(number, slot)
-            item = QListWidgetItem(style.standardIcon(entry.icon), entry.info.title())
+            item = QListWidgetItem(standard_icon(entry.icon), entry.info.title())
             item.setSizeHint(QSize(0, height))
             self.side.addItem(item)
         widest = max(self.side.fontMetrics().horizontalAdvance(e.info.title()) for e in EDITOR_PAGES)

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
 from ..check.field_labels import field_label
 from ..l10n.dates import format_typed_date, parse_typed_date
@@ -37,6 +36,7 @@ from ..model import (
     task_status,
 )
 from .document import MeetingDocument
+from .icons import standard_icon
 from .labels import enum_label
 
 TEXT, ENUM, BOOL, DATE, NUMBER, COMPUTED = "text", "enum", "bool", "date", "number", "computed"
@@ -305,7 +305,7 @@ def _guest_mark(attendee: Attendee) -> str | None:
 
 
 def _warning_icon() -> QIcon:
-    return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return standard_icon("MessageBoxWarning")
 
 
 def _columns_of(table: str) -> Callable[..., Column]:

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QStyle
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from ..check.pages import PAGES
 from ..export.registry import kind_label
 from ..l10n.i18n import gettext as _
 from .binding import portable_keys
 from .exporting import EXPORTS
+from .icons import IconName, standard_icon
 from .settings import AppSettings
 
 Keys = QKeySequence | QKeySequence.StandardKey | str | list[str] | None
@@ -64,7 +65,7 @@ class WindowMenus:
         self.recent_menu: QMenu | None = None
 
     def add(self, name: str, slot: Callable[..., object], keys: Keys = None,
-            pixmap: QStyle.StandardPixmap | None = None) -> QAction:
+            icon: IconName | None = None) -> QAction:
         """A window-wide action; a standard key gives all of the platform's keys (Redo: Ctrl+Y and Ctrl+Shift+Z)."""
         action = QAction(self.window)
         if isinstance(keys, QKeySequence.StandardKey):
@@ -75,8 +76,8 @@ class WindowMenus:
             action.setShortcut(portable_keys(keys))
         elif keys is not None:
             action.setShortcut(keys)
-        if pixmap is not None:
-            action.setIcon(QApplication.style().standardIcon(pixmap))
+        if icon is not None:
+            action.setIcon(standard_icon(icon))
         action.triggered.connect(slot)
         self.window.addAction(action)
         self.actions[name] = action

@@ -54,3 +54,29 @@ def test_the_tasks_command_loads_no_calendar_directory_nor_office_writers(tmp_pa
     later = (*LATER, "minutes_app.export", "PySide6")
     for _run in ("cold", "warm"):
         assert _loaded_after(code, later, MINUTES_APP_CACHE_DIR=cache) == []
+
+
+# PySide makes a class's Python type (and all its enums) at its first use: QStyle (the icons are read from files,
+# ``gui/icons``), QMessageBox and QDialog cost 4.5 ms that the first window does not need. Opening the built-in sample hashes nothing either (there is no file of the
+# secretary's to lock or to compare with at saving), so hashlib is not loaded then.
+WINDOW_SHOWN = """
+import PySide6.QtWidgets as widgets
+from minutes_app.gui.app import create_application, create_window
+app = create_application()
+window = create_window(None)
+window.show()
+app.processEvents()
+print("QT", sorted(name for name in ("QStyle", "QMessageBox", "QDialog") if isinstance(vars(widgets).get(name), type)))
+window.close()
+"""
+
+
+def test_the_first_window_on_the_sample_makes_no_style_nor_dialog_class_and_hashes_nothing(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", f"{WINDOW_SHOWN}\nimport sys\nprint('hashlib' in sys.modules)"],
+                            capture_output=True, text=True, cwd=REPO, timeout=120, check=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "MINUTES_APP_DATA_DIR": str(tmp_path / "data"),
+                                 "MINUTES_APP_CACHE_DIR": str(tmp_path / "cache")})
+    lines = result.stdout.splitlines()
+    assert lines[-2] == "QT []"
+    assert lines[-1] == "False"
