@@ -31,6 +31,8 @@ CHECK_DELAY_MS = 600  # after the last change: the checks wait for a pause in ty
 
 @dataclass(frozen=True)
 class CheckResult:
+    """What one run of the checks found, for the document's edit ``generation``, and the notice's due date."""
+
     generation: int
     findings: list[Finding]
     due: dt.date | None

@@ -54,6 +54,8 @@ def suggested_name(meeting: Meeting, kind: str, fmt: str) -> str:
 
 @dataclass
 class ExportRun:
+    """The files one export wrote, and why an office's template or reference was set aside, if it was."""
+
     written: list[Path]
     fallbacks: list[str]  # the office's template or reference could not be used: why, once each
 

@@ -43,6 +43,8 @@ class RowError:
 
 @dataclass
 class ImportedRow:
+    """An item read from a spreadsheet, and its row there."""
+
     row: int
     item: Indicator | Attendee
 

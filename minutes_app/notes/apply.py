@@ -67,6 +67,8 @@ class Action(str, Enum):
 
 @dataclass(frozen=True)
 class Change:
+    """What the notes did to one item of the meeting (created, updated, removed, let go or kept), and its line."""
+
     action: Action
     kind: NoteKind
     id: str
@@ -76,6 +78,8 @@ class Change:
 
 @dataclass
 class NotesOutcome:
+    """The meeting with the notes applied, what changed, and the lines' problems and parts."""
+
     meeting: Meeting  # a new meeting; lists that did not change are shared with the one given
     changes: list[Change]
     problems: list[LineProblem]

@@ -28,6 +28,8 @@ class Found(Enum):
 
 @dataclass(frozen=True)
 class Match:
+    """How a name typed in the notes was found among the attendees: the person, or the candidates."""
+
     found: Found
     person: Attendee | None = None
     candidates: tuple[Attendee, ...] = ()
@@ -35,6 +37,8 @@ class Match:
 
 @dataclass(frozen=True)
 class _Name:
+    """A name's words compared with and without their marks."""
+
     exact: tuple[str, ...]  # case folded, marks kept
     bare: tuple[str, ...]  # case folded, no marks
 

@@ -48,6 +48,8 @@ class Wanted:
 
 @dataclass
 class Placed:
+    """The items the notes' lines ask for, their problems, and the lines as read."""
+
     wanted: list[Wanted]
     problems: list[LineProblem]
     lines: list[Line]

@@ -49,6 +49,8 @@ class Part(str, Enum):
 
 @dataclass(frozen=True)
 class Span:
+    """A part of a line (a speaker, a deadline…), by its offsets in the line's text."""
+
     start: int  # offsets in ``Line.text``
     end: int
     part: Part
