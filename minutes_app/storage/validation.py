@@ -14,6 +14,7 @@ reading, where ``\d`` is an ASCII digit and ``$`` does not match before a final 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -46,7 +47,7 @@ def load_schema() -> dict[str, Any]:
 def validate(data: Any) -> list[Problem]:
     """Every problem of a decoded meeting file, in document order; [] when it is valid."""
     problems: list[Problem] = []
-    _check(data, load_schema(), (), problems)
+    _check(data, _plan(load_schema()), (), problems)
     return problems
 
 
@@ -107,6 +108,7 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 _ANY = object()  # a schema without "const"
+_JSON_TYPES = (str, bool, int, float, type(None), dict, list)  # the types of decoded JSON
 
 
 @dataclass(frozen=True)
@@ -122,30 +124,53 @@ class _Plan:
     bool_allowed: bool
     minimum: float | None
     string_rules: bool  # minLength, pattern or format: a string needs a closer look
-    items: dict[str, Any] | None
+    items: _Plan | None
     required: tuple[str, ...]
-    properties: tuple[tuple[str, dict[str, Any]], ...]
+    properties: tuple[tuple[str, _Plan], ...]
+    # The exact types whose every value this node accepts with nothing more to look at (most values of a
+    # file: the text of an attendee's name, a flag): the parent's loop passes them without a call.
+    settled: frozenset[type]
 
 
 _plans: dict[int, tuple[dict[str, Any], _Plan]] = {}  # by id() of a node of the cached schema (kept alive)
 
 
 def _plan(schema: dict[str, Any]) -> _Plan:
+    """The plan of a node and, first, of the nodes below it (the schema has no cycle)."""
     held = _plans.get(id(schema))
     if held is not None and held[0] is schema:
         return held[1]
     node = _resolve(schema)
     types = node.get("type")
     kinds, bool_allowed = _python_types(types if isinstance(types, str) else tuple(types)) if types else (None, True)
+    items = node.get("items")
     plan = _Plan(node, node.get("const", _ANY), node.get("enum"), types, kinds, bool_allowed, node.get("minimum"),
-                 any(key in node for key in ("minLength", "pattern", "format")), node.get("items"),
-                 tuple(node.get("required", ())), tuple(node.get("properties", {}).items()))
+                 any(key in node for key in ("minLength", "pattern", "format")),
+                 None if items is None else _plan(items), tuple(node.get("required", ())),
+                 tuple((key, _plan(sub)) for key, sub in node.get("properties", {}).items()), frozenset())
+    plan = dataclasses.replace(plan, settled=frozenset(kind for kind in _JSON_TYPES if _settles(plan, kind)))
     _plans[id(schema)] = (schema, plan)
     return plan
 
 
-def _check(value: Any, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
-    plan = _plan(schema)
+def _settles(plan: _Plan, kind: type) -> bool:
+    """Whether ``plan`` accepts every value of exact type ``kind`` without looking further (see ``_check``)."""
+    if plan.const is not _ANY or plan.enum is not None:
+        return False
+    if (plan.kinds is not None and not issubclass(kind, plan.kinds)) or (kind is bool and not plan.bool_allowed):
+        return False
+    if kind is str:
+        return not plan.string_rules
+    if kind is int or kind is float:
+        return plan.minimum is None
+    if kind is dict:
+        return not plan.required and not plan.properties
+    if kind is list:
+        return plan.items is None
+    return True  # bool, null
+
+
+def _check(value: Any, plan: _Plan, where: Where, problems: list[Problem]) -> None:
     if plan.const is not _ANY and value != plan.const:
         problems.append(Problem(_text(where), _("must be \"{expected}\"").format(expected=plan.const)))
         return
@@ -172,13 +197,16 @@ def _check(value: Any, schema: dict[str, Any], where: Where, problems: list[Prob
         for key in plan.required:
             if key not in value:
                 problems.append(Problem(_text((where, key)), _("is missing")))
-        for key, sub_schema in plan.properties:
+        for key, sub in plan.properties:
             if key in value:
-                _check(value[key], sub_schema, (where, key), problems)
+                item = value[key]
+                if type(item) not in sub.settled:
+                    _check(item, sub, (where, key), problems)
     elif isinstance(value, list) and plan.items is not None:
-        item_schema = plan.items
+        sub = plan.items
         for index, item in enumerate(value):
-            _check(item, item_schema, (where, index), problems)
+            if type(item) not in sub.settled:
+                _check(item, sub, (where, index), problems)
 
 
 def _check_string(value: str, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
