@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from pathlib import Path
@@ -62,10 +63,11 @@ def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
 
 
 def _decode(raw: bytes, path: Path) -> str:
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise MeetingFileError(path, [_("the file is empty")])
     try:
-        return raw.decode("utf-8-sig")
+        # As "utf-8-sig" decodes, without the import of its codec at the first file opened.
+        return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError:
         raise MeetingFileError(path, [_("this is not a meeting file (it is not UTF-8 text)")]) from None
 

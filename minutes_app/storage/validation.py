@@ -14,7 +14,6 @@ reading, where ``\d`` is an ASCII digit and ``$`` does not match before a final 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -111,10 +110,10 @@ _ANY = object()  # a schema without "const"
 _JSON_TYPES = (str, bool, int, float, type(None), dict, list)  # the types of decoded JSON
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Plan:
-    """What one node of the schema asks, read once: a folder of meetings checks hundreds of thousands of
-    values against a few dozen nodes."""
+    """What one node of the schema asks, read once (and not changed after): a folder of meetings checks hundreds
+    of thousands of values against a few dozen nodes."""
 
     schema: dict[str, Any]  # the node, its "$ref" resolved
     const: Any
@@ -129,7 +128,8 @@ class _Plan:
     properties: tuple[tuple[str, _Plan], ...]
     # The exact types whose every value this node accepts with nothing more to look at (most values of a
     # file: the text of an attendee's name, a flag): the parent's loop passes them without a call.
-    settled: frozenset[type]
+    settled: frozenset[type] = frozenset()
+    settled_words: frozenset[str] = frozenset()  # the same for the words of an "enum" (a role, a gender)
 
 
 _plans: dict[int, tuple[dict[str, Any], _Plan]] = {}  # by id() of a node of the cached schema (kept alive)
@@ -147,16 +147,21 @@ def _plan(schema: dict[str, Any]) -> _Plan:
     plan = _Plan(node, node.get("const", _ANY), node.get("enum"), types, kinds, bool_allowed, node.get("minimum"),
                  any(key in node for key in ("minLength", "pattern", "format")),
                  None if items is None else _plan(items), tuple(node.get("required", ())),
-                 tuple((key, _plan(sub)) for key, sub in node.get("properties", {}).items()), frozenset())
-    plan = dataclasses.replace(plan, settled=frozenset(kind for kind in _JSON_TYPES if _settles(plan, kind)))
+                 tuple((key, _plan(sub)) for key, sub in node.get("properties", {}).items()))
+    plan.settled = frozenset(kind for kind in _JSON_TYPES if _settles(plan, kind))
+    if plan.const is _ANY and _type_settles(plan, str):
+        plan.settled_words = frozenset(word for word in plan.enum or () if type(word) is str)
     _plans[id(schema)] = (schema, plan)
     return plan
 
 
 def _settles(plan: _Plan, kind: type) -> bool:
     """Whether ``plan`` accepts every value of exact type ``kind`` without looking further (see ``_check``)."""
-    if plan.const is not _ANY or plan.enum is not None:
-        return False
+    return plan.const is _ANY and plan.enum is None and _type_settles(plan, kind)
+
+
+def _type_settles(plan: _Plan, kind: type) -> bool:
+    """``_settles``, for a value that its "const" or "enum" accepts."""
     if (plan.kinds is not None and not issubclass(kind, plan.kinds)) or (kind is bool and not plan.bool_allowed):
         return False
     if kind is str:
@@ -200,12 +205,12 @@ def _check(value: Any, plan: _Plan, where: Where, problems: list[Problem]) -> No
         for key, sub in plan.properties:
             if key in value:
                 item = value[key]
-                if type(item) not in sub.settled:
+                if type(item) not in sub.settled and not (type(item) is str and item in sub.settled_words):
                     _check(item, sub, (where, key), problems)
     elif isinstance(value, list) and plan.items is not None:
         sub = plan.items
         for index, item in enumerate(value):
-            if type(item) not in sub.settled:
+            if type(item) not in sub.settled and not (type(item) is str and item in sub.settled_words):
                 _check(item, sub, (where, index), problems)
 
 
