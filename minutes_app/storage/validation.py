@@ -148,31 +148,34 @@ def _plan(schema: dict[str, Any]) -> _Plan:
                  any(key in node for key in ("minLength", "pattern", "format")),
                  None if items is None else _plan(items), tuple(node.get("required", ())),
                  tuple((key, _plan(sub)) for key, sub in node.get("properties", {}).items()))
-    plan.settled = frozenset(kind for kind in _JSON_TYPES if _settles(plan, kind))
-    if plan.const is _ANY and _type_settles(plan, str):
-        plan.settled_words = frozenset(word for word in plan.enum or () if type(word) is str)
+    settled = _type_settled(plan) if plan.const is _ANY else frozenset()
+    if plan.enum is None:
+        plan.settled = settled
+    elif str in settled:
+        plan.settled_words = frozenset(word for word in plan.enum if type(word) is str)
     _plans[id(schema)] = (schema, plan)
     return plan
 
 
-def _settles(plan: _Plan, kind: type) -> bool:
-    """Whether ``plan`` accepts every value of exact type ``kind`` without looking further (see ``_check``)."""
-    return plan.const is _ANY and plan.enum is None and _type_settles(plan, kind)
+def _type_settled(plan: _Plan) -> frozenset[type]:
+    """The exact types of the values that this node accepts with nothing more to look at, once its "const" or
+    "enum" (if any) accepts them (see ``_check``)."""
+    unsettled: set[type] = set()
+    if plan.string_rules:
+        unsettled.add(str)
+    if plan.minimum is not None:
+        unsettled |= {int, float}
+    if plan.required or plan.properties:
+        unsettled.add(dict)
+    if plan.items is not None:
+        unsettled.add(list)
+    return _accepted_types(plan.kinds, plan.bool_allowed) - unsettled
 
 
-def _type_settles(plan: _Plan, kind: type) -> bool:
-    """``_settles``, for a value that its "const" or "enum" accepts."""
-    if (plan.kinds is not None and not issubclass(kind, plan.kinds)) or (kind is bool and not plan.bool_allowed):
-        return False
-    if kind is str:
-        return not plan.string_rules
-    if kind is int or kind is float:
-        return plan.minimum is None
-    if kind is dict:
-        return not plan.required and not plan.properties
-    if kind is list:
-        return plan.items is None
-    return True  # bool, null
+@cache
+def _accepted_types(kinds: tuple[type, ...] | None, bool_allowed: bool) -> frozenset[type]:
+    return frozenset(kind for kind in _JSON_TYPES if (kinds is None or issubclass(kind, kinds)) and (
+        kind is not bool or bool_allowed))
 
 
 def _check(value: Any, plan: _Plan, where: Where, problems: list[Problem]) -> None:
@@ -190,15 +193,7 @@ def _check(value: Any, plan: _Plan, where: Where, problems: list[Problem]) -> No
         wanted = _(" or ").join(_type_names()[name] for name in names)
         problems.append(Problem(_text(where), _("must be {expected}").format(expected=wanted)))
         return
-    if isinstance(value, str):
-        if plan.string_rules:
-            _check_string(value, plan.schema, where, problems)
-    elif isinstance(value, bool) or value is None:
-        return
-    elif isinstance(value, int | float):
-        if plan.minimum is not None and value < plan.minimum:
-            problems.append(Problem(_text(where), _("must be at least {minimum}").format(minimum=plan.minimum)))
-    elif isinstance(value, dict):
+    if isinstance(value, dict):  # the records first: most of what is left to look at
         for key in plan.required:
             if key not in value:
                 problems.append(Problem(_text((where, key)), _("is missing")))
@@ -207,11 +202,18 @@ def _check(value: Any, plan: _Plan, where: Where, problems: list[Problem]) -> No
                 item = value[key]
                 if type(item) not in sub.settled and not (type(item) is str and item in sub.settled_words):
                     _check(item, sub, (where, key), problems)
-    elif isinstance(value, list) and plan.items is not None:
-        sub = plan.items
-        for index, item in enumerate(value):
-            if type(item) not in sub.settled and not (type(item) is str and item in sub.settled_words):
-                _check(item, sub, (where, index), problems)
+    elif isinstance(value, list):
+        if plan.items is not None:
+            sub = plan.items
+            for index, item in enumerate(value):
+                if type(item) not in sub.settled and not (type(item) is str and item in sub.settled_words):
+                    _check(item, sub, (where, index), problems)
+    elif isinstance(value, str):
+        if plan.string_rules:
+            _check_string(value, plan.schema, where, problems)
+    elif isinstance(value, int | float) and not isinstance(value, bool) and plan.minimum is not None and (
+            value < plan.minimum):
+        problems.append(Problem(_text(where), _("must be at least {minimum}").format(minimum=plan.minimum)))
 
 
 def _check_string(value: str, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
