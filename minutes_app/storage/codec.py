@@ -108,7 +108,7 @@ def is_plain_text(text: str) -> bool:
         text.encode("utf-16")  # refuses a lone surrogate, ten times as fast as searching for one
     except UnicodeEncodeError:
         return False
-    return unicodedata.is_normalized("NFC", text)
+    return unicodedata.normalize("NFC", text) == text  # faster than is_normalized: a text in NFC is returned as it is
 
 
 def from_json(data: dict[str, Any]) -> Meeting:

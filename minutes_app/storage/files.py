@@ -75,11 +75,12 @@ def _decode(raw: bytes, path: Path) -> str:
 def decode_json(text: str, path: Path | str = "<text>") -> Any:
     """The JSON of a meeting or recovery file; values no meeting may hold (NaN, Infinity, numbers too long,
     repeated keys) are kept as markers that ``value_problems`` reports with their path."""
-    return _decode_json(text, path)[0]
+    return decode_json_plain(text, path)[0]
 
 
-def _decode_json(text: str, path: Path | str) -> tuple[Any, bool]:
-    """``decode_json``, and whether what it decoded is plain: no marker, and every string whole and NFC."""
+def decode_json_plain(text: str, path: Path | str = "<text>") -> tuple[Any, bool]:
+    """``decode_json``, and whether what it decoded is plain: no marker, and every string whole and NFC (then
+    ``checked_json(…, plain=True)`` need not walk it to normalise it)."""
     decoding = Decoding()
     try:
         data = decoding.loads(text)
@@ -93,7 +94,7 @@ def _decode_json(text: str, path: Path | str) -> tuple[Any, bool]:
 
 def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
     """Decode, check, migrate and convert the text of a meeting file."""
-    data, plain = _decode_json(text, path)
+    data, plain = decode_json_plain(text, path)
     return from_json(checked_json(data, path, plain=plain))
 
 
@@ -103,15 +104,15 @@ def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
 
 def load_checked_json(path: Path) -> dict[str, Any]:
     """The JSON of the meeting file ``path``, read and checked as ``load_meeting`` does, not made into a model."""
-    data, plain = _decode_json(read_text(path), path)
+    data, plain = decode_json_plain(read_text(path), path)
     return checked_json(data, path, plain=plain)
 
 
 def checked_json(data: Any, path: Path | str = "<data>", *, plain: bool = False) -> dict[str, Any]:
     """The decoded JSON of a meeting file, NFC-normalised, migrated to the current version and validated.
 
-    ``plain``: the decoder found it plain (see ``_decode_json``), so that normalising would change nothing;
-    it is then checked as it is, not copied."""
+    ``plain``: the decoder found it plain (see ``decode_json_plain``), so that normalising would change
+    nothing; it is then checked as it is, not copied."""
     if not nested_within(data):
         raise MeetingFileError(path, [_("the JSON is nested too deeply")])
     try:
