@@ -144,8 +144,8 @@ def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
     its ``extra``, in the order they were read."""
     reader = _READERS.get(cls) or _reader(cls)
     as_is, convert = reader.as_is, reader.convert
-    values: dict[str, Any] = {}
     extra: dict[str, Any] = {}
+    values: dict[str, Any] = {"extra": extra}  # (a key "extra" in the file is an unknown field: it goes in it)
     for key, raw in data.items():
         if key in as_is:
             values[key] = as_is[key] if raw is None else raw
@@ -154,7 +154,7 @@ def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
         else:
             extra[key] = raw
     make: Callable[..., T] = cls  # a record takes its fields as keywords
-    return make(**values, extra=extra)
+    return make(**values)
 
 
 def _reader(cls: type) -> _Reader:

@@ -19,7 +19,7 @@ from robustness.hostile import sample_text, with_member
 from support import ALL_SAMPLES, COMMUNE_SAMPLE, WORDING_MEETINGS
 
 from minutes_app.errors import MeetingFileError
-from minutes_app.storage import load_meeting, meeting_from_json, meeting_from_text
+from minutes_app.storage import dumps_meeting, load_meeting, meeting_from_json, meeting_from_text
 from minutes_app.storage.codec import is_plain_text
 from minutes_app.storage.files import checked_json, decode_json
 from minutes_app.storage.values import MAX_NESTING, nested_within
@@ -142,11 +142,12 @@ def test_nested_within_counts_objects_and_lists() -> None:
 
 def test_unknown_fields_are_kept_in_order_with_their_record() -> None:
     data = sample()
-    data["attendees"][0] = {"x_first": 1, **data["attendees"][0], "x_last": {"k": [True, None]}}
+    data["attendees"][0] = {"x_first": 1, **data["attendees"][0], "extra": 5, "x_last": {"k": [True, None]}}
     data["x_top"] = "đầu"
     meeting = meeting_from_text(json.dumps(data, ensure_ascii=False))
-    assert list(meeting.attendees[0].extra.items()) == [("x_first", 1), ("x_last", {"k": [True, None]})]
+    assert list(meeting.attendees[0].extra.items()) == [("x_first", 1), ("extra", 5), ("x_last", {"k": [True, None]})]
     assert meeting.extra == {"x_top": "đầu"}
+    assert json.loads(dumps_meeting(meeting))["attendees"][0] == data["attendees"][0]
 
 
 def test_the_settled_words_of_an_enum_still_refuse_others() -> None:
