@@ -46,6 +46,7 @@ class RepeatedKeys(dict[str, Any]):
 
 _CONTAINERS = frozenset({dict, list, RepeatedKeys})  # the types of decoded JSON that hold other values
 
+
 class Decoding:
     """The decoder's hooks for one text. ``marked`` tells whether any value was kept as a marker: most files
     hold none, and then nothing needs to walk the decoded JSON to look for one."""
