@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..errors import SaveError
 from ..l10n.i18n import gettext as _
-from .concurrency import DiskState, changed_on_disk, pid_alive
+from .concurrency import DiskState, changed_on_disk, host_name, pid_alive
 
 BACKUP_SUFFIX = ".bak"
 ORPHAN_AGE = 10 * 60  # seconds: older temporary files belong to no save still running
@@ -166,10 +166,8 @@ def _save_marker(path: Path) -> Iterator[None]:
             continue
         except OSError:
             break
-        import socket  # (here: the editor opening its sample writes nothing)
-
         with os.fdopen(fd, "w", encoding="ascii") as stream:
-            stream.write(f"{os.getpid()} {socket.gethostname()}")
+            stream.write(f"{os.getpid()} {host_name()}")
         held = True
         break
     try:
@@ -190,9 +188,7 @@ def _marker_stale(marker: Path) -> bool:
         if not owner:
             return time.time() - info.st_mtime > _EMPTY_MARKER_STALE
         pid_text, _sep, host = owner.partition(" ")
-        import socket
-
-        return host == socket.gethostname() and pid_text.isdigit() and not pid_alive(int(pid_text))
+        return host == host_name() and pid_text.isdigit() and not pid_alive(int(pid_text))
     except OSError:
         return False
 

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from enum import Enum
-from functools import cache
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from ..model import (
@@ -95,6 +95,22 @@ def normalize_text(value: Any) -> Any:
     raise OddValue  # a marker of the decoder (OddNumber)
 
 
+def is_plain_text(text: str) -> bool:
+    """Whether every string JSON decodes from ``text`` is whole and already NFC, so that ``normalize_text``
+    would change none: the text itself is NFC, holds no lone surrogate, and writes no character as a
+    ``\\u`` escape. (The other escapes stand for ASCII characters, which compose with nothing, and a string's
+    quotes compose with nothing either: what lies between them is NFC when the whole is.)"""
+    if "\\" in text and "\\u" in text:  # the first test is much the faster, and most files hold no backslash
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-16")  # refuses a lone surrogate, ten times as fast as searching for one
+    except UnicodeEncodeError:
+        return False
+    return unicodedata.normalize("NFC", text) == text  # faster than is_normalized: a text in NFC is returned as it is
+
+
 def from_json(data: dict[str, Any]) -> Meeting:
     """The model of a decoded, validated and migrated meeting file."""
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
@@ -111,61 +127,108 @@ def to_json(meeting: Meeting) -> dict[str, Any]:
     return data
 
 
-_FIELDS: dict[type, tuple[dict[str, Any], frozenset[str]]] = {}
+@dataclass(frozen=True)
+class _Reader:
+    """How to read one record type from JSON, worked out once per class: a folder read makes tens of
+    thousands of records, and a big meeting's load was mostly this."""
+
+    as_is: dict[str, Any]  # field → what null becomes; any other value is taken as it is
+    convert: dict[str, Callable[[Any], Any]]  # field → how to make its value
 
 
-def _fields_of(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
-    """Type hints and field names of a record (get_type_hints is slow: once per class)."""
-    held = _FIELDS.get(cls)
-    if held is None:
-        held = _FIELDS[cls] = get_type_hints(cls), frozenset(f.name for f in dataclasses.fields(cls)) - {"extra"}
-    return held
+_READERS: dict[type, _Reader] = {}
 
 
 def record_from_json(cls: type[T], data: dict[str, Any]) -> T:
-    """A record of the model (``Meeting``, ``Task``…) from its validated JSON object."""
-    hints, names = _fields_of(cls)
-    values: dict[str, Any] = {}
-    for name in names:
-        if name not in data:
-            continue
-        raw = data[name]
-        if (cls, name) in _OPTIONAL_RECORDS and raw is None:
-            values[name] = None
-        elif (cls, name) in _RECORDS:
-            values[name] = record_from_json(_RECORDS[cls, name], raw or {})
-        elif (cls, name) in _LIST_ITEMS:
-            values[name] = [record_from_json(_LIST_ITEMS[cls, name], item) for item in raw or []]
+    """A record of the model (``Meeting``, ``Task``…) from its validated JSON object; unknown fields go to
+    its ``extra``, in the order they were read."""
+    reader = _READERS.get(cls) or _reader(cls)
+    as_is, convert = reader.as_is, reader.convert
+    extra: dict[str, Any] = {}
+    values: dict[str, Any] = {"extra": extra}  # (a key "extra" in the file is an unknown field: it goes in it)
+    for key, raw in data.items():
+        if key in as_is:
+            values[key] = as_is[key] if raw is None else raw
+        elif key in convert:
+            values[key] = convert[key](raw)
         else:
-            values[name] = _scalar_from_json(hints[name], raw)
-    extra = {key: value for key, value in data.items() if key not in names}
+            extra[key] = raw
     make: Callable[..., T] = cls  # a record takes its fields as keywords
-    return make(**values, extra=extra)
+    return make(**values)
 
 
-def _scalar_from_json(hint: Any, raw: Any) -> Any:
-    nullable, convert = _scalar_reader(hint)
-    if raw is None:
-        return None if nullable else _default_for(hint)
-    return convert(raw)
+def _reader(cls: type) -> _Reader:
+    hints = _field_types(cls)
+    as_is: dict[str, Any] = {}
+    convert: dict[str, Callable[[Any], Any]] = {}
+    for f in dataclasses.fields(cls):
+        name = f.name
+        if name == "extra":
+            continue
+        if (cls, name) in _RECORDS:
+            convert[name] = _record_reader(_RECORDS[cls, name], optional=(cls, name) in _OPTIONAL_RECORDS)
+        elif (cls, name) in _LIST_ITEMS:
+            convert[name] = _list_reader(_LIST_ITEMS[cls, name])
+        else:
+            nullable, scalar = _scalar_reader(hints[name])
+            null = None if nullable else _default_for(hints[name])
+            if scalar is _same:
+                as_is[name] = null
+            else:
+                convert[name] = _or_null(scalar, null)
+    reader = _READERS[cls] = _Reader(as_is, convert)
+    return reader
 
 
-@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    """The type of each field of a record, as its dataclass holds it; when annotations are postponed (written
+    as text), as ``get_type_hints`` evaluates them, a tenth of a millisecond a class."""
+    fields = dataclasses.fields(cls)
+    if any(isinstance(f.type, str) for f in fields):
+        return get_type_hints(cls)
+    return {f.name: f.type for f in fields}
+
+
+def _record_reader(cls: type, optional: bool) -> Callable[[Any], Any]:
+    if optional:  # null stays null instead of an empty record
+        return lambda raw: None if raw is None else record_from_json(cls, raw)
+    return lambda raw: record_from_json(cls, raw or {})
+
+
+def _list_reader(cls: type) -> Callable[[Any], Any]:
+    return lambda raw: [record_from_json(cls, item) for item in raw or []]
+
+
+def _or_null(convert: Callable[[Any], Any], null: Any) -> Callable[[Any], Any]:
+    return lambda raw: null if raw is None else convert(raw)
+
+
 def _scalar_reader(hint: Any) -> tuple[bool, Callable[[Any], Any]]:
-    """Whether ``hint`` admits None, and how to turn a JSON value into it (worked out once per hint:
-    reading a folder of meetings converts hundreds of thousands of values)."""
+    """Whether ``hint`` admits None, and how to turn a JSON value into it."""
     args = get_args(hint)
     kind = next(k for k in (args or (hint,)) if k is not type(None))
     convert: Callable[[Any], Any] = _same
     if get_origin(kind) is list:
         convert = list
     elif isinstance(kind, type) and issubclass(kind, Enum):
-        convert = kind
+        convert = _enum_reader(kind)
     elif kind is dt.date:
         convert = dt.date.fromisoformat
     elif kind is dt.time:
         convert = _time_from_json
     return type(None) in args, convert
+
+
+def _enum_reader(kind: type[Enum]) -> Callable[[Any], Any]:
+    members = {member.value: member for member in kind}
+
+    def read(raw: Any) -> Enum:
+        try:
+            return members[raw]  # a tenth of the time of ``kind(raw)``
+        except (KeyError, TypeError):
+            return kind(raw)  # which says what is wrong
+
+    return read
 
 
 def _same(raw: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 from pathlib import Path
@@ -12,11 +13,11 @@ from ..l10n.i18n import gettext as _
 from ..model import Meeting
 from ..safe_io import FileTooLarge, NotARegularFile, read_regular_stat
 from .atomic import UNCHECKED, write_text_atomically
-from .codec import OddValue, from_json, normalize_text, to_json
+from .codec import OddValue, from_json, is_plain_text, normalize_text, to_json
 from .concurrency import DiskState
 from .migrate import migrate
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME, validate
-from .values import OddNumber, dumps, object_from_pairs, parse_float, parse_int, value_problems
+from .values import Decoding, dumps, nested_within, value_problems
 
 SUFFIX = ".minutes.json"
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a meeting of 1,000 attendees is well under 2 MB
@@ -62,10 +63,11 @@ def _read_bytes(path: Path) -> tuple[bytes, os.stat_result]:
 
 
 def _decode(raw: bytes, path: Path) -> str:
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise MeetingFileError(path, [_("the file is empty")])
     try:
-        return raw.decode("utf-8-sig")
+        # As "utf-8-sig" decodes, without the import of its codec at the first file opened.
+        return raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError:
         raise MeetingFileError(path, [_("this is not a meeting file (it is not UTF-8 text)")]) from None
 
@@ -73,19 +75,27 @@ def _decode(raw: bytes, path: Path) -> str:
 def decode_json(text: str, path: Path | str = "<text>") -> Any:
     """The JSON of a meeting or recovery file; values no meeting may hold (NaN, Infinity, numbers too long,
     repeated keys) are kept as markers that ``value_problems`` reports with their path."""
+    return decode_json_plain(text, path)[0]
+
+
+def decode_json_plain(text: str, path: Path | str = "<text>") -> tuple[Any, bool]:
+    """``decode_json``, and whether what it decoded is plain: no marker, and every string whole and NFC (then
+    ``checked_json(…, plain=True)`` need not walk it to normalise it)."""
+    decoding = Decoding()
     try:
-        return json.loads(text, parse_constant=OddNumber, parse_float=parse_float, parse_int=parse_int,
-                          object_pairs_hook=object_from_pairs)
+        data = decoding.loads(text)
     except json.JSONDecodeError as error:
         raise MeetingFileError(path, [_("line {line}, column {column}: the JSON is broken ({reason})").format(
             line=error.lineno, column=error.colno, reason=error.msg)]) from None
     except RecursionError:
         raise MeetingFileError(path, [_("the JSON is nested too deeply")]) from None
+    return data, not decoding.marked and is_plain_text(text)
 
 
 def meeting_from_text(text: str, path: Path | str = "<text>") -> Meeting:
     """Decode, check, migrate and convert the text of a meeting file."""
-    return meeting_from_json(decode_json(text, path), path)
+    data, plain = decode_json_plain(text, path)
+    return from_json(checked_json(data, path, plain=plain))
 
 
 def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
@@ -94,16 +104,22 @@ def meeting_from_json(data: Any, path: Path | str = "<data>") -> Meeting:
 
 def load_checked_json(path: Path) -> dict[str, Any]:
     """The JSON of the meeting file ``path``, read and checked as ``load_meeting`` does, not made into a model."""
-    return checked_json(decode_json(read_text(path), path), path)
+    data, plain = decode_json_plain(read_text(path), path)
+    return checked_json(data, path, plain=plain)
 
 
-def checked_json(data: Any, path: Path | str = "<data>") -> dict[str, Any]:
-    """The decoded JSON of a meeting file, NFC-normalised, migrated to the current version and validated."""
+def checked_json(data: Any, path: Path | str = "<data>", *, plain: bool = False) -> dict[str, Any]:
+    """The decoded JSON of a meeting file, NFC-normalised, migrated to the current version and validated.
+
+    ``plain``: the decoder found it plain (see ``decode_json_plain``), so that normalising would change
+    nothing; it is then checked as it is, not copied."""
+    if not nested_within(data):
+        raise MeetingFileError(path, [_("the JSON is nested too deeply")])
     try:
-        normalized = normalize_text(data)
+        normalized = data if plain else normalize_text(data)
     except OddValue:
         raise MeetingFileError(path, [str(problem) for problem in value_problems(data)]) from None
-    except RecursionError:  # JSON the decoder could still nest (some 900 levels) is walked recursively here
+    except RecursionError:  # an object of a kind of its own (data not from the decoder) may nest deeper than seen
         raise MeetingFileError(path, [_("the JSON is nested too deeply")]) from None
     check_envelope(normalized, path)
     version = normalized.get("format_version")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MeetingFileError
-from .files import checked_json, decode_json, read_text
+from .files import checked_json, decode_json_plain, read_text
 from .validation import CURRENT_FORMAT_VERSION
 
 # the text of a task as it was decoded → the task as checked (normalised), for one read of a folder
@@ -26,9 +26,9 @@ SeenTasks = dict[str, dict[str, Any]]
 
 def load_checked_json_sharing(path: Path, seen: SeenTasks) -> dict[str, Any]:
     """``load_checked_json(path)``, taking the tasks already in ``seen`` as checked, and adding its own."""
-    data = decode_json(read_text(path), path)
+    data, plain = decode_json_plain(read_text(path), path)
     if type(data) is not dict or data.get("format_version") != CURRENT_FORMAT_VERSION:
-        return checked_json(data, path)  # an old version is migrated whole; an odd envelope is reported whole
+        return checked_json(data, path, plain=plain)  # an old version is migrated whole; an odd envelope too
     texts: dict[int, str] = {}  # id() of a task of ``data`` → its text, for those that can be shared
     for task in _tasks(data):
         text = _text(task)
@@ -39,9 +39,9 @@ def load_checked_json_sharing(path: Path, seen: SeenTasks) -> dict[str, Any]:
     # hides nothing about the others).
     reduced = _with_tasks(data, lambda tasks: [task for task in tasks if id(task) not in known])
     try:
-        checked = checked_json(reduced, path)
+        checked = checked_json(reduced, path, plain=plain)
     except MeetingFileError:
-        return checked_json(data, path)  # raises, with the places of the whole file
+        return checked_json(data, path, plain=plain)  # raises, with the places of the whole file
     fresh = iter(list(_tasks(checked)))  # the tasks checked here, in file order
 
     def rebuild(tasks: list[Any]) -> list[Any]:

@@ -46,7 +46,7 @@ def load_schema() -> dict[str, Any]:
 def validate(data: Any) -> list[Problem]:
     """Every problem of a decoded meeting file, in document order; [] when it is valid."""
     problems: list[Problem] = []
-    _check(data, load_schema(), (), problems)
+    _check(data, _plan(load_schema()), (), problems)
     return problems
 
 
@@ -107,12 +107,13 @@ def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 _ANY = object()  # a schema without "const"
+_JSON_TYPES = (str, bool, int, float, type(None), dict, list)  # the types of decoded JSON
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Plan:
-    """What one node of the schema asks, read once: a folder of meetings checks hundreds of thousands of
-    values against a few dozen nodes."""
+    """What one node of the schema asks, read once (and not changed after): a folder of meetings checks hundreds
+    of thousands of values against a few dozen nodes."""
 
     schema: dict[str, Any]  # the node, its "$ref" resolved
     const: Any
@@ -122,30 +123,62 @@ class _Plan:
     bool_allowed: bool
     minimum: float | None
     string_rules: bool  # minLength, pattern or format: a string needs a closer look
-    items: dict[str, Any] | None
+    items: _Plan | None
     required: tuple[str, ...]
-    properties: tuple[tuple[str, dict[str, Any]], ...]
+    properties: tuple[tuple[str, _Plan], ...]
+    # The exact types whose every value this node accepts with nothing more to look at (most values of a
+    # file: the text of an attendee's name, a flag): the parent's loop passes them without a call.
+    settled: frozenset[type] = frozenset()
+    settled_words: frozenset[str] = frozenset()  # the same for the words of an "enum" (a role, a gender)
 
 
 _plans: dict[int, tuple[dict[str, Any], _Plan]] = {}  # by id() of a node of the cached schema (kept alive)
 
 
 def _plan(schema: dict[str, Any]) -> _Plan:
+    """The plan of a node and, first, of the nodes below it (the schema has no cycle)."""
     held = _plans.get(id(schema))
     if held is not None and held[0] is schema:
         return held[1]
     node = _resolve(schema)
     types = node.get("type")
     kinds, bool_allowed = _python_types(types if isinstance(types, str) else tuple(types)) if types else (None, True)
+    items = node.get("items")
     plan = _Plan(node, node.get("const", _ANY), node.get("enum"), types, kinds, bool_allowed, node.get("minimum"),
-                 any(key in node for key in ("minLength", "pattern", "format")), node.get("items"),
-                 tuple(node.get("required", ())), tuple(node.get("properties", {}).items()))
+                 any(key in node for key in ("minLength", "pattern", "format")),
+                 None if items is None else _plan(items), tuple(node.get("required", ())),
+                 tuple((key, _plan(sub)) for key, sub in node.get("properties", {}).items()))
+    settled = _type_settled(plan) if plan.const is _ANY else frozenset()
+    if plan.enum is None:
+        plan.settled = settled
+    elif str in settled:
+        plan.settled_words = frozenset(word for word in plan.enum if type(word) is str)
     _plans[id(schema)] = (schema, plan)
     return plan
 
 
-def _check(value: Any, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:
-    plan = _plan(schema)
+def _type_settled(plan: _Plan) -> frozenset[type]:
+    """The exact types of the values that this node accepts with nothing more to look at, once its "const" or
+    "enum" (if any) accepts them (see ``_check``)."""
+    unsettled: set[type] = set()
+    if plan.string_rules:
+        unsettled.add(str)
+    if plan.minimum is not None:
+        unsettled |= {int, float}
+    if plan.required or plan.properties:
+        unsettled.add(dict)
+    if plan.items is not None:
+        unsettled.add(list)
+    return _accepted_types(plan.kinds, plan.bool_allowed) - unsettled
+
+
+@cache
+def _accepted_types(kinds: tuple[type, ...] | None, bool_allowed: bool) -> frozenset[type]:
+    return frozenset(kind for kind in _JSON_TYPES if (kinds is None or issubclass(kind, kinds)) and (
+        kind is not bool or bool_allowed))
+
+
+def _check(value: Any, plan: _Plan, where: Where, problems: list[Problem]) -> None:
     if plan.const is not _ANY and value != plan.const:
         problems.append(Problem(_text(where), _("must be \"{expected}\"").format(expected=plan.const)))
         return
@@ -160,25 +193,27 @@ def _check(value: Any, schema: dict[str, Any], where: Where, problems: list[Prob
         wanted = _(" or ").join(_type_names()[name] for name in names)
         problems.append(Problem(_text(where), _("must be {expected}").format(expected=wanted)))
         return
-    if isinstance(value, str):
-        if plan.string_rules:
-            _check_string(value, plan.schema, where, problems)
-    elif isinstance(value, bool) or value is None:
-        return
-    elif isinstance(value, int | float):
-        if plan.minimum is not None and value < plan.minimum:
-            problems.append(Problem(_text(where), _("must be at least {minimum}").format(minimum=plan.minimum)))
-    elif isinstance(value, dict):
+    if isinstance(value, dict):  # the records first: most of what is left to look at
         for key in plan.required:
             if key not in value:
                 problems.append(Problem(_text((where, key)), _("is missing")))
-        for key, sub_schema in plan.properties:
+        for key, sub in plan.properties:
             if key in value:
-                _check(value[key], sub_schema, (where, key), problems)
-    elif isinstance(value, list) and plan.items is not None:
-        item_schema = plan.items
-        for index, item in enumerate(value):
-            _check(item, item_schema, (where, index), problems)
+                item = value[key]
+                if type(item) not in sub.settled and not (type(item) is str and item in sub.settled_words):
+                    _check(item, sub, (where, key), problems)
+    elif isinstance(value, list):
+        if plan.items is not None:
+            sub = plan.items
+            for index, item in enumerate(value):
+                if type(item) not in sub.settled and not (type(item) is str and item in sub.settled_words):
+                    _check(item, sub, (where, index), problems)
+    elif isinstance(value, str):
+        if plan.string_rules:
+            _check_string(value, plan.schema, where, problems)
+    elif isinstance(value, int | float) and not isinstance(value, bool) and plan.minimum is not None and (
+            value < plan.minimum):
+        problems.append(Problem(_text(where), _("must be at least {minimum}").format(minimum=plan.minimum)))
 
 
 def _check_string(value: str, schema: dict[str, Any], where: Where, problems: list[Problem]) -> None:

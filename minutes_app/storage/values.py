@@ -4,7 +4,8 @@
   holding one could never be saved again;
 - ``NaN``, ``Infinity`` and numbers beyond a float (``1e309``): not JSON, re-saved as bare ``NaN``;
 - an integer of thousands of digits: Python refuses to print it (and so to save it);
-- a key given twice in one object: only the last one would be kept, silently.
+- a key given twice in one object: only the last one would be kept, silently;
+- objects and lists nested deeper than ``MAX_NESTING``: the walks of what was read would overflow.
 
 The decoder hooks below keep such values as markers; ``value_problems`` names each with its path.
 """
@@ -23,6 +24,8 @@ from .validation import Problem, join_path
 log = logging.getLogger(__name__)
 
 MAX_INTEGER_DIGITS = 20  # beyond any count or sum of money an office writes (and beyond 64 bits)
+MAX_NESTING = 100  # levels of objects and lists; a meeting uses five, and the recursive walks of what was read
+# (normalising, the undo stack's copies, the encoder of a save) must never meet a RecursionError
 
 
 class OddNumber:
@@ -41,28 +44,65 @@ class RepeatedKeys(dict[str, Any]):
     repeated: list[str]
 
 
-def parse_float(text: str) -> float | OddNumber:
-    value = float(text)
-    return value if math.isfinite(value) else OddNumber(text)
+_CONTAINERS = frozenset({dict, list, RepeatedKeys})  # the types of decoded JSON that hold other values
 
 
-def parse_int(text: str) -> int | OddNumber:
-    return int(text) if len(text.lstrip("-")) <= MAX_INTEGER_DIGITS else OddNumber(text)
+class Decoding:
+    """The decoder's hooks for one text. ``marked`` tells whether any value was kept as a marker: most files
+    hold none, and then nothing needs to walk the decoded JSON to look for one."""
+
+    def __init__(self) -> None:
+        self.marked = False
+
+    def parse_constant(self, text: str) -> OddNumber:
+        """``NaN``, ``Infinity`` and ``-Infinity``."""
+        self.marked = True
+        return OddNumber(text)
+
+    def parse_float(self, text: str) -> float | OddNumber:
+        value = float(text)
+        if math.isfinite(value):
+            return value
+        self.marked = True
+        return OddNumber(text)
+
+    def parse_int(self, text: str) -> int | OddNumber:
+        if len(text.lstrip("-")) <= MAX_INTEGER_DIGITS:
+            return int(text)
+        self.marked = True
+        return OddNumber(text)
+
+    def object_from_pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        data = dict(pairs)
+        if len(data) == len(pairs):
+            return data
+        self.marked = True
+        marked = RepeatedKeys(data)
+        seen: set[str] = set()
+        repeated: list[str] = []
+        for key, _value in pairs:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+        marked.repeated = list(dict.fromkeys(repeated))
+        return marked
+
+    def loads(self, text: str) -> Any:
+        """``json.loads`` of ``text`` with these hooks."""
+        return json.loads(text, parse_constant=self.parse_constant, parse_float=self.parse_float,
+                          parse_int=self.parse_int, object_pairs_hook=self.object_from_pairs)
 
 
-def object_from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data = dict(pairs)
-    if len(data) == len(pairs):
-        return data
-    marked = RepeatedKeys(data)
-    seen: set[str] = set()
-    repeated: list[str] = []
-    for key, _value in pairs:
-        if key in seen:
-            repeated.append(key)
-        seen.add(key)
-    marked.repeated = list(dict.fromkeys(repeated))
-    return marked
+def nested_within(data: Any, limit: int = MAX_NESTING) -> bool:
+    """Whether the objects and lists of decoded JSON nest at most ``limit`` deep: walked level by level, so
+    that no depth can overflow this walk."""
+    level = [data] if type(data) in _CONTAINERS else []
+    for _depth in range(limit):
+        level = [child for node in level for child in (node.values() if isinstance(node, dict) else node)
+                 if type(child) in _CONTAINERS]  # three times as fast as isinstance(child, dict | list)
+        if not level:
+            return True
+    return False
 
 
 def value_problems(data: Any) -> list[Problem]:

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import stat
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -308,6 +309,21 @@ def test_a_carried_task_spoiled_in_a_later_file_is_still_refused(tmp_path: Path,
     reason = read.unreadable[0][1]
     assert "follow_up[0]" in reason and problem in reason
     assert [entry.path for entry in read.meetings] == [first, _second]
+
+
+def test_a_carried_task_written_decomposed_reads_as_the_composed_one(tmp_path: Path) -> None:
+    """A file whose text is not NFC takes the long way (normalised), the others the short one: the task they
+    carry is the same."""
+    first, _second, last = _carrying(tmp_path)
+    composed = "Nạo vét kênh Ba Xuân"
+    last.write_text(last.read_text(encoding="utf-8").replace(composed, unicodedata.normalize("NFD", composed)),
+                    encoding="utf-8")
+    folder_index.forget()
+    read = read_folder(tmp_path, persist=False)
+    assert read.unreadable == []
+    by_path = {entry.path: entry for entry in read.meetings}
+    assert by_path[last].tasks == by_path[first].tasks
+    assert any(composed in task.data for task in by_path[last].tasks)
 
 
 def test_the_cache_file_gives_back_every_place_key_and_text(tmp_path: Path, parses: list[Path]) -> None:

@@ -14,10 +14,13 @@ from minutes_app.storage.concurrency import (
     DiskState,
     acquire_lock,
     changed_on_disk,
+    host_name,
     lock_path,
     read_lock,
     release_lock,
 )
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_second_holder_is_told_who_has_the_file(tmp_path: Path) -> None:
@@ -69,3 +72,36 @@ def test_changed_on_disk(tmp_path: Path) -> None:
     meeting.write_text('{"a": 2}', encoding="utf-8")
     assert changed_on_disk(meeting, known)
     assert changed_on_disk(meeting, None)
+
+
+def test_a_change_that_keeps_the_size_is_seen(tmp_path: Path) -> None:
+    meeting = tmp_path / "m.minutes.json"
+    meeting.write_text('{"a": 1}', encoding="utf-8")
+    known = DiskState.of(meeting)
+    meeting.write_text('{"a": 2}', encoding="utf-8")
+    os.utime(meeting, ns=(known.mtime_ns, known.mtime_ns + 1_000_000))  # same size, another time
+    assert changed_on_disk(meeting, known)
+    os.utime(meeting, ns=(known.mtime_ns, known.mtime_ns))  # same size and time: taken as unchanged, as before
+    assert not changed_on_disk(meeting, known)
+
+
+def test_the_host_name_is_the_one_sockets_give() -> None:
+    import socket
+
+    assert host_name() == socket.gethostname()
+
+
+def test_opening_a_file_loads_neither_hashlib_nor_socket(tmp_path: Path) -> None:
+    """What the editor does with the file it opens before its window shows: read it and its state, take the
+    lock. hashlib (2-3 ms of import) and socket (2 ms) are not needed for that."""
+    meeting = tmp_path / "m.minutes.json"
+    meeting.write_bytes((REPO / "resources/samples/giao-ban-xa-binh-thanh-2025-03.minutes.json").read_bytes())
+    probe = ("import sys; from pathlib import Path\n"
+             "from minutes_app.storage import read_meeting\n"
+             "from minutes_app.storage.concurrency import DiskState, acquire_lock, changed_on_disk\n"
+             "path = Path(sys.argv[1]); meeting, state = read_meeting(path)\n"
+             "assert acquire_lock(path) is None and not changed_on_disk(path, DiskState.of(path))\n"
+             "print(sorted({'hashlib', 'socket', '_hashlib'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", probe, str(meeting)], capture_output=True, text=True, cwd=REPO,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == "[]"
