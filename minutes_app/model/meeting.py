@@ -6,9 +6,11 @@ know, so that a file written by a newer or another program survives a load/save 
 
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Any
+
+from .records import record
 
 Number = int | float
 # Fields marked so are left out of the file while empty: files that never used them stay byte for byte.
@@ -64,7 +66,7 @@ class Signing(_StrEnum):
     ACTING = "acting"  # "Q." — an acting head: "Q. GIÁM ĐỐC"
 
 
-@dataclass
+@record
 class Header:
     """The letterhead: parent and issuing agency, the document's number and the place on the date line."""
 
@@ -78,7 +80,7 @@ class Header:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class MeetingInfo:
     """What the meeting is, when and where it takes place, and who chairs it and takes the minutes."""
 
@@ -96,7 +98,7 @@ class MeetingInfo:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Attendee:
     """A person invited to the meeting: present or absent (with the reason), and in which role."""
 
@@ -115,7 +117,7 @@ class Attendee:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Indicator:
     """One result against the plan and the previous period (a figure with its unit)."""
 
@@ -130,7 +132,7 @@ class Indicator:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Results:
     """What was achieved: the summary, the indicators, the highlights and the shortcomings."""
 
@@ -147,7 +149,7 @@ class Results:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class DiscussionItem:
     """What one person said in the discussion, on a topic."""
 
@@ -159,7 +161,7 @@ class DiscussionItem:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class TaskOrigin:
     """Where a task carried into a later meeting was first given."""
 
@@ -171,7 +173,7 @@ class TaskOrigin:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Task:
     """A task given by a directive, with the unit in charge and the deadline."""
 
@@ -185,7 +187,7 @@ class Task:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Directive:
     """What a leader directed, and the tasks it gives."""
 
@@ -197,7 +199,7 @@ class Directive:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class PriorMeeting:
     """The earlier meeting a meeting follows up: its open tasks are carried into ``Meeting.follow_up``."""
 
@@ -208,7 +210,7 @@ class PriorMeeting:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Closing:
     """How the minutes end: the closing note, the number of copies and the recipients."""
 
@@ -218,7 +220,7 @@ class Closing:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class News:
     """The news article's headline and author."""
 
@@ -227,7 +229,7 @@ class News:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Notice:
     """The notice of conclusions (thông báo kết luận, NĐ 30 Mẫu 1.4)."""
 
@@ -242,7 +244,7 @@ class Notice:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class FinalFile:
     """One exported file recorded when the meeting was finalised."""
 
@@ -252,7 +254,7 @@ class FinalFile:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Finalisation:
     """The last time the meeting was marked final: the signed version and the files that were issued."""
 
@@ -281,7 +283,7 @@ class Unlinked(_StrEnum):
     DELETED = "deleted"  # the item was deleted by hand
 
 
-@dataclass
+@record
 class NoteLink:
     """An item a quick note produced or added to, and what it looked like when the notes last wrote it."""
 
@@ -293,7 +295,7 @@ class NoteLink:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Note:
     """One line of the quick notes typed during the meeting."""
 
@@ -303,7 +305,7 @@ class Note:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Meeting:
     """The whole meeting, as saved in one ``.minutes.json`` file."""
 

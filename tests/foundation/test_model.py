@@ -96,3 +96,33 @@ def test_headcount() -> None:
     count = headcount(people)
     assert (count.invited, count.present, count.absent) == (3, 1, 2)
     assert (count.absent_with_reason, count.absent_without_reason) == (1, 1)
+
+
+def test_records_compare_show_and_hash_as_dataclasses_do() -> None:
+    """``model.records.record`` gives every record one shared ``__eq__`` and ``__repr__`` instead of dataclass's
+    own for each class: they must behave the same."""
+    import dataclasses
+
+    from minutes_app.model import Attendee, Role
+    from minutes_app.storage import load_meeting
+
+    from ..conftest import SEED_SAMPLE
+
+    def plain_twin(cls: type) -> type:
+        specs = [(f.name, f.type, dataclasses.field(default=f.default) if f.default is not dataclasses.MISSING
+                  else dataclasses.field(default_factory=f.default_factory)) for f in dataclasses.fields(cls)]
+        return dataclasses.make_dataclass(cls.__name__, specs)
+
+    person = Attendee(name="Nguyễn Thị Lan", role=Role.CHAIR, extra={"ghi_chu": 1})
+    assert repr(person) == repr(plain_twin(Attendee)(name="Nguyễn Thị Lan", role=Role.CHAIR, extra={"ghi_chu": 1}))
+    assert person == Attendee(name="Nguyễn Thị Lan", role=Role.CHAIR, extra={"ghi_chu": 1})
+    assert person != Attendee(name="Nguyễn Thị Lan", role=Role.CHAIR)
+    assert person != plain_twin(Attendee)(name="Nguyễn Thị Lan", role=Role.CHAIR, extra={"ghi_chu": 1})  # another class
+    assert (person == "Nguyễn Thị Lan") is False
+    with pytest.raises(TypeError):
+        hash(person)
+    assert dataclasses.replace(person, name="Trần Văn Sáu").name == "Trần Văn Sáu"
+    meeting, again = load_meeting(SEED_SAMPLE), load_meeting(SEED_SAMPLE)
+    assert meeting == again
+    again.directives[0].tasks[0].assignee += "."
+    assert meeting != again

@@ -57,8 +57,8 @@ def test_the_tasks_command_loads_no_calendar_directory_nor_office_writers(tmp_pa
 
 
 # PySide makes a class's Python type (and all its enums) at its first use: QStyle (the icons are read from files,
-# ``gui/icons``), QMessageBox and QDialog cost 4.5 ms that the first window does not need. Opening the built-in sample hashes nothing either (there is no file of the
-# secretary's to lock or to compare with at saving), so hashlib is not loaded then.
+# ``gui/icons``), QMessageBox and QDialog cost 4.5 ms that the first window does not need. Nor is hashlib loaded:
+# the built-in sample has no state on disk to keep (there is no file of the secretary's to lock or compare with).
 WINDOW_SHOWN = """
 import PySide6.QtWidgets as widgets
 from minutes_app.gui.app import create_application, create_window
