@@ -8,10 +8,10 @@ that shows the field is ``page``; ``row``, ``task_row`` and ``column`` read the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 
 from ..l10n.i18n import gettext as _
+from ..model.records import record
 from . import field_labels as labels
 from .pages import PAGE_ORDER, Page, page_title
 
@@ -30,7 +30,7 @@ class Severity(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One problem: the rule that found it, where it is, and the sentence shown (in the UI language)."""
 

@@ -7,10 +7,10 @@ the page of each finding; neither keeps an order of its own.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 
 from ..l10n.i18n import gettext as _
+from ..model.records import record
 
 
 class Page(str, Enum):
@@ -28,7 +28,7 @@ class Page(str, Enum):
         return self.value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PageInfo:
     """One entry of the page list: which page, its title (translated when asked) and its shortcut."""
 

@@ -3,11 +3,12 @@ the registry that calls them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..model.records import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class ExportOptions:
     """What an office may change: its reference DOCX, its own templates folder, and whether the minutes
     give the time of each intervention ("14 giờ 05, ông … phát biểu", from the quick notes; off by default)."""

@@ -8,7 +8,6 @@ finding's page, path, row and column into the widget to focus, selecting the tab
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from ..check.findings import Finding
 from ..errors import MinutesError
 from ..model import Meeting
+from ..model.records import record
 from .document import MeetingDocument
 from .locating import rejected_findings
 from .pages import DetailPage, DirectivesPage, Page
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 CHECK_DELAY_MS = 600  # after the last change: the checks wait for a pause in typing
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CheckResult:
     """What one run of the checks found, for the document's edit ``generation``, and the notice's due date."""
 

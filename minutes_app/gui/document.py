@@ -15,7 +15,6 @@ import datetime as dt
 import unicodedata
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import Enum
 from operator import methodcaller
 from pathlib import Path
@@ -25,6 +24,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..model import Meeting
+from ..model.records import record
 
 MERGE_FIELD_EDIT = 1001
 
@@ -76,7 +76,7 @@ class ListObserver(Protocol):
     def item_changed(self, row: int, attr: str) -> None: ...
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RejectedInput:
     """Text typed into a date or number field that could not be read: shown where it was typed, and checked."""
 

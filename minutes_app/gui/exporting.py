@@ -12,7 +12,6 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +25,7 @@ from ..export.registry import ExportOptions, export_meeting, kind_label
 from ..l10n.collation import without_marks
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
+from ..model.records import record
 from ..userdirs import user_data_dir
 from .mail import write_email
 from .workers import Worker, lasting_pool
@@ -52,7 +52,7 @@ def suggested_name(meeting: Meeting, kind: str, fmt: str) -> str:
     return "-".join(p for p in parts if p) + "." + fmt
 
 
-@dataclass
+@record
 class ExportRun:
     """The files one export wrote, and why an office's template or reference was set aside, if it was."""
 

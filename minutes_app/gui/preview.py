@@ -13,7 +13,6 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QScrollAre
 from ..export.registry import ExportOptions, build_document, kind_label, render_document
 from ..l10n.i18n import gettext as _
 from ..model import Meeting
+from ..model.records import record
 from .document import MeetingDocument
 from .workers import Worker, lasting_pool
 
@@ -57,7 +57,7 @@ def render_preview(meeting: Meeting, kind: str, options: ExportOptions) -> str:
     return f"<style>{preview_stylesheet()}</style>{body}"
 
 
-@dataclass
+@record
 class Rendering:
     """A preview parsed and laid out off the GUI thread: the document (now owned by the GUI thread), its size
     in pixels, its text and its HTML."""

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
@@ -35,6 +34,7 @@ from ..model import (
     Task,
     TaskOrigin,
 )
+from ..model.records import record
 from .validation import CURRENT_FORMAT_VERSION, FORMAT_NAME
 
 T = TypeVar("T")
@@ -127,7 +127,7 @@ def to_json(meeting: Meeting) -> dict[str, Any]:
     return data
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Reader:
     """How to read one record type from JSON, worked out once per class: a folder read makes tens of
     thousands of records, and a big meeting's load was mostly this."""

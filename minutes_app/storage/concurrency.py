@@ -15,10 +15,11 @@ import stat
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 
+from ..model.records import record
 from ..safe_io import read_regular, read_regular_stat
 
 # getpass and subprocess are imported where they are used: the editor opening its sample (no file of its own,
@@ -31,7 +32,7 @@ LOCK_LIMIT = 4096  # a lock is a line of JSON
 STATE_LIMIT = 64 * 1024 * 1024  # more than any meeting file the program would read
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LockOwner:
     user: str
     host: str
@@ -222,7 +223,7 @@ def release_lock(path: Path) -> None:
         lock_path(path).unlink(missing_ok=True)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DiskState:
     """What the file on disk was when it was opened or last saved: its size, time and bytes (kept rather than a
     digest of them: comparing them is exact, and hashing needed hashlib, whose import was 2–3 ms of opening a

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from ..model import Meeting
+from ..model.records import record
 from ..safe_io import read_json_file
 from ..userdirs import make_private_dir, recovery_dir
 from .codec import to_json
@@ -27,7 +27,7 @@ SUFFIX = ".recovery.json"
 FORMAT_NAME = "minutes-app.recovery"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Recovery:
     """A recovery file found on disk."""
 

@@ -17,18 +17,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from ..l10n.i18n import gettext as _
+from ..model.records import record
 from ..paths import schema_path
 
 FORMAT_NAME = "minutes-app.meeting"
 CURRENT_FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Problem:
     path: str  # "attendees[3].present"; "" for the whole file
     message: str
@@ -110,7 +110,7 @@ _ANY = object()  # a schema without "const"
 _JSON_TYPES = (str, bool, int, float, type(None), dict, list)  # the types of decoded JSON
 
 
-@dataclass
+@record
 class _Plan:
     """What one node of the schema asks, read once (and not changed after): a folder of meetings checks hundreds
     of thousands of values against a few dozen nodes."""

@@ -99,8 +99,8 @@ def test_headcount() -> None:
 
 
 def test_records_compare_show_and_hash_as_dataclasses_do() -> None:
-    """``model.records.record`` gives every record one shared ``__eq__`` and ``__repr__`` instead of dataclass's
-    own for each class: they must behave the same."""
+    """``model.records.record`` gives every record one shared ``__eq__``, ``__repr__`` and (frozen) ``__hash__``
+    instead of dataclass's own for each class: they must behave the same."""
     import dataclasses
 
     from minutes_app.model import Attendee, Role
@@ -108,10 +108,15 @@ def test_records_compare_show_and_hash_as_dataclasses_do() -> None:
 
     from ..conftest import SEED_SAMPLE
 
-    def plain_twin(cls: type) -> type:
-        specs = [(f.name, f.type, dataclasses.field(default=f.default) if f.default is not dataclasses.MISSING
-                  else dataclasses.field(default_factory=f.default_factory)) for f in dataclasses.fields(cls)]
-        return dataclasses.make_dataclass(cls.__name__, specs)
+    def plain_twin(cls: type, frozen: bool = False) -> type:
+        def spec(f: dataclasses.Field) -> dataclasses.Field:  # type: ignore[type-arg]
+            if f.default is not dataclasses.MISSING:
+                return dataclasses.field(default=f.default, repr=f.repr, compare=f.compare)
+            if f.default_factory is not dataclasses.MISSING:
+                return dataclasses.field(default_factory=f.default_factory, repr=f.repr, compare=f.compare)
+            return dataclasses.field(repr=f.repr, compare=f.compare)
+        return dataclasses.make_dataclass(cls.__name__, [(f.name, f.type, spec(f)) for f in dataclasses.fields(cls)],
+                                          frozen=frozen)
 
     person = Attendee(name="Nguyễn Thị Lan", role=Role.CHAIR, extra={"ghi_chu": 1})
     assert repr(person) == repr(plain_twin(Attendee)(name="Nguyễn Thị Lan", role=Role.CHAIR, extra={"ghi_chu": 1}))
@@ -126,3 +131,19 @@ def test_records_compare_show_and_hash_as_dataclasses_do() -> None:
     assert meeting == again
     again.directives[0].tasks[0].assignee += "."
     assert meeting != again
+
+    # Frozen: hashed by its fields, as dataclass(frozen=True) does, and not to be changed.
+    from minutes_app.check.findings import Finding, Severity
+    from minutes_app.check.pages import Page
+    from minutes_app.storage.concurrency import DiskState
+
+    found = Finding("no-deadline", Severity.WARNING, Page.DIRECTIVES, ("directives", 0, "tasks", 1), "Thiếu hạn")
+    twin = plain_twin(Finding, frozen=True)(*(getattr(found, f.name) for f in dataclasses.fields(Finding)))
+    assert repr(found) == repr(twin) and hash(found) == hash(twin)
+    assert found == Finding("no-deadline", Severity.WARNING, Page.DIRECTIVES, ("directives", 0, "tasks", 1),
+                            "Thiếu hạn")
+    assert len({found, dataclasses.replace(found)}) == 1
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found.message = "changed"  # type: ignore[misc]
+    state = DiskState(size=3, mtime_ns=1, data=b"abc")
+    assert repr(state) == "DiskState(size=3, mtime_ns=1)"  # the bytes are left out of it (field(repr=False))
