@@ -15,18 +15,25 @@ def lighten_pyside_import_hook() -> None:
     "PySide6" through ``inspect.getsource`` (linecache, tokenize): about 0.15 ms a module, a tenth of the
     window's start-up. The same question answered by reading the file's bytes costs a few µs. Anything that is
     not a plain ``.py`` file is left to PySide's own check; without that hook (another PySide version) this
-    does nothing. The standard library's modules (a third of them) never mention PySide6: not read at all."""
+    does nothing. The standard library's modules (a third of them) never mention PySide6: not read at all.
+
+    Nor are this program's own (66 as the window opens): PySide gives a module that uses it the switching default
+    0, "no feature", and any other -1, "leave the features as they are"; this program selects no feature anywhere,
+    so 0 for all of its modules is what each of them runs with either way."""
     feature = sys.modules.get("PySide6.support.feature")
     own_check = getattr(feature, "_mod_uses_pyside", None)
     if own_check is None or getattr(own_check, "lightened", False):
         return
 
     stdlib = os.path.dirname(os.__file__) + os.sep
+    program = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
 
     def uses_pyside(module: Any) -> bool:
         path = getattr(module, "__file__", None)
         if not isinstance(path, str) or not path.endswith(".py"):
             return bool(own_check(module))
+        if path.startswith(program):
+            return True
         if path.startswith(stdlib) and "-packages" not in path:  # (site- or dist-packages may live below it)
             return False
         try:

@@ -1,11 +1,13 @@
 """Start-up helpers of ``gui.app``: PySide's import hook, made lighter, still gives PySide the answer
-its own check gives (whether a module's source mentions PySide6); the collector is paused only while the application
-and the window are made."""
+its own check gives (whether a module's source mentions PySide6) for every module but the program's own, which all
+get "uses PySide" (the switching default "no feature", which is what they all run with); the collector is paused only
+while the application and the window are made."""
 
 from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import sys
 
 import pytest
@@ -32,8 +34,18 @@ def test_the_lighter_check_answers_as_pysides_own() -> None:
         except (OSError, TypeError):
             own = False  # compiled: PySide's check says no
         answers[name] = (check(module), own)
-    assert all(lighter == own for lighter, own in answers.values()), answers
+    ours = {name: answer for name, answer in answers.items() if name.startswith("minutes_app.")}
+    assert all(lighter for lighter, _own in ours.values()), ours  # the program's own modules: not read
+    assert all(lighter == own for name, (lighter, own) in answers.items() if name not in ours), answers
     assert answers["minutes_app.gui.main_window"] == (True, True) and answers["json"] == (False, False)
+    assert answers["babel.dates"] == (False, False) and answers["minutes_app.model"] == (True, False)
+    # The program never selects a PySide feature: with none selected, "no feature" is what every module runs with.
+    root = importlib.import_module("minutes_app").__path__[0]
+    for folder, _dirs, files in os.walk(root):
+        for file in files:
+            if file.endswith(".py"):
+                with open(f"{folder}/{file}", encoding="utf-8") as source:
+                    assert "__feature__ import" not in source.read(), file
 
 
 def test_the_collector_is_paused_only_while_the_application_and_window_are_made() -> None:

@@ -18,6 +18,7 @@ from minutes_app.storage.concurrency import (
     lock_path,
     read_lock,
     release_lock,
+    user_name,
 )
 
 REPO = Path(__file__).resolve().parents[2]
@@ -91,9 +92,22 @@ def test_the_host_name_is_the_one_sockets_give() -> None:
     assert host_name() == socket.gethostname()
 
 
+def test_the_user_name_is_the_one_getpass_gives(monkeypatch) -> None:  # noqa: ANN001
+    import getpass
+
+    for variables in ({"LOGNAME": "lan.nguyen"}, {"USER": "vanthu"}, {}):  # the environment's, else the database's
+        for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        user_name.cache_clear()
+        assert user_name() == getpass.getuser()
+    user_name.cache_clear()
+
+
 def test_opening_a_file_loads_neither_hashlib_nor_socket(tmp_path: Path) -> None:
     """What the editor does with the file it opens before its window shows: read it and its state, take the
-    lock. hashlib (2-3 ms of import) and socket (2 ms) are not needed for that."""
+    lock. hashlib (2-3 ms of import), socket (2 ms) and getpass (0.4 ms) are not needed for that."""
     meeting = tmp_path / "m.minutes.json"
     meeting.write_bytes((REPO / "resources/samples/giao-ban-xa-binh-thanh-2025-03.minutes.json").read_bytes())
     probe = ("import sys; from pathlib import Path\n"
@@ -101,7 +115,7 @@ def test_opening_a_file_loads_neither_hashlib_nor_socket(tmp_path: Path) -> None
              "from minutes_app.storage.concurrency import DiskState, acquire_lock, changed_on_disk\n"
              "path = Path(sys.argv[1]); meeting, state = read_meeting(path)\n"
              "assert acquire_lock(path) is None and not changed_on_disk(path, DiskState.of(path))\n"
-             "print(sorted({'hashlib', 'socket', '_hashlib'} & set(sys.modules)))")
+             "print(sorted({'hashlib', 'socket', '_hashlib', 'getpass'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", probe, str(meeting)], capture_output=True, text=True, cwd=REPO,
                             timeout=60, check=True)
     assert result.stdout.strip() == "[]"
