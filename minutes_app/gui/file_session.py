@@ -249,7 +249,7 @@ class FileSession(QObject):
         """Remember the file as it is on disk and hold its lock; let go of the previous file's lock.
 
         ``as_read``: the state of the bytes the meeting was read from (``read_meeting``), rather than the file
-        read and hashed again a moment later, which a colleague's save in between would make the wrong one."""
+        read again a moment later, which a colleague's save in between would make the wrong one."""
         self.disk_state = None if path is None else as_read or DiskState.of(path)
         if self.locked_path is not None and self.locked_path != path:
             self.release()

@@ -13,9 +13,8 @@ if TYPE_CHECKING:
 class MessageBar(QFrame):
     """A hidden-by-default bar: a word-wrapped label, then ``buttons`` push buttons on the right.
 
-    Its rounded box is painted here rather than by a style sheet: the window makes three bars as it opens, and
-    style sheets on them (parsed, and a style-sheet style for the bars and their buttons) were a twentieth of
-    the editor's start-up."""
+    Its rounded box is painted here rather than by a style sheet: the window makes three bars as it opens, and a
+    style sheet on each was parsed and put a style-sheet style over the bar and its buttons, for a box."""
 
     def __init__(self, name: str, background: str, border: str, buttons: int, parent: QWidget | None = None):
         super().__init__(parent)

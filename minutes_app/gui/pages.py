@@ -69,7 +69,7 @@ class Page(QWidget):
         outer.addWidget(heading)
         help_line = QLabel(hint)
         help_line.setWordWrap(True)
-        help_line.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # (a style sheet: 2 ms of start-up)
+        help_line.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # (no style sheet to parse for a colour)
         outer.addWidget(help_line)
         self.body = QVBoxLayout()
         self.body.setSpacing(10)
