@@ -214,8 +214,9 @@ class FileSession(QObject):
             QMessageBox.warning(self.window, APP_TITLE, str(error))
             return False
         if path != document.path:
-            self.track_file(path)
-        self.disk_state = written
+            self.track_file(path, written)  # its lock; its state is that of the bytes just written, not read back
+        else:
+            self.disk_state = written
         document.path = path
         document.undo_stack.setClean()
         self.settings.add_recent_file(path)
